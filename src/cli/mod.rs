@@ -1,0 +1,57 @@
+//! The non-interactive commands: check, report, export. Each returns its output as a
+//! string (or its findings), so `main` alone decides what goes to stdout and the exit code.
+
+pub mod check;
+pub mod export;
+pub mod report;
+
+use crate::model::{Diagnostic, Portfolio, load_bytes};
+
+/// Exit status for a file that is refused (or cannot be read).
+pub const EXIT_REFUSED: i32 = 2;
+
+/// Read and load a file for a command that needs a good portfolio. On failure, the
+/// messages to print (already rendered with the file name).
+pub fn open(path: &str) -> Result<(Portfolio, Vec<String>), Vec<String>> {
+    let bytes = read(path).map_err(|d| vec![d.render(path)])?;
+    let loaded = load_bytes(&bytes);
+    let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.render(path)).collect();
+    match loaded.portfolio {
+        Some(p) => Ok((p, messages)),
+        None => Err(messages),
+    }
+}
+
+/// Read a file's bytes; a failure is a finding without a place.
+pub fn read(path: &str) -> Result<Vec<u8>, Diagnostic> {
+    if std::path::Path::new(path).is_dir() {
+        return Err(Diagnostic::error(
+            None,
+            "is a folder; give the path of a portfolio file (.ron)",
+        ));
+    }
+    std::fs::read(path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file; check the path".to_string(),
+            std::io::ErrorKind::PermissionDenied => {
+                "permission denied; check the file's permissions".to_string()
+            }
+            _ => format!("cannot read the file: {e}"),
+        };
+        Diagnostic::error(None, why)
+    })
+}
+
+/// Escape text for a Markdown table cell or line: untrusted text is cleaned, and `|`,
+/// `*`, `_`, `` ` ``, `[`, `<` are escaped so a name cannot break the layout.
+pub fn md(s: &str) -> String {
+    let clean = crate::sanitize::clean(s);
+    let mut out = String::with_capacity(clean.len());
+    for c in clean.chars() {
+        if matches!(c, '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

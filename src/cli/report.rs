@@ -1,0 +1,213 @@
+//! `styr report FILE`: the goal-achievement report for the politicians, in Markdown
+//! ("Det skal rapporteres til politikken på måloppnåelse", seed 000).
+
+use std::fmt::Write;
+
+use crate::model::figures::{Figures, compute_with};
+use crate::model::tree::GoalTree;
+use crate::model::{Portfolio, Project};
+use crate::text::Lang;
+
+use super::md;
+
+pub fn report(p: &Portfolio, lang: Lang) -> String {
+    let tree = GoalTree::new(p);
+    let fig = compute_with(p, &tree);
+    let l = lang;
+    let cur = md(&p.currency);
+    let mut o = String::new();
+    let as_of = fig.as_of.map(|d| d.to_string()).unwrap_or_default();
+
+    let _ = writeln!(
+        o,
+        "# {}: {}\n",
+        l.pick("Rapport om måloppnåelse", "Goal achievement report"),
+        md(&p.name)
+    );
+    let _ = writeln!(
+        o,
+        "{} · {} {} · {} {}\n",
+        md(&p.organisation),
+        l.pick("per", "as of"),
+        as_of,
+        p.projects.len(),
+        l.pick("prosjekter og tiltak", "projects and measures")
+    );
+
+    // Goals, in tree order.
+    let _ = writeln!(o, "## {}\n", l.pick("Mål", "Goals"));
+    if tree.is_empty() {
+        let _ = writeln!(o, "_{}_\n", l.pick("Porteføljen har ingen mål.", "The portfolio has no goals."));
+    }
+    for (gi, g) in tree.goals.iter().enumerate() {
+        let depth = tree.nodes[gi].depth;
+        let level = p
+            .levels
+            .get(depth)
+            .map(|s| format!("{}: ", md(s)))
+            .unwrap_or_default();
+        let hashes = "#".repeat((3 + depth).min(6));
+        let _ = writeln!(o, "{hashes} {level}{} {}\n", md(&g.id), md(&g.title));
+        let r = &fig.goals[gi];
+        let mut facts = Vec::new();
+        if !g.sdgs.is_empty() {
+            let sdgs: Vec<String> = g.sdgs.iter().map(|s| s.to_string()).collect();
+            facts.push(format!("{} {}", l.pick("Bærekraftsmål", "SDGs"), sdgs.join(", ")));
+        }
+        facts.push(format!(
+            "{} {}",
+            r.projects.len(),
+            l.pick("prosjekter (med undermål)", "projects (incl. sub-goals)")
+        ));
+        facts.push(format!(
+            "{} {} {cur}",
+            l.pick("planlagt", "planned"),
+            l.amount(r.planned)
+        ));
+        facts.push(format!(
+            "{} {}",
+            l.pick("snittscore", "mean score"),
+            l.decimal(r.mean_score)
+        ));
+        facts.push(format!(
+            "{} {}",
+            l.pick("dårligste helse", "worst health"),
+            l.health(r.worst_health)
+        ));
+        let _ = writeln!(o, "{}\n", facts.join(" · "));
+
+        let direct: Vec<usize> = r
+            .projects
+            .iter()
+            .copied()
+            .filter(|&pi| p.projects[pi].goals.iter().any(|x| *x == g.id))
+            .collect();
+        if direct.is_empty() {
+            if tree.is_leaf(gi) {
+                let _ = writeln!(
+                    o,
+                    "**{}**\n",
+                    l.pick(
+                        "Ingen tiltak tjener dette målet.",
+                        "No measure serves this goal."
+                    )
+                );
+            }
+            continue;
+        }
+        project_table(&mut o, p, &fig, &direct, l);
+    }
+
+    // Gaps.
+    let _ = writeln!(o, "## {}\n", l.pick("Mål uten tiltak", "Goals without measures"));
+    if fig.unserved_leaves.is_empty() {
+        let _ = writeln!(o, "{}\n", l.pick("Alle mål har minst ett tiltak.", "Every goal has at least one measure."));
+    } else {
+        for &gi in &fig.unserved_leaves {
+            let g = tree.goals[gi];
+            let _ = writeln!(o, "- {} {}", md(&g.id), md(&g.title));
+        }
+        o.push('\n');
+    }
+    if !fig.goalless_projects.is_empty() {
+        let _ = writeln!(o, "## {}\n", l.pick("Tiltak uten mål", "Measures serving no goal"));
+        for &pi in &fig.goalless_projects {
+            let pr = &p.projects[pi];
+            let _ = writeln!(o, "- {} {}", md(&pr.id), md(&pr.name));
+        }
+        o.push('\n');
+    }
+
+    // Totals.
+    let t = &fig.totals;
+    let _ = writeln!(o, "## {}\n", l.pick("Porteføljen samlet", "Portfolio totals"));
+    let _ = writeln!(o, "| | {cur} |\n|---|---:|");
+    for (label, v) in [
+        (l.pick("Planlagt", "Planned"), t.planned),
+        (l.pick("Brukt", "Spent"), t.spent),
+        (l.pick("Ekstern finansiering, innvilget", "External funding, granted"), t.granted),
+        (l.pick("Ekstern finansiering, søkt", "External funding, applied"), t.applied),
+        (l.pick("Ekstern finansiering, avslått", "External funding, rejected"), t.rejected),
+        (l.pick("Egenandel", "Own share"), t.own_share),
+    ] {
+        let _ = writeln!(o, "| {label} | {} |", l.amount(v));
+    }
+    o.push('\n');
+    let statuses: Vec<String> = t
+        .by_status
+        .iter()
+        .map(|(s, n)| format!("{} {n}", l.status(*s)))
+        .collect();
+    let _ = writeln!(o, "{}: {}\n", l.pick("Status", "Status"), statuses.join(", "));
+    let _ = writeln!(
+        o,
+        "{}: {} {}, {} {}, {} {}, {} {}\n",
+        l.pick("Helse", "Health"),
+        l.health(Some(crate::model::Health::Green)),
+        t.by_health[0],
+        l.health(Some(crate::model::Health::Amber)),
+        t.by_health[1],
+        l.health(Some(crate::model::Health::Red)),
+        t.by_health[2],
+        l.health(None),
+        t.by_health[3],
+    );
+
+    let _ = writeln!(o, "## {}\n", l.pick("Ekstern finansiering etter kilde", "External funding by source"));
+    if t.by_source.is_empty() {
+        let _ = writeln!(o, "{}", l.pick("Ingen ekstern finansiering.", "No external funding."));
+    } else {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+            l.pick("Kilde", "Source"),
+            l.pick("Innvilget", "Granted"),
+            l.pick("Søkt", "Applied"),
+            l.pick("Avslått", "Rejected")
+        );
+        for (source, (g, a, r)) in &t.by_source {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                md(source),
+                l.amount(*g),
+                l.amount(*a),
+                l.amount(*r)
+            );
+        }
+    }
+    o
+}
+
+fn project_table(o: &mut String, p: &Portfolio, fig: &Figures, which: &[usize], l: Lang) {
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---:|---:|---:|",
+        l.pick("Id", "Id"),
+        l.pick("Prosjekt", "Project"),
+        l.pick("Status", "Status"),
+        l.pick("Helse", "Health"),
+        l.pick("Score", "Score"),
+        l.pick("Planlagt", "Planned"),
+        l.pick("Brukt", "Spent"),
+    );
+    for &pi in which {
+        let pr: &Project = &p.projects[pi];
+        let f = &fig.projects[pi];
+        let (planned, spent) = f
+            .budget
+            .map_or(("–".to_string(), "–".to_string()), |b| {
+                (l.amount(b.planned), l.amount(b.spent))
+            });
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} | {planned} | {spent} |",
+            md(&pr.id),
+            md(&pr.name),
+            l.status(pr.status),
+            l.health(pr.health),
+            l.decimal(f.latest_score),
+        );
+    }
+    o.push('\n');
+}

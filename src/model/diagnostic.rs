@@ -1,0 +1,122 @@
+//! Findings about a file: errors refuse it, warnings do not.
+
+use std::fmt;
+
+pub use super::locate::Pos;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding: what is wrong, where, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Where in the file; `None` when the finding has no place (an empty file, say).
+    pub pos: Option<Pos>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(pos: Option<Pos>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            pos,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(pos: Option<Pos>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            pos,
+            message: message.into(),
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `FILE:LINE:COL: error: message` (or `FILE: …` with no place). The message is
+    /// sanitised: it may quote the file.
+    pub fn render(&self, file: &str) -> String {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let msg = crate::sanitize::clean(&self.message);
+        let file = crate::sanitize::clean(file);
+        match self.pos {
+            Some(p) => format!("{file}:{}:{}: {kind}: {msg}", p.line, p.col),
+            None => format!("{file}: {kind}: {msg}"),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.pos {
+            Some(p) => write!(f, "{}:{}: {}", p.line, p.col, self.message),
+            None => write!(f, "{}", self.message),
+        }
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The candidate nearest to `word`, if it is near enough to be a likely typo.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 2).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// `a`, `b` and `c` as "`a`, `b`, `c`".
+pub fn quoted_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    items
+        .into_iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_finds_typos_only() {
+        let fields = ["health", "status", "owner"];
+        assert_eq!(nearest("helth", fields), Some("health"));
+        assert_eq!(nearest("Status", fields), Some("status"));
+        assert_eq!(nearest("xyzzy_long", fields), None);
+    }
+
+    #[test]
+    fn render_places_and_cleans() {
+        let d = Diagnostic::error(Some(Pos { line: 3, col: 7 }), "bad \u{1b}[2J");
+        assert_eq!(d.render("a.ron"), "a.ron:3:7: error: bad ␛[2J");
+        let w = Diagnostic::warning(None, "empty");
+        assert_eq!(w.render("a.ron"), "a.ron: warning: empty");
+    }
+}

@@ -1,0 +1,245 @@
+//! Reading a portfolio file: bytes → text → RON → [`Portfolio`], then validation.
+//!
+//! Every failure becomes a [`Diagnostic`] with its place and a way to fix it; nothing
+//! here panics on any input.
+
+use ron::Options;
+use ron::error::{Error as RonError, SpannedError};
+use ron::extensions::Extensions;
+
+use super::diagnostic::{Diagnostic, Pos, nearest, quoted_list};
+use super::locate::{first_long_token, pos_of};
+use super::types::Portfolio;
+use super::validate::validate;
+
+/// Files above this size are refused rather than risk a very long parse.
+pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
+/// No string or number in a portfolio needs to be this long; ron is slow on such tokens.
+pub const MAX_TOKEN_BYTES: usize = 1024 * 1024;
+/// How deep values may nest (ron's own guard against stack overflow).
+pub const MAX_NESTING: usize = 128;
+
+/// What loading a file gave: the portfolio (when there was no error) and every finding.
+#[derive(Debug)]
+pub struct Loaded {
+    pub portfolio: Option<Portfolio>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Load and validate a file's bytes.
+pub fn load_bytes(bytes: &[u8]) -> Loaded {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_str(text),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // The valid prefix is UTF-8 by definition.
+            let pos = std::str::from_utf8(good)
+                .map(|t| pos_of(t, t.len()))
+                .unwrap_or(Pos { line: 1, col: 1 });
+            Loaded {
+                portfolio: None,
+                diagnostics: vec![Diagnostic::error(
+                    Some(pos),
+                    format!(
+                        "the file is not valid UTF-8 (byte {}); save it as UTF-8 text",
+                        e.valid_up_to()
+                    ),
+                )],
+            }
+        }
+    }
+}
+
+/// Load and validate a file's text.
+pub fn load_str(text: &str) -> Loaded {
+    match parse(text) {
+        Ok(portfolio) => {
+            let diagnostics = validate(&portfolio, text);
+            let ok = !diagnostics.iter().any(Diagnostic::is_error);
+            Loaded {
+                portfolio: ok.then_some(portfolio),
+                diagnostics,
+            }
+        }
+        Err(d) => Loaded {
+            portfolio: None,
+            diagnostics: vec![d],
+        },
+    }
+}
+
+/// The RON options styr reads with: `implicit_some`, ron's nesting limit.
+pub fn ron_options() -> Options {
+    let mut o = Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    o.recursion_limit = Some(MAX_NESTING);
+    o
+}
+
+/// Parse text into a portfolio, without validation.
+pub fn parse(text: &str) -> Result<Portfolio, Diagnostic> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            None,
+            format!(
+                "the file is {} MiB; styr reads portfolios up to {} MiB — split it into smaller portfolios",
+                text.len() >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(
+            None,
+            "the file is empty; a portfolio starts with `Portfolio(name: \"…\", organisation: \"…\", goals: [], projects: [])`",
+        ));
+    }
+    if let Some(pos) = first_long_token(text, MAX_TOKEN_BYTES) {
+        return Err(Diagnostic::error(
+            Some(pos),
+            format!(
+                "a string or number longer than {} KiB starts here; shorten it (or close a missing `\"`)",
+                MAX_TOKEN_BYTES >> 10
+            ),
+        ));
+    }
+    ron_options()
+        .from_str::<Portfolio>(text)
+        .map_err(|e| describe(text, e))
+}
+
+/// Turn ron's error into a message that says what, where and how to fix it.
+fn describe(text: &str, e: SpannedError) -> Diagnostic {
+    let start = Pos {
+        line: e.span.start.line,
+        col: e.span.start.col,
+    };
+    let end = Pos {
+        line: e.span.end.line,
+        col: e.span.end.col,
+    };
+    let in_outer = |outer: &Option<String>| {
+        outer
+            .as_deref()
+            .map(|o| format!(" in `{o}`"))
+            .unwrap_or_default()
+    };
+    let looks_like_json = text.trim_start().starts_with('{');
+    let at_end = start >= pos_of(text, text.trim_end().len());
+    let (pos, msg) = match &e.code {
+        RonError::Eof | RonError::ExpectedComma | RonError::ExpectedArrayEnd
+        | RonError::ExpectedStructLikeEnd | RonError::ExpectedMapEnd
+            if at_end =>
+        {
+            (
+                end,
+                "the file ends too early; a closing `)`, `]` or `}` is probably missing".to_string(),
+            )
+        }
+        RonError::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let hint = match nearest(found, expected.iter().copied()) {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => format!("known fields: {}", quoted_list(expected.iter().copied())),
+            };
+            (
+                start,
+                format!("unknown field `{found}`{}; {hint}", in_outer(outer)),
+            )
+        }
+        RonError::MissingStructField { field, outer } => (
+            start,
+            format!(
+                "missing required field `{field}`{}; add `{field}: …` before the closing `)`",
+                in_outer(outer)
+            ),
+        ),
+        RonError::DuplicateStructField { field, outer } => (
+            start,
+            format!(
+                "field `{field}` is written twice{}; keep one of them",
+                in_outer(outer)
+            ),
+        ),
+        RonError::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
+            let what = outer.as_deref().unwrap_or("value");
+            let hint = match nearest(found, expected.iter().copied()) {
+                Some(n) => format!("did you mean `{n}`? "),
+                None => String::new(),
+            };
+            (
+                start,
+                format!(
+                    "`{found}` is not a {what}; {hint}use one of {}",
+                    quoted_list(expected.iter().copied())
+                ),
+            )
+        }
+        RonError::ExpectedDifferentStructName { expected, found } => (
+            start,
+            format!("found `{found}(` where a `{expected}` belongs; write `{expected}(` or leave the name out"),
+        ),
+        RonError::ExceededRecursionLimit => (
+            start,
+            format!(
+                "the file nests deeper than {MAX_NESTING} levels here; flatten the goal tree (styr reads goal trees up to about {} levels)",
+                MAX_NESTING / 2 - 2
+            ),
+        ),
+        RonError::IntegerOutOfBounds => (
+            start,
+            "this number is too large (amounts must fit in 64 bits); check for a missing separator or extra digits".to_string(),
+        ),
+        RonError::Eof => (
+            end,
+            "the file ends too early; a closing `)`, `]` or `}` is probably missing".to_string(),
+        ),
+        RonError::TrailingCharacters => (
+            start,
+            "text after the end of the portfolio; remove it or check for an extra `)`".to_string(),
+        ),
+        RonError::ExpectedComma => (start, "expected a `,` between two values or fields".to_string()),
+        RonError::ExpectedStringEnd => (
+            start,
+            "a string is not closed; add the missing `\"`".to_string(),
+        ),
+        RonError::UnclosedBlockComment => (
+            start,
+            "a `/*` comment is never closed; add `*/`".to_string(),
+        ),
+        RonError::InvalidValueForType { expected, found } => (
+            start,
+            format!("expected {expected} but found {found}"),
+        ),
+        RonError::Message(m) => (start, m.clone()),
+        RonError::ExpectedNamedStructLike(_) | RonError::ExpectedStructLike
+            if looks_like_json && start.line == 1 =>
+        {
+            (
+                start,
+                "this looks like JSON; styr reads RON: `Portfolio(name: \"…\", …)` — see docs/FORMAT-GUIDE.md".to_string(),
+            )
+        }
+        RonError::ExpectedNamedStructLike(name) => (
+            start,
+            format!("expected `{name}(…)` here (the name may be left out: `(…)`)"),
+        ),
+        other => (start, format!("{other}")),
+    };
+    Diagnostic::error(Some(pos), msg)
+}

@@ -1,0 +1,14 @@
+//! The domain: the portfolio file's types, loading, validation and derived figures.
+//! Nothing in here knows about the terminal.
+
+pub mod diagnostic;
+pub mod figures;
+pub mod load;
+pub mod locate;
+pub mod tree;
+pub mod types;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Pos, Severity};
+pub use load::{Loaded, load_bytes, load_str, parse};
+pub use types::*;

@@ -1,0 +1,363 @@
+//! The portfolio file's types, field for field as FORMAT.md describes them.
+//!
+//! Plain serde data: no `flatten`, no untagged enums, so RON round trips hold.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use indexmap::IndexMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar date, written `"YYYY-MM-DD"` in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        // Exactly YYYY-MM-DD: chrono alone would also take "2026-1-5".
+        let b = s.as_bytes();
+        let shape_ok = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b
+                .iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !shape_ok {
+            return None;
+        }
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(Date)
+    }
+
+    /// Days from `self` to `other` (negative when `other` is earlier).
+    pub fn days_until(self, other: Date) -> i64 {
+        (other.0 - self.0).num_days()
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{}` is not a date; write dates as \"YYYY-MM-DD\", e.g. \"2026-03-31\"",
+                crate::sanitize::clean(&s)
+            ))
+        })
+    }
+}
+
+/// A measured quantity (result target and actual). Whole numbers are written without
+/// a decimal point so that `target: 12` stays `12` when the file is saved.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default)]
+pub struct Number(pub f64);
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            s.serialize_i64(v as i64)
+        } else {
+            s.serialize_f64(v)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = f64::deserialize(d)?;
+        if v.is_finite() {
+            Ok(Number(v))
+        } else {
+            Err(serde::de::Error::custom(
+                "a number must be finite (not NaN or inf)",
+            ))
+        }
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.fract() == 0.0 && self.0.abs() < 9.0e15 {
+            write!(f, "{}", self.0 as i64)
+        } else {
+            write!(f, "{}", self.0)
+        }
+    }
+}
+
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
+}
+
+fn default_currency() -> String {
+    "NOK".to_string()
+}
+
+fn is_default_currency(c: &str) -> bool {
+    c == "NOK"
+}
+
+/// The three criteria used when a file names none (seed 004: goal achievement, results, economy).
+pub fn default_criteria() -> Vec<Criterion> {
+    [
+        ("goals", "Måloppnåelse", 40),
+        ("results", "Resultater", 35),
+        ("budget", "Økonomi", 25),
+    ]
+    .into_iter()
+    .map(|(id, name, weight)| Criterion {
+        id: id.to_string(),
+        name: name.to_string(),
+        weight,
+        description: None,
+    })
+    .collect()
+}
+
+fn is_default_criteria(c: &[Criterion]) -> bool {
+    c == default_criteria().as_slice()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Portfolio {
+    pub name: String,
+    pub organisation: String,
+    #[serde(
+        default = "default_currency",
+        skip_serializing_if = "is_default_currency"
+    )]
+    pub currency: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<String>,
+    #[serde(
+        default = "default_criteria",
+        skip_serializing_if = "is_default_criteria"
+    )]
+    pub criteria: Vec<Criterion>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub risk_thresholds: RiskThresholds,
+    pub goals: Vec<Goal>,
+    pub projects: Vec<Project>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    pub name: String,
+    pub weight: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskThresholds {
+    pub amber: i64,
+    pub red: i64,
+}
+
+impl Default for RiskThresholds {
+    fn default() -> Self {
+        RiskThresholds { amber: 5, red: 10 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sdgs: Vec<i64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Goal>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+pub enum Status {
+    #[default]
+    Proposed,
+    Active,
+    OnHold,
+    Completed,
+    Stopped,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Proposed,
+        Status::Active,
+        Status::OnHold,
+        Status::Completed,
+        Status::Stopped,
+    ];
+}
+
+/// The project's own traffic light. Ordered so that `max` is the worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Health {
+    Green,
+    Amber,
+    Red,
+}
+
+impl Health {
+    pub const ALL: [Health; 3] = [Health::Green, Health::Amber, Health::Red];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum FundingStatus {
+    Applied,
+    #[default]
+    Granted,
+    Rejected,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum RiskStatus {
+    #[default]
+    Open,
+    Mitigated,
+    Closed,
+}
+
+impl RiskStatus {
+    pub const ALL: [RiskStatus; 3] = [RiskStatus::Open, RiskStatus::Mitigated, RiskStatus::Closed];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Decision {
+    Continue,
+    Adjust,
+    Pause,
+    Stop,
+    Approve,
+    Complete,
+}
+
+impl Decision {
+    pub const ALL: [Decision; 6] = [
+        Decision::Continue,
+        Decision::Adjust,
+        Decision::Pause,
+        Decision::Stop,
+        Decision::Approve,
+        Decision::Complete,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instrument: Option<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health: Option<Health>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<MeasuredResult>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<Risk>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evaluations: Vec<Evaluation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    pub planned: i64,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub spent: i64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<Funding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Funding {
+    pub source: String,
+    pub amount: i64,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub status: FundingStatus,
+}
+
+/// A measurable result (`Result(...)` in the file).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "Result", deny_unknown_fields)]
+pub struct MeasuredResult {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    pub target: Number,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub actual: Number,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Risk {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+    pub probability: i64,
+    pub consequence: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mitigation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub status: RiskStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    pub date: Date,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub scores: IndexMap<String, i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}

@@ -1,0 +1,186 @@
+//! Every user-facing word, in Norwegian bokmål and English: one plain table.
+//!
+//! The data stays in the language it was written in; this is the program's own text.
+
+use crate::model::figures::Band;
+use crate::model::{Decision, FundingStatus, Health, RiskStatus, Status};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Nb,
+    En,
+}
+
+impl Lang {
+    /// From `--lang` (nb, nn, no → Norwegian; en → English).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.to_ascii_lowercase();
+        if s.starts_with("nb") || s.starts_with("nn") || s.starts_with("no") {
+            Some(Lang::Nb)
+        } else if s.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// From the locale: `LC_ALL`, then `LC_MESSAGES`, then `LANG`. Norwegian when the
+    /// first one set starts with nb, nn or no; English otherwise.
+    pub fn from_env() -> Lang {
+        Self::from_locale_vars(|k| std::env::var(k).ok())
+    }
+
+    pub fn from_locale_vars(get: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| get(k).filter(|v| !v.is_empty()))
+            .next()
+            .map_or(Lang::En, |v| {
+                if Lang::parse(&v) == Some(Lang::Nb) {
+                    Lang::Nb
+                } else {
+                    Lang::En
+                }
+            })
+    }
+
+    /// Pick the word for this language.
+    pub fn pick(self, nb: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Nb => nb,
+            Lang::En => en,
+        }
+    }
+
+    pub fn status(self, s: Status) -> &'static str {
+        match s {
+            Status::Proposed => self.pick("Foreslått", "Proposed"),
+            Status::Active => self.pick("Aktiv", "Active"),
+            Status::OnHold => self.pick("På vent", "On hold"),
+            Status::Completed => self.pick("Fullført", "Completed"),
+            Status::Stopped => self.pick("Stoppet", "Stopped"),
+        }
+    }
+
+    pub fn health(self, h: Option<Health>) -> &'static str {
+        match h {
+            Some(Health::Green) => self.pick("Grønn", "Green"),
+            Some(Health::Amber) => self.pick("Gul", "Amber"),
+            Some(Health::Red) => self.pick("Rød", "Red"),
+            None => self.pick("ikke rapportert", "not reported"),
+        }
+    }
+
+    pub fn band(self, b: Band) -> &'static str {
+        match b {
+            Band::Green => self.pick("Grønn", "Green"),
+            Band::Amber => self.pick("Gul", "Amber"),
+            Band::Red => self.pick("Rød", "Red"),
+        }
+    }
+
+    pub fn decision(self, d: Decision) -> &'static str {
+        match d {
+            Decision::Continue => self.pick("Fortsett", "Continue"),
+            Decision::Adjust => self.pick("Juster", "Adjust"),
+            Decision::Pause => self.pick("Sett på pause", "Pause"),
+            Decision::Stop => self.pick("Stopp", "Stop"),
+            Decision::Approve => self.pick("Godkjenn", "Approve"),
+            Decision::Complete => self.pick("Avslutt", "Complete"),
+        }
+    }
+
+    pub fn funding_status(self, s: FundingStatus) -> &'static str {
+        match s {
+            FundingStatus::Applied => self.pick("søkt", "applied"),
+            FundingStatus::Granted => self.pick("innvilget", "granted"),
+            FundingStatus::Rejected => self.pick("avslått", "rejected"),
+        }
+    }
+
+    pub fn risk_status(self, s: RiskStatus) -> &'static str {
+        match s {
+            RiskStatus::Open => self.pick("Åpen", "Open"),
+            RiskStatus::Mitigated => self.pick("Redusert", "Mitigated"),
+            RiskStatus::Closed => self.pick("Lukket", "Closed"),
+        }
+    }
+
+    /// 2400000 → "2 400 000" (nb, with no-break spaces) or "2,400,000" (en).
+    pub fn amount(self, v: i64) -> String {
+        let sep = self.pick("\u{a0}", ",");
+        let digits = v.unsigned_abs().to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        if v < 0 { format!("-{out}") } else { out }
+    }
+
+    /// A score or ratio with one decimal, "3,4" (nb) or "3.4" (en); "–" for none.
+    pub fn decimal(self, v: Option<f64>) -> String {
+        match v {
+            None => "–".to_string(),
+            Some(v) => {
+                let s = format!("{v:.1}");
+                match self {
+                    Lang::Nb => s.replace('.', ","),
+                    Lang::En => s,
+                }
+            }
+        }
+    }
+
+    /// A share as a whole percentage, "45 %"; "–" for none.
+    pub fn percent(self, v: Option<f64>) -> String {
+        match v {
+            None => "–".to_string(),
+            Some(v) => format!("{}\u{a0}%", (v * 100.0).round() as i64),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_picks_norwegian_for_nb_nn_no() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "nb_NO.UTF-8")])), Lang::Nb);
+        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "nn_NO.UTF-8")])), Lang::Nb);
+        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "no_NO")])), Lang::Nb);
+        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "en_GB.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "nb_NO")])),
+            Lang::En
+        );
+        assert_eq!(Lang::from_locale_vars(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn amounts_group_thousands() {
+        assert_eq!(Lang::En.amount(2_400_000), "2,400,000");
+        assert_eq!(Lang::Nb.amount(2_400_000), "2\u{a0}400\u{a0}000");
+        assert_eq!(Lang::En.amount(-950), "-950");
+        assert_eq!(Lang::En.amount(i64::MIN), "-9,223,372,036,854,775,808");
+    }
+
+    #[test]
+    fn decimals_use_the_languages_separator() {
+        assert_eq!(Lang::Nb.decimal(Some(3.44)), "3,4");
+        assert_eq!(Lang::En.decimal(Some(3.46)), "3.5");
+        assert_eq!(Lang::En.decimal(None), "–");
+    }
+}
