@@ -133,7 +133,9 @@ fn describe(text: &str, e: SpannedError) -> Diagnostic {
             .unwrap_or_default()
     };
     let looks_like_json = text.trim_start().starts_with('{');
-    let at_end = start >= pos_of(text, text.trim_end().len());
+    let trimmed = text.trim_end();
+    let last_char = trimmed.len() - trimmed.chars().last().map_or(0, char::len_utf8);
+    let at_end = end > pos_of(text, last_char);
     let (pos, msg) = match &e.code {
         RonError::Eof | RonError::ExpectedComma | RonError::ExpectedArrayEnd
         | RonError::ExpectedStructLikeEnd | RonError::ExpectedMapEnd
