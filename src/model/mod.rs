@@ -2,6 +2,7 @@
 //! Nothing in here knows about the terminal.
 
 pub mod diagnostic;
+pub mod edit;
 pub mod figures;
 pub mod load;
 pub mod locate;
