@@ -212,9 +212,7 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
             if end < start {
                 f.error(
                     field(&path, "end"),
-                    format!(
-                        "{who} ends {end}, before it starts {start}; correct `start` or `end`"
-                    ),
+                    format!("{who} ends {end}, before it starts {start}; correct `start` or `end`"),
                 );
             }
         }
@@ -230,7 +228,10 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
                     ),
                 );
             }
-            for (name, v) in [("probability", r.probability), ("consequence", r.consequence)] {
+            for (name, v) in [
+                ("probability", r.probability),
+                ("consequence", r.consequence),
+            ] {
                 if !(1..=5).contains(&v) {
                     f.error(
                         field(&rpath, name),
@@ -299,7 +300,9 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
         if pr.results.is_empty() {
             f.warning(
                 path.clone(),
-                format!("{who} has no measurable result; add `results: [(name: \"…\", target: …)]`"),
+                format!(
+                    "{who} has no measurable result; add `results: [(name: \"…\", target: …)]`"
+                ),
             );
         }
         if pr.status == Status::Active {
@@ -330,5 +333,618 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
                 p.risk_thresholds.amber, p.risk_thresholds.red
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! One test per rule. Each file below is clean except for the one thing the test is
+    //! about; the test asserts the message (what, which ids) and its exact LINE:COL.
+
+    use super::*;
+    use crate::model::load::parse;
+    use crate::model::locate::Pos;
+
+    fn run(text: &str) -> Vec<Diagnostic> {
+        let p = parse(text).unwrap_or_else(|d| panic!("test file does not parse: {d}"));
+        validate(&p, text)
+    }
+
+    fn of(text: &str, severity: Severity) -> Vec<Diagnostic> {
+        run(text)
+            .into_iter()
+            .filter(|d| d.severity == severity)
+            .collect()
+    }
+
+    /// The one finding of `severity`; fails if there are none or several.
+    fn only(text: &str, severity: Severity) -> Diagnostic {
+        let found = of(text, severity);
+        assert_eq!(found.len(), 1, "expected one {severity:?}, got {found:#?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[track_caller]
+    fn assert_at(d: &Diagnostic, line: usize, col: usize, words: &[&str]) {
+        assert_eq!(d.pos, Some(Pos { line, col }), "place of {:?}", d.message);
+        for w in words {
+            assert!(d.message.contains(w), "{:?} lacks {w:?}", d.message);
+        }
+    }
+
+    /// A file with nothing to say about it: the baseline every test departs from.
+    const CLEAN: &str = r#"(name: "T", organisation: "O", as_of: "2026-06-01",
+    goals: [
+        (id: "a", title: "A", sdgs: [1, 17], children: [(id: "a.1", title: "A1"), (id: "a.2", title: "A2")]),
+    ],
+    projects: [
+        (id: "P1", name: "One", status: Active, start: "2026-01-01", end: "2026-12-31",
+         goals: ["a.1", "a.2"], budget: (planned: 100, spent: 100),
+         results: [(name: "r", target: 1)],
+         risks: [(id: "R1", title: "t", probability: 1, consequence: 5), (id: "R2", title: "t", probability: 5, consequence: 1)],
+         evaluations: [(date: "2026-05-01", scores: {"goals": 1, "results": 5})]),
+    ],
+)"#;
+
+    #[test]
+    fn clean_file_has_no_findings() {
+        assert_eq!(run(CLEAN), []);
+    }
+
+    // ---- errors ----
+
+    #[test]
+    fn duplicate_goal_id() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [
+        (id: "a", title: "A", children: [(id: "a.1", title: "First")]),
+        (id: "b", title: "B", children: [(id: "a.1", title: "Second")]),
+    ],
+    projects: [(id: "P1", name: "One", goals: ["a.1"], budget: (planned: 1), results: [(name: "r", target: 1)])],
+)"#;
+        let d = only(text, Severity::Error);
+        assert_at(
+            &d,
+            4,
+            47,
+            &[
+                "duplicate goal id `a.1`",
+                "\"First\"",
+                "unique across the whole tree",
+            ],
+        );
+    }
+
+    #[test]
+    fn duplicate_project_id() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "a", title: "A")],
+    projects: [
+        (id: "P1", name: "One", goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)]),
+        (id: "P1", name: "Two", goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)]),
+    ],
+)"#;
+        let d = only(text, Severity::Error);
+        assert_at(
+            &d,
+            5,
+            14,
+            &["duplicate project id `P1`", "\"One\"", "must be unique"],
+        );
+    }
+
+    #[test]
+    fn duplicate_risk_id() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "a", title: "A")],
+    projects: [
+        (id: "P1", name: "One", goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)],
+         risks: [
+            (id: "R1", title: "x", probability: 1, consequence: 1),
+            (id: "R1", title: "y", probability: 1, consequence: 1),
+         ]),
+    ],
+)"#;
+        let d = only(text, Severity::Error);
+        assert_at(
+            &d,
+            7,
+            18,
+            &[
+                "duplicate risk id `R1`",
+                "project `P1`",
+                "within their project",
+            ],
+        );
+    }
+
+    #[test]
+    fn same_risk_id_in_two_projects_is_fine() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "a", title: "A")],
+    projects: [
+        (id: "P1", name: "One", goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)],
+         risks: [(id: "R1", title: "x", probability: 1, consequence: 1)]),
+        (id: "P2", name: "Two", goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)],
+         risks: [(id: "R1", title: "x", probability: 1, consequence: 1)]),
+    ],
+)"#;
+        assert_eq!(run(text), []);
+    }
+
+    #[test]
+    fn duplicate_criterion_id() {
+        let text = r#"(name: "T", organisation: "O",
+    criteria: [
+        (id: "q", name: "Quality", weight: 1),
+        (id: "q", name: "Quality again", weight: 1),
+    ],
+    goals: [],
+    projects: [],
+)"#;
+        let d = only(text, Severity::Error);
+        assert_at(&d, 4, 14, &["duplicate criterion id `q`", "its own id"]);
+    }
+
+    #[test]
+    fn unknown_goal_lists_the_known_goals_under_its_parent() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "a", title: "A", children: [(id: "a.1", title: "A1"), (id: "a.2", title: "A2")])],
+    projects: [
+        (id: "P1", name: "One", goals: ["a.1", "a.2", "a.9"], budget: (planned: 1), results: [(name: "r", target: 1)]),
+    ],
+)"#;
+        let d = only(text, Severity::Error);
+        assert_at(
+            &d,
+            4,
+            55,
+            &["goal `a.9` does not exist; known goals under `a`: `a.1`, `a.2`"],
+        );
+    }
+
+    #[test]
+    fn unknown_goal_suggests_the_nearest_id() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "klima", title: "Klima"), (id: "kultur", title: "Kultur")],
+    projects: [
+        (id: "P1", name: "One", goals: ["kultur", "klma"], budget: (planned: 1), results: [(name: "r", target: 1)]),
+    ],
+)"#;
+        let d = only(text, Severity::Error);
+        assert_at(
+            &d,
+            4,
+            51,
+            &["goal `klma` does not exist; did you mean `klima`?"],
+        );
+    }
+
+    #[test]
+    fn unknown_goal_far_from_any_names_the_top_level() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "klima", title: "Klima"), (id: "kultur", title: "Kultur")],
+    projects: [
+        (id: "P1", name: "One", goals: ["klima", "kultur", "zzzzzzzzzz"], budget: (planned: 1), results: [(name: "r", target: 1)]),
+    ],
+)"#;
+        let d = only(text, Severity::Error);
+        assert_at(
+            &d,
+            4,
+            60,
+            &[
+                "goal `zzzzzzzzzz` does not exist",
+                "top level: `klima`, `kultur`",
+            ],
+        );
+    }
+
+    #[test]
+    fn unknown_goal_in_an_empty_tree() {
+        let text = r#"(name: "T", organisation: "O", goals: [],
+    projects: [(id: "P1", name: "One", goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)])],
+)"#;
+        let d = only(text, Severity::Error);
+        assert_at(
+            &d,
+            2,
+            48,
+            &["goal `a` does not exist", "the goal tree is empty"],
+        );
+    }
+
+    #[test]
+    fn score_outside_one_to_five() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "a", title: "A")],
+    projects: [
+        (id: "P1", name: "One", goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)],
+         evaluations: [
+            (date: "2026-01-01", scores: {"goals": 0}),
+            (date: "2026-02-01", scores: {"goals": 5, "results": 6}),
+         ]),
+    ],
+)"#;
+        let errors = of(text, Severity::Error);
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert_at(
+            &errors[0],
+            6,
+            52,
+            &[
+                "score 0 for `goals`",
+                "project `P1`",
+                "2026-01-01",
+                "outside 1–5",
+            ],
+        );
+        assert_at(
+            &errors[1],
+            7,
+            66,
+            &[
+                "score 6 for `results`",
+                "project `P1`",
+                "2026-02-01",
+                "outside 1–5",
+            ],
+        );
+    }
+
+    #[test]
+    fn score_for_unknown_criterion() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "a", title: "A")],
+    projects: [
+        (id: "P1", name: "One", goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)],
+         evaluations: [(date: "2026-01-01", scores: {"goals": 3, "reslts": 4})]),
+    ],
+)"#;
+        let d = only(text, Severity::Error);
+        assert_at(
+            &d,
+            5,
+            66,
+            &[
+                "unknown criterion `reslts`",
+                "project `P1`",
+                "did you mean `results`?",
+            ],
+        );
+    }
+
+    #[test]
+    fn score_for_unknown_criterion_lists_the_criteria() {
+        let text = r#"(name: "T", organisation: "O",
+    criteria: [(id: "q", name: "Q", weight: 1), (id: "r", name: "R", weight: 1)],
+    goals: [(id: "a", title: "A")],
+    projects: [
+        (id: "P1", name: "One", goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)],
+         evaluations: [(date: "2026-01-01", scores: {"economy": 3})]),
+    ],
+)"#;
+        let d = only(text, Severity::Error);
+        assert_at(
+            &d,
+            6,
+            54,
+            &["unknown criterion `economy`", "the criteria are `q`, `r`"],
+        );
+    }
+
+    #[test]
+    fn probability_and_consequence_outside_one_to_five() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "a", title: "A")],
+    projects: [
+        (id: "P1", name: "One", goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)],
+         risks: [
+            (id: "R1", title: "x", probability: 0, consequence: 6),
+            (id: "R2", title: "y", probability: 6, consequence: 0),
+         ]),
+    ],
+)"#;
+        let e = of(text, Severity::Error);
+        assert_eq!(e.len(), 4, "{e:#?}");
+        assert_at(
+            &e[0],
+            6,
+            49,
+            &["probability 0 of risk `R1`", "project `P1`", "outside 1–5"],
+        );
+        assert_at(&e[1], 6, 65, &["consequence 6 of risk `R1`", "outside 1–5"]);
+        assert_at(&e[2], 7, 49, &["probability 6 of risk `R2`", "outside 1–5"]);
+        assert_at(&e[3], 7, 65, &["consequence 0 of risk `R2`", "outside 1–5"]);
+    }
+
+    #[test]
+    fn sdg_outside_one_to_seventeen() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [
+        (id: "a", title: "A", sdgs: [0, 13]),
+        (id: "b", title: "B", sdgs: [17, 18]),
+    ],
+    projects: [(id: "P1", name: "One", goals: ["a", "b"], budget: (planned: 1), results: [(name: "r", target: 1)])],
+)"#;
+        let e = of(text, Severity::Error);
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert_at(&e[0], 3, 38, &["SDG 0 on goal `a`", "numbered 1–17"]);
+        assert_at(&e[1], 4, 42, &["SDG 18 on goal `b`", "numbered 1–17"]);
+    }
+
+    #[test]
+    fn end_before_start() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "a", title: "A")],
+    projects: [
+        (id: "P1", name: "One", goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)],
+         start: "2026-05-01",
+         end: "2026-04-30"),
+    ],
+)"#;
+        let d = only(text, Severity::Error);
+        assert_at(
+            &d,
+            6,
+            15,
+            &[
+                "project `P1`",
+                "ends 2026-04-30, before it starts 2026-05-01",
+            ],
+        );
+    }
+
+    #[test]
+    fn end_on_start_day_is_fine() {
+        let text = r#"(name: "T", organisation: "O", goals: [(id: "a", title: "A")],
+    projects: [(id: "P1", name: "One", goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)],
+                start: "2026-05-01", end: "2026-05-01")],
+)"#;
+        assert_eq!(run(text), []);
+    }
+
+    #[test]
+    fn all_weights_zero() {
+        let text = r#"(name: "T", organisation: "O",
+    criteria: [(id: "q", name: "Q", weight: 0), (id: "r", name: "R", weight: 0)],
+    goals: [],
+    projects: [],
+)"#;
+        let d = only(text, Severity::Error);
+        assert_at(
+            &d,
+            2,
+            15,
+            &[
+                "every criterion has weight 0",
+                "at least one criterion a weight above 0",
+            ],
+        );
+    }
+
+    #[test]
+    fn no_criteria_at_all_is_the_same_error() {
+        let text = "(name: \"T\", organisation: \"O\", criteria: [], goals: [], projects: [])";
+        let d = only(text, Severity::Error);
+        assert_at(
+            &d,
+            1,
+            42,
+            &["every criterion has weight 0 (or there are none)"],
+        );
+    }
+
+    #[test]
+    fn negative_weight() {
+        let text = r#"(name: "T", organisation: "O",
+    criteria: [
+        (id: "q", name: "Q", weight: 3),
+        (id: "r", name: "R", weight: -2),
+    ],
+    goals: [],
+    projects: [],
+)"#;
+        let d = only(text, Severity::Error);
+        assert_at(&d, 4, 38, &["criterion `r` has weight -2", "0 or above"]);
+    }
+
+    // ---- warnings ----
+
+    #[test]
+    fn project_serving_no_goal() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [],
+    projects: [
+        Project(id: "P1", name: "One", budget: (planned: 1), results: [(name: "r", target: 1)]),
+    ],
+)"#;
+        let d = only(text, Severity::Warning);
+        assert_at(
+            &d,
+            4,
+            9,
+            &["project `P1` (\"One\") serves no goal", "add `goals:"],
+        );
+    }
+
+    #[test]
+    fn project_without_budget() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "a", title: "A")],
+    projects: [
+        (id: "P1", name: "One", goals: ["a"], results: [(name: "r", target: 1)]),
+    ],
+)"#;
+        let d = only(text, Severity::Warning);
+        assert_at(
+            &d,
+            4,
+            9,
+            &["project `P1` (\"One\") has no budget", "budget: (planned:"],
+        );
+    }
+
+    #[test]
+    fn project_without_results() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "a", title: "A")],
+    projects: [
+        (id: "P1", name: "One", goals: ["a"], budget: (planned: 1)),
+    ],
+)"#;
+        let d = only(text, Severity::Warning);
+        assert_at(
+            &d,
+            4,
+            9,
+            &[
+                "project `P1` (\"One\") has no measurable result",
+                "results: [",
+            ],
+        );
+    }
+
+    #[test]
+    fn active_project_without_evaluation() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "a", title: "A")],
+    projects: [
+        (id: "P0", name: "Zero", goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)]),
+        (id: "P1", name: "One", status: Active, goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)]),
+    ],
+)"#;
+        let d = only(text, Severity::Warning);
+        assert_at(
+            &d,
+            5,
+            9,
+            &["project `P1` (\"One\") is active but has never been evaluated"],
+        );
+    }
+
+    #[test]
+    fn unserved_leaf_goal() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [
+        (id: "a", title: "A", children: [
+            (id: "a.1", title: "Served"),
+            (id: "a.2", title: "Forgotten"),
+        ]),
+        (id: "b", title: "B"),
+    ],
+    projects: [(id: "P1", name: "One", goals: ["a.1", "b"], budget: (planned: 1), results: [(name: "r", target: 1)])],
+)"#;
+        let d = only(text, Severity::Warning);
+        assert_at(
+            &d,
+            5,
+            13,
+            &["goal `a.2` (\"Forgotten\") has no project serving it"],
+        );
+    }
+
+    #[test]
+    fn a_parent_goal_served_directly_still_leaves_its_leaves_unserved() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "a", title: "A", children: [(id: "a.1", title: "Leaf")])],
+    projects: [(id: "P1", name: "One", goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)])],
+)"#;
+        let d = only(text, Severity::Warning);
+        assert_at(
+            &d,
+            2,
+            46,
+            &["goal `a.1` (\"Leaf\") has no project serving it"],
+        );
+    }
+
+    #[test]
+    fn spent_above_planned() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "a", title: "A")],
+    projects: [
+        (id: "P1", name: "One", goals: ["a"], results: [(name: "r", target: 1)],
+         budget: (planned: 1_000, spent: 1_250)),
+    ],
+)"#;
+        let d = only(text, Severity::Warning);
+        assert_at(
+            &d,
+            5,
+            42,
+            &["project `P1` (\"One\") has spent 1250 of 1000 planned (250 over)"],
+        );
+    }
+
+    #[test]
+    fn active_project_past_its_end_date() {
+        let text = r#"(name: "T", organisation: "O", as_of: "2026-06-10",
+    goals: [(id: "a", title: "A")],
+    projects: [
+        (id: "P1", name: "One", status: Active, goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)],
+         evaluations: [(date: "2026-01-01")],
+         end: "2026-06-01"),
+        (id: "P2", name: "Done", status: Completed, goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)],
+         end: "2026-06-01"),
+        (id: "P3", name: "Ends today", status: Active, goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)],
+         evaluations: [(date: "2026-01-01")],
+         end: "2026-06-10"),
+    ],
+)"#;
+        let d = only(text, Severity::Warning);
+        assert_at(
+            &d,
+            6,
+            15,
+            &[
+                "project `P1` (\"One\") is active but ended 2026-06-01",
+                "9 days before 2026-06-10",
+            ],
+        );
+    }
+
+    #[test]
+    fn amber_threshold_above_red() {
+        let text = r#"(name: "T", organisation: "O",
+    risk_thresholds: (amber: 12, red: 8),
+    goals: [],
+    projects: [],
+)"#;
+        let d = only(text, Severity::Warning);
+        assert_at(
+            &d,
+            2,
+            22,
+            &["amber (12) is above red (8)", "no risk is ever amber"],
+        );
+    }
+
+    #[test]
+    fn findings_come_in_file_order_with_errors_first_at_one_place() {
+        let text = r#"(name: "T", organisation: "O", as_of: "2026-06-01",
+    goals: [(id: "a", title: "A")],
+    projects: [
+        (id: "P1", name: "One", goals: ["a"]),
+        (id: "P2", name: "Two", status: Active, goals: ["a"], budget: (planned: 1), results: [(name: "r", target: 1)],
+         evaluations: [(date: "2026-01-01")], start: "2026-03-01", end: "2026-02-01"),
+    ],
+)"#;
+        let d = run(text);
+        let places: Vec<(usize, usize, Severity)> = d
+            .iter()
+            .map(|d| (d.pos.unwrap().line, d.pos.unwrap().col, d.severity))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (4, 9, Severity::Warning),
+                (4, 9, Severity::Warning),
+                (6, 73, Severity::Error),
+                (6, 73, Severity::Warning),
+            ]
+        );
+        assert!(d[2].message.contains("before it starts"));
+        assert!(d[3].message.contains("is active but ended"));
     }
 }
