@@ -83,10 +83,20 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// The candidate nearest to `word`, if it is near enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
+    let len = lower.chars().count();
     candidates
         .into_iter()
-        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 2).max(2))
+        .filter_map(|c| {
+            let limit = (c.chars().count() / 2).max(2);
+            let c_lower = c.to_lowercase();
+            // The distance is at least the difference in length: skip the quadratic
+            // comparison when that alone rules `c` out (a megabyte-long typo, say).
+            if len.abs_diff(c_lower.chars().count()) > limit {
+                return None;
+            }
+            let d = edit_distance(&lower, &c_lower);
+            (d <= limit).then_some((d, c))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -110,6 +120,16 @@ mod tests {
         assert_eq!(nearest("helth", fields), Some("health"));
         assert_eq!(nearest("Status", fields), Some("status"));
         assert_eq!(nearest("xyzzy_long", fields), None);
+    }
+
+    #[test]
+    fn nearest_is_quick_on_a_huge_word() {
+        // Ruled out by length alone; the edit distance would take seconds.
+        let huge = "h".repeat(2_000_000);
+        let start = std::time::Instant::now();
+        assert_eq!(nearest(&huge, ["health", "status", "owner"]), None);
+        assert!(start.elapsed() < std::time::Duration::from_secs(1));
+        assert_eq!(nearest("healthh", ["health"]), Some("health"));
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
 pub const MAX_TOKEN_BYTES: usize = 1024 * 1024;
 /// How deep values may nest (ron's own guard against stack overflow).
 pub const MAX_NESTING: usize = 128;
+/// The deepest goal tree that fits in [`MAX_NESTING`]: the portfolio and its `goals`
+/// list take two of ron's levels, and each level of goals takes four more.
+pub const MAX_GOAL_DEPTH: usize = (MAX_NESTING - 2) / 4;
 
 /// What loading a file gave: the portfolio (when there was no error) and every finding.
 #[derive(Debug)]
@@ -199,8 +202,7 @@ fn describe(text: &str, e: SpannedError) -> Diagnostic {
         RonError::ExceededRecursionLimit => (
             start,
             format!(
-                "the file nests deeper than {MAX_NESTING} levels here; flatten the goal tree (styr reads goal trees up to about {} levels)",
-                MAX_NESTING / 2 - 2
+                "the file nests deeper than {MAX_NESTING} levels here; flatten the goal tree (styr reads goal trees up to {MAX_GOAL_DEPTH} levels)"
             ),
         ),
         RonError::IntegerOutOfBounds => (
