@@ -5,8 +5,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use styr::app::App;
 use styr::cli::{self, EXIT_REFUSED};
+use styr::model::Date;
 use styr::text::Lang;
+use styr::ui::{Theme, ThemeName};
 
 #[derive(Parser)]
 #[command(
@@ -22,6 +25,18 @@ struct Args {
     /// Language of the program's own text: nb (Norwegian bokmål) or en. Default: from the locale.
     #[arg(long, global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
+    /// Colours: default, contrast (for projectors) or mono. NO_COLOR=1 gives mono.
+    #[arg(long, value_parser = parse_theme)]
+    theme: Option<ThemeName>,
+    /// The meeting's date (YYYY-MM-DD); evaluations made in this session get it. Default: today.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<Date>,
+    /// Time meant for each project in triage, e.g. 3m or 90s (shown, never enforced).
+    #[arg(long, value_parser = parse_timebox)]
+    timebox: Option<std::time::Duration>,
+    /// Follow along without changing anything: no edits, no save, no journal.
+    #[arg(long)]
+    read_only: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -53,18 +68,39 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language `{s}`; use nb or en"))
 }
 
+fn parse_theme(s: &str) -> Result<ThemeName, String> {
+    ThemeName::parse(s).ok_or_else(|| format!("unknown theme `{s}`; use default, contrast or mono"))
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| format!("`{s}` is not a date; write YYYY-MM-DD"))
+}
+
+fn parse_timebox(s: &str) -> Result<std::time::Duration, String> {
+    let s = s.trim();
+    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("`{s}` is not a duration; write e.g. 3m or 90s"))?;
+    match unit {
+        "" | "m" | "min" => Ok(std::time::Duration::from_secs(n * 60)),
+        "s" => Ok(std::time::Duration::from_secs(n)),
+        _ => Err(format!("`{s}` is not a duration; write e.g. 3m or 90s")),
+    }
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
     let lang = args.lang.unwrap_or_else(Lang::from_env);
-    let code = match args.command {
+    let code = match &args.command {
         Some(Command::Check { files }) => {
-            let r = cli::check::check(&files);
+            let r = cli::check::check(files);
             print_lines(&r.lines);
             if r.errors > 0 { EXIT_REFUSED } else { 0 }
         }
-        Some(Command::Report { file }) => with_portfolio(&file, |p| cli::report::report(p, lang)),
+        Some(Command::Report { file }) => with_portfolio(file, |p| cli::report::report(p, lang)),
         Some(Command::Export { file, .. }) => {
-            with_portfolio(&file, |p| {
+            with_portfolio(file, |p| {
                 let csv = cli::export::export_csv(p);
                 if std::io::stdout().is_terminal() {
                     styr::sanitize::clean(&csv).replace('␍', "\r").replace('␊', "\n")
@@ -73,7 +109,7 @@ fn main() -> ExitCode {
                 }
             })
         }
-        None => summary(args.file.as_deref(), lang),
+        None => interactive(&args, lang),
     };
     ExitCode::from(code as u8)
 }
@@ -104,11 +140,11 @@ fn with_portfolio(file: &str, make: impl FnOnce(&styr::model::Portfolio) -> Stri
     }
 }
 
-/// Until the interactive view lands: a short summary of the portfolio.
-fn summary(file: Option<&str>, lang: Lang) -> i32 {
-    let (p, name) = match file {
+/// The interactive view.
+fn interactive(args: &Args, lang: Lang) -> i32 {
+    let (portfolio, label) = match args.file.as_deref() {
         Some(f) => match cli::open(f) {
-            Ok((p, _)) => (p, f.to_string()),
+            Ok((p, _warnings)) => (p, f.to_string()),
             Err(errors) => {
                 for e in errors {
                     eprintln!("{e}");
@@ -124,16 +160,30 @@ fn summary(file: Option<&str>, lang: Lang) -> i32 {
             }
         },
     };
-    let f = styr::model::figures::compute(&p);
-    println!(
-        "{}: {} — {} ({} {}, {} {})",
-        styr::sanitize::clean(&name),
-        styr::sanitize::clean(&p.name),
-        styr::sanitize::clean(&p.organisation),
-        p.projects.len(),
-        lang.pick("prosjekter", "projects"),
-        f.unserved_leaves.len(),
-        lang.pick("mål uten tiltak", "goals without measures"),
-    );
-    0
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "styr: the interactive view needs a terminal; for output to a file or pipe use `styr report`, `styr export --csv` or `styr check`"
+        );
+        return EXIT_REFUSED;
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = match (args.theme, no_color) {
+        (Some(t), false) => t,
+        (_, true) => ThemeName::Mono,
+        (None, false) => ThemeName::Default,
+    };
+    let date = args
+        .date
+        .unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
+    let mut app = App::new(portfolio, label, lang, date);
+    app.read_only = args.read_only;
+    app.timebox = args.timebox;
+    let session = styr::session::Session::default();
+    match styr::term::run(app, Theme::new(theme), session) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("styr: terminal error: {e}");
+            1
+        }
+    }
 }

@@ -121,6 +121,27 @@ impl Lang {
         if v < 0 { format!("-{out}") } else { out }
     }
 
+    /// A short amount for narrow columns: "16,9 M" / "16.9 M", "950 k".
+    pub fn short_amount(self, v: i64) -> String {
+        let a = v.unsigned_abs() as f64;
+        let sign = if v < 0 { "-" } else { "" };
+        let (n, unit) = if a >= 1e9 {
+            (a / 1e9, self.pick(" mrd", " bn"))
+        } else if a >= 1e6 {
+            (a / 1e6, " M")
+        } else if a >= 1e3 {
+            (a / 1e3, " k")
+        } else {
+            return v.to_string();
+        };
+        let digits = if n >= 100.0 { 0 } else { 1 };
+        let s = format!("{sign}{n:.digits$}{unit}");
+        match self {
+            Lang::Nb => s.replace('.', ","),
+            Lang::En => s,
+        }
+    }
+
     /// A score or ratio with one decimal, "3,4" (nb) or "3.4" (en); "–" for none.
     pub fn decimal(self, v: Option<f64>) -> String {
         match v {

@@ -1,0 +1,83 @@
+//! Everything the user can do, as data. Keys, the command palette, triage and tests all
+//! go through [`Action`] into [`super::update`].
+
+use crate::model::{Decision, Health, RiskStatus, Status};
+
+use super::{Pane, SortKey};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ForceQuit,
+    NextPane,
+    PrevPane,
+    Focus(Pane),
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    /// Collapse a goal; in the risk matrix, move left.
+    Left,
+    /// Expand a goal; in the risk matrix, move right.
+    Right,
+    /// Choose: a goal as filter, a project's detail view, a matrix cell's risks.
+    Enter,
+    /// Close what is open, or clear the filter.
+    Back,
+    NextProject,
+    PrevProject,
+    ToggleZoom,
+    ToggleHelp,
+    OpenPalette,
+    StartSearch,
+    OpenFilterMenu,
+    ClearFilters,
+    /// Sort the project list by this column; again reverses it.
+    Sort(SortKey),
+    CycleSort,
+    // Meeting edits.
+    Score(i64),
+    ClearScore,
+    OpenDecisionPicker,
+    SetDecision(Option<Decision>),
+    EditNote,
+    OpenHealthPicker,
+    SetHealth(Option<Health>),
+    OpenStatusPicker,
+    SetStatus(Status),
+    OpenRiskStatusPicker,
+    OpenProbabilityPicker,
+    OpenConsequencePicker,
+    /// Reverse the sort direction.
+    ReverseSort,
+    SetRiskStatus(RiskStatus),
+    RiskProbability(i64),
+    RiskConsequence(i64),
+    EditMitigation,
+    Undo,
+    Redo,
+    Save,
+    StartTriage,
+    TriageNext,
+    TriagePrev,
+    /// Answer a question (recovery, quit, conflict).
+    Answer(char),
+    /// Choose entry N (0-based) of the open picker.
+    Pick(usize),
+    // Text fields (search, note, palette).
+    TextInput(char),
+    TextBackspace,
+    TextDelete,
+    TextLeft,
+    TextRight,
+    TextHome,
+    TextEnd,
+    TextAccept,
+    TextCancel,
+    /// The terminal's size changed: rows available for a page.
+    Resize(u16, u16),
+    /// Nothing (a key that means nothing here).
+    Noop,
+}

@@ -1,0 +1,309 @@
+//! The one table of key bindings. It drives the key handling, the help overlay, the
+//! status-line hints and the command palette, so they can never disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Action, Pane, SortKey};
+use crate::text::Lang;
+
+/// Where a binding applies. Lookups try the most specific context first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ctx {
+    Global,
+    Goals,
+    Projects,
+    Detail,
+    Risks,
+    Evaluation,
+    Triage,
+}
+
+impl Ctx {
+    pub fn title(self, l: Lang) -> &'static str {
+        match self {
+            Ctx::Global => l.pick("Overalt", "Everywhere"),
+            Ctx::Goals => l.pick("Mål", "Goals"),
+            Ctx::Projects => l.pick("Prosjekter", "Projects"),
+            Ctx::Detail => l.pick("Prosjektdetaljer", "Project detail"),
+            Ctx::Risks => l.pick("Risiko", "Risks"),
+            Ctx::Evaluation => l.pick("Evaluering", "Evaluation"),
+            Ctx::Triage => l.pick("Gjennomgang (triage)", "Triage"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyPress {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn ch(c: char) -> KeyPress {
+    KeyPress {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+const fn ctrl(c: char) -> KeyPress {
+    KeyPress {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+const fn key(code: KeyCode) -> KeyPress {
+    KeyPress { code, ctrl: false }
+}
+
+/// One binding: where, which keys, what it does, and how it is described.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub ctx: Ctx,
+    pub keys: &'static [KeyPress],
+    /// The keys as shown in help and hints, e.g. "j/↓".
+    pub shown: &'static str,
+    pub action: Action,
+    pub nb: &'static str,
+    pub en: &'static str,
+    /// Shown in the status line's hints for this context.
+    pub hint: bool,
+}
+
+impl Binding {
+    pub fn describe(&self, l: Lang) -> &'static str {
+        l.pick(self.nb, self.en)
+    }
+}
+
+macro_rules! b {
+    ($ctx:ident, [$($k:expr),*], $shown:expr, $action:expr, $nb:expr, $en:expr, $hint:expr) => {
+        Binding { ctx: Ctx::$ctx, keys: &[$($k),*], shown: $shown, action: $action, nb: $nb, en: $en, hint: $hint }
+    };
+}
+
+use Action as A;
+use KeyCode as K;
+
+pub static BINDINGS: &[Binding] = &[
+    // Triage: one project per screen.
+    b!(Triage, [ch(' '), key(K::Enter)], "Space/Enter", A::TriageNext, "neste prosjekt", "next project", true),
+    b!(Triage, [key(K::Backspace)], "Backspace", A::TriagePrev, "forrige prosjekt", "previous project", true),
+    b!(Triage, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1–5", A::Score(0), "gi score og gå videre", "score and move on", true),
+    b!(Triage, [ch('0')], "0", A::ClearScore, "fjern score", "clear score", false),
+    b!(Triage, [ch('j'), key(K::Down)], "j/↓", A::Down, "neste kriterium", "next criterion", false),
+    b!(Triage, [ch('k'), key(K::Up)], "k/↑", A::Up, "forrige kriterium", "previous criterion", false),
+    b!(Triage, [ch('d')], "d", A::OpenDecisionPicker, "vedtak", "decision", true),
+    b!(Triage, [ch('n')], "n", A::EditNote, "notat", "note", true),
+    b!(Triage, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
+    b!(Triage, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
+    b!(Triage, [key(K::Esc), ch('t')], "Esc/t", A::Back, "avslutt gjennomgang", "leave triage", true),
+    // Evaluation pane: the score sheet.
+    b!(Evaluation, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1–5", A::Score(0), "gi score og gå til neste kriterium", "score and go to the next criterion", true),
+    b!(Evaluation, [ch('0'), key(K::Backspace)], "0/Backspace", A::ClearScore, "fjern score", "clear score", false),
+    b!(Evaluation, [ch('d')], "d", A::OpenDecisionPicker, "vedtak", "decision", true),
+    b!(Evaluation, [ch('n')], "n", A::EditNote, "notat", "note", true),
+    b!(Evaluation, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
+    b!(Evaluation, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
+    // Goals.
+    b!(Goals, [ch('h'), key(K::Left)], "h/←", A::Left, "lukk", "collapse", true),
+    b!(Goals, [ch('l'), key(K::Right)], "l/→", A::Right, "åpne", "expand", true),
+    b!(Goals, [key(K::Enter)], "Enter", A::Enter, "filtrer på målet (og åpne/lukk)", "filter by this goal (and expand/collapse)", true),
+    // Project detail.
+    b!(Detail, [key(K::Enter), key(K::Esc)], "Enter/Esc", A::Back, "lukk detaljer", "close detail", true),
+    b!(Detail, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", true),
+    b!(Detail, [ch('S')], "S", A::OpenStatusPicker, "status", "status", true),
+    // Projects.
+    b!(Projects, [key(K::Enter)], "Enter", A::Enter, "detaljer", "detail", true),
+    b!(Projects, [ch('o')], "o", A::CycleSort, "sorter etter neste kolonne", "sort by the next column", true),
+    b!(Projects, [ch('O')], "O", A::ReverseSort, "snu sorteringen", "reverse the sort", false),
+    b!(Projects, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
+    b!(Projects, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
+    // Risks.
+    b!(Risks, [ch('h'), key(K::Left)], "h/←", A::Left, "celle til venstre", "cell to the left", false),
+    b!(Risks, [ch('l'), key(K::Right)], "l/→", A::Right, "celle til høyre", "cell to the right", false),
+    b!(Risks, [key(K::Enter)], "Enter", A::Enter, "vis cellens risikoer / gå til registeret", "list the cell's risks / go to the register", true),
+    b!(Risks, [ch('p')], "p", A::OpenProbabilityPicker, "sannsynlighet", "probability", true),
+    b!(Risks, [ch('c')], "c", A::OpenConsequencePicker, "konsekvens", "consequence", true),
+    b!(Risks, [ch('x')], "x", A::OpenRiskStatusPicker, "risikostatus", "risk status", true),
+    b!(Risks, [ch('m')], "m", A::EditMitigation, "tiltak mot risikoen", "mitigation", false),
+    // Everywhere.
+    b!(Global, [key(K::Tab)], "Tab", A::NextPane, "neste rute", "next pane", false),
+    b!(Global, [key(K::BackTab)], "Shift-Tab", A::PrevPane, "forrige rute", "previous pane", false),
+    b!(Global, [ch('1')], "1", A::Focus(Pane::Goals), "gå til Mål", "go to Goals", false),
+    b!(Global, [ch('2')], "2", A::Focus(Pane::Projects), "gå til Prosjekter", "go to Projects", false),
+    b!(Global, [ch('3')], "3", A::Focus(Pane::Risks), "gå til Risiko", "go to Risks", false),
+    b!(Global, [ch('4')], "4", A::Focus(Pane::Evaluation), "gå til Evaluering", "go to Evaluation", false),
+    b!(Global, [ch('j'), key(K::Down)], "j/↓", A::Down, "ned", "down", false),
+    b!(Global, [ch('k'), key(K::Up)], "k/↑", A::Up, "opp", "up", false),
+    b!(Global, [ch('g'), key(K::Home)], "g", A::Top, "til toppen", "to the top", false),
+    b!(Global, [ch('G'), key(K::End)], "G", A::Bottom, "til bunnen", "to the bottom", false),
+    b!(Global, [key(K::PageUp)], "PgUp", A::PageUp, "side opp", "page up", false),
+    b!(Global, [key(K::PageDown)], "PgDn", A::PageDown, "side ned", "page down", false),
+    b!(Global, [ch('[')], "[", A::PrevProject, "forrige prosjekt", "previous project", false),
+    b!(Global, [ch(']')], "]", A::NextProject, "neste prosjekt", "next project", false),
+    b!(Global, [ch('/')], "/", A::StartSearch, "søk", "search", true),
+    b!(Global, [ch('f')], "f", A::OpenFilterMenu, "filter", "filter", true),
+    b!(Global, [key(K::Esc)], "Esc", A::Back, "lukk / fjern filter", "close / clear filter", false),
+    b!(Global, [ch('t')], "t", A::StartTriage, "gjennomgang (triage)", "triage", true),
+    b!(Global, [ch('z')], "z", A::ToggleZoom, "zoom ruten", "zoom the pane", false),
+    b!(Global, [ch('s'), ctrl('s')], "s/Ctrl-S", A::Save, "lagre", "save", true),
+    b!(Global, [ch('u')], "u", A::Undo, "angre", "undo", false),
+    b!(Global, [ctrl('r')], "Ctrl-R", A::Redo, "gjør om", "redo", false),
+    b!(Global, [ch(':')], ":", A::OpenPalette, "kommandopalett", "command palette", false),
+    b!(Global, [ch('?')], "?", A::ToggleHelp, "hjelp", "help", true),
+    b!(Global, [ch('q')], "q", A::Quit, "avslutt", "quit", true),
+    b!(Global, [ctrl('c')], "Ctrl-C", A::ForceQuit, "avslutt straks", "quit at once", false),
+];
+
+/// The contexts that apply, most specific first.
+pub fn contexts(triage: bool, pane: Pane, detail: bool) -> Vec<Ctx> {
+    if triage {
+        return vec![Ctx::Triage, Ctx::Global];
+    }
+    match pane {
+        Pane::Goals => vec![Ctx::Goals, Ctx::Global],
+        Pane::Projects if detail => vec![Ctx::Detail, Ctx::Global],
+        Pane::Projects => vec![Ctx::Projects, Ctx::Global],
+        Pane::Risks => vec![Ctx::Risks, Ctx::Global],
+        Pane::Evaluation => vec![Ctx::Evaluation, Ctx::Global],
+    }
+}
+
+fn matches(kp: &KeyPress, ev: &KeyEvent) -> bool {
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    if kp.ctrl != ctrl {
+        return false;
+    }
+    match (kp.code, ev.code) {
+        // Letters: compare as typed (Shift gives the capital).
+        (KeyCode::Char(a), KeyCode::Char(b)) if kp.ctrl => a.eq_ignore_ascii_case(&b),
+        (a, b) => a == b,
+    }
+}
+
+/// The action a key press means in these contexts.
+pub fn lookup(ctxs: &[Ctx], ev: &KeyEvent) -> Option<Action> {
+    for ctx in ctxs {
+        for b in BINDINGS.iter().filter(|b| b.ctx == *ctx) {
+            if b.keys.iter().any(|k| matches(k, ev)) {
+                // The digit bindings carry their digit.
+                return Some(match (b.action, ev.code) {
+                    (Action::Score(_), KeyCode::Char(c)) => {
+                        Action::Score(c.to_digit(10).map_or(0, i64::from))
+                    }
+                    (a, _) => a,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The hints for the status line in these contexts.
+pub fn hints(ctxs: &[Ctx]) -> Vec<&'static Binding> {
+    ctxs.iter()
+        .flat_map(|c| BINDINGS.iter().filter(move |b| b.ctx == *c && b.hint))
+        .collect()
+}
+
+/// A command in the palette: its words and its action.
+#[derive(Debug, Clone)]
+pub struct Command {
+    pub label: String,
+    pub keys: &'static str,
+    pub action: Action,
+}
+
+/// Every command, for the palette: each bound action once, and sorting by each column.
+pub fn commands(l: Lang) -> Vec<Command> {
+    let mut out: Vec<Command> = Vec::new();
+    for b in BINDINGS {
+        if matches!(b.action, Action::Score(_)) || out.iter().any(|c| c.action == b.action) {
+            continue;
+        }
+        out.push(Command {
+            label: b.describe(l).to_string(),
+            keys: b.shown,
+            action: b.action,
+        });
+    }
+    for k in SortKey::ALL {
+        out.push(Command {
+            label: format!("{} {}", l.pick("sorter etter", "sort by"), k.label(l)),
+            keys: "",
+            action: Action::Sort(k),
+        });
+    }
+    out.push(Command {
+        label: l.pick("fjern alle filtre", "clear all filters").to_string(),
+        keys: "",
+        action: Action::ClearFilters,
+    });
+    out
+}
+
+/// What a key press means now: text fields and pickers first, then the bindings.
+pub fn key_to_action(app: &super::App, ev: &KeyEvent) -> Action {
+    use super::Overlay;
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && matches!(ev.code, KeyCode::Char('c') | KeyCode::Char('C')) {
+        return Action::ForceQuit;
+    }
+    let text_open = app.searching.is_some()
+        || matches!(
+            app.overlay,
+            Some(Overlay::Palette { .. }) | Some(Overlay::Note { .. })
+        );
+    if text_open {
+        let palette = matches!(app.overlay, Some(Overlay::Palette { .. }));
+        return match ev.code {
+            KeyCode::Enter => Action::TextAccept,
+            KeyCode::Esc => Action::TextCancel,
+            KeyCode::Backspace => Action::TextBackspace,
+            KeyCode::Delete => Action::TextDelete,
+            KeyCode::Left => Action::TextLeft,
+            KeyCode::Right => Action::TextRight,
+            KeyCode::Home => Action::TextHome,
+            KeyCode::End => Action::TextEnd,
+            KeyCode::Up if palette => Action::Up,
+            KeyCode::Down if palette => Action::Down,
+            KeyCode::Char('a') if ctrl => Action::TextHome,
+            KeyCode::Char('e') if ctrl => Action::TextEnd,
+            KeyCode::Char(c) if !ctrl => Action::TextInput(c),
+            _ => Action::Noop,
+        };
+    }
+    match &app.overlay {
+        Some(Overlay::Picker { .. }) => {
+            return match ev.code {
+                KeyCode::Char(c @ '1'..='9') => Action::Pick(c as usize - '1' as usize),
+                KeyCode::Char('j') | KeyCode::Down => Action::Down,
+                KeyCode::Char('k') | KeyCode::Up => Action::Up,
+                KeyCode::Enter => Action::Enter,
+                KeyCode::Esc | KeyCode::Char('q') => Action::Back,
+                _ => Action::Noop,
+            };
+        }
+        Some(Overlay::Question(_)) => {
+            return match ev.code {
+                KeyCode::Char(c) => Action::Answer(c.to_ascii_lowercase()),
+                KeyCode::Esc => Action::Answer('\u{1b}'),
+                _ => Action::Noop,
+            };
+        }
+        Some(Overlay::Help { .. }) => {
+            return match ev.code {
+                KeyCode::Char('j') | KeyCode::Down => Action::Down,
+                KeyCode::Char('k') | KeyCode::Up => Action::Up,
+                KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
+                KeyCode::PageUp => Action::PageUp,
+                KeyCode::Char('g') | KeyCode::Home => Action::Top,
+                KeyCode::Char('G') | KeyCode::End => Action::Bottom,
+                KeyCode::Char('q') => Action::Quit,
+                _ => Action::Back,
+            };
+        }
+        _ => {}
+    }
+    let ctxs = contexts(app.triage.is_some(), app.pane, app.detail);
+    lookup(&ctxs, ev).unwrap_or(Action::Noop)
+}

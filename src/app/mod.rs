@@ -1,0 +1,458 @@
+//! The interactive program's state. Keys become [`Action`]s (see [`keymap`]), and
+//! [`update::update`] is the one place that changes an [`App`]. Drawing (`crate::ui`)
+//! only reads it.
+
+pub mod action;
+pub mod keymap;
+pub mod update;
+pub mod view;
+
+use std::cell::Cell;
+use std::collections::HashMap;
+
+pub use action::Action;
+
+use crate::model::edit::{Edit, History};
+use crate::model::figures::{Figures, compute_with};
+use crate::model::tree::GoalTree;
+use crate::model::{Date, Health, Portfolio, Status};
+use crate::text::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Goals,
+    Projects,
+    Risks,
+    Evaluation,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [Pane::Goals, Pane::Projects, Pane::Risks, Pane::Evaluation];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn title(self, l: Lang) -> &'static str {
+        match self {
+            Pane::Goals => l.pick("Mål", "Goals"),
+            Pane::Projects => l.pick("Prosjekter", "Projects"),
+            Pane::Risks => l.pick("Risiko", "Risks"),
+            Pane::Evaluation => l.pick("Evaluering", "Evaluation"),
+        }
+    }
+}
+
+/// The project list's columns, each sortable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    Id,
+    Name,
+    Unit,
+    Status,
+    Health,
+    Planned,
+    Spent,
+    Score,
+    Risk,
+    End,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 10] = [
+        SortKey::Id,
+        SortKey::Name,
+        SortKey::Unit,
+        SortKey::Status,
+        SortKey::Health,
+        SortKey::Planned,
+        SortKey::Spent,
+        SortKey::Score,
+        SortKey::Risk,
+        SortKey::End,
+    ];
+
+    pub fn label(self, l: Lang) -> &'static str {
+        match self {
+            SortKey::Id => "Id",
+            SortKey::Name => l.pick("Navn", "Name"),
+            SortKey::Unit => l.pick("Enhet", "Unit"),
+            SortKey::Status => "Status",
+            SortKey::Health => l.pick("Helse", "Health"),
+            SortKey::Planned => l.pick("Planlagt", "Planned"),
+            SortKey::Spent => l.pick("Brukt", "Spent"),
+            SortKey::Score => "Score",
+            SortKey::Risk => l.pick("Risiko", "Risk"),
+            SortKey::End => l.pick("Slutt", "End"),
+        }
+    }
+}
+
+/// What the project list can be filtered by (besides the goal and the search).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FilterKind {
+    Status,
+    Health,
+    Unit,
+    Instrument,
+    Tag,
+}
+
+impl FilterKind {
+    pub const ALL: [FilterKind; 5] = [
+        FilterKind::Status,
+        FilterKind::Health,
+        FilterKind::Unit,
+        FilterKind::Instrument,
+        FilterKind::Tag,
+    ];
+
+    pub fn label(self, l: Lang) -> &'static str {
+        match self {
+            FilterKind::Status => "Status",
+            FilterKind::Health => l.pick("Helse", "Health"),
+            FilterKind::Unit => l.pick("Enhet", "Unit"),
+            FilterKind::Instrument => l.pick("Virkemiddel", "Instrument"),
+            FilterKind::Tag => l.pick("Stikkord", "Tag"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    /// A goal (tree index): projects serving it or a goal below it.
+    pub goal: Option<usize>,
+    pub status: Option<Status>,
+    /// `Some(None)` filters to projects whose health is not reported.
+    pub health: Option<Option<Health>>,
+    pub unit: Option<String>,
+    pub instrument: Option<String>,
+    pub tag: Option<String>,
+    /// The fuzzy search query (empty: no search).
+    pub search: String,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+}
+
+/// A goal as the interactive view needs it (the goal tree does not change in a session).
+#[derive(Debug, Clone)]
+pub struct GoalInfo {
+    pub id: String,
+    pub title: String,
+    pub sdgs: Vec<i64>,
+    pub depth: usize,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+}
+
+/// Which part of the risks pane has the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RiskFocus {
+    Matrix,
+    Register,
+}
+
+/// A one-line text field (search, note, palette).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextField {
+    pub text: String,
+    /// Cursor position in characters.
+    pub cursor: usize,
+}
+
+impl TextField {
+    pub fn new(text: &str) -> Self {
+        TextField {
+            text: text.to_string(),
+            cursor: text.chars().count(),
+        }
+    }
+}
+
+/// What a picker chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    Decision,
+    Health,
+    Status,
+    RiskStatus,
+    RiskProbability,
+    RiskConsequence,
+    /// First step of the filter menu: which filter.
+    FilterKind,
+    /// Second step: a value of this filter.
+    FilterValue(FilterKind),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Palette { field: TextField, cursor: usize },
+    Picker { kind: PickerKind, cursor: usize },
+    /// Editing a text: the meeting note or a risk's mitigation.
+    Note { field: TextField, mitigation: bool },
+    /// A yes/no question (recovery, unsaved changes on quit, conflict).
+    Question(Question),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    QuitUnsaved,
+    Recover,
+    Conflict,
+}
+
+/// The interactive program's whole state.
+pub struct App {
+    pub portfolio: Portfolio,
+    pub figures: Figures,
+    pub goals: Vec<GoalInfo>,
+    pub goal_by_id: HashMap<String, usize>,
+    /// The file as shown in the status line.
+    pub file_label: String,
+    pub lang: Lang,
+    pub meeting_date: Date,
+
+    pub pane: Pane,
+    pub zoom: bool,
+    pub overlay: Option<Overlay>,
+    /// The project detail view is open in the projects pane.
+    pub detail: bool,
+    pub detail_scroll: usize,
+
+    pub expanded: Vec<bool>,
+    /// Visible goal rows (tree indices), in tree order.
+    pub goal_rows: Vec<usize>,
+    pub goal_cursor: usize,
+
+    pub filters: Filters,
+    /// The search field is being typed in.
+    pub searching: Option<TextField>,
+    pub sort: SortKey,
+    pub sort_desc: bool,
+    /// Projects shown (indices into `portfolio.projects`), filtered and sorted.
+    pub visible: Vec<usize>,
+    pub project_cursor: usize,
+
+    pub risk_focus: RiskFocus,
+    /// Selected matrix cell: (probability, consequence), 1–5 each.
+    pub risk_cell: (i64, i64),
+    /// Whether the register is narrowed to the selected cell.
+    pub risk_cell_active: bool,
+    /// Open risks per cell `[probability - 1][consequence - 1]`, over the visible projects.
+    pub matrix: [[usize; 5]; 5],
+    /// The register: (project, risk) pairs, highest score first.
+    pub risk_rows: Vec<(usize, usize)>,
+    pub risk_cursor: usize,
+
+    pub criterion_cursor: usize,
+    /// All projects with a latest weighted score, best first.
+    pub ranking: Vec<(usize, f64)>,
+
+    /// A one-off message for the status line.
+    pub message: Option<String>,
+    /// Lines per page for PgUp/PgDn, set from the terminal's size.
+    pub page: usize,
+    pub quit: bool,
+
+    /// Scroll offsets remembered between frames (drawing state only).
+    pub scroll: ScrollMemo,
+
+    pub history: History,
+    /// Edits, undos and redos since the last save.
+    pub unsaved: usize,
+    pub read_only: bool,
+    pub triage: Option<Triage>,
+    /// `--timebox`: the time each triage item is meant to take (shown, never enforced).
+    pub timebox: Option<std::time::Duration>,
+    /// Work for the event loop (I/O), in order. See [`Effect`].
+    pub effects: Vec<Effect>,
+}
+
+/// Triage: an agenda of projects, one per screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Triage {
+    pub agenda: Vec<usize>,
+    pub pos: usize,
+    /// When the current item was opened (for the timer against the timebox).
+    pub item_started: std::time::Instant,
+    pub timebox: Option<std::time::Duration>,
+}
+
+/// What `update` asks the event loop to do: everything that touches the disk. A journal
+/// entry is written and flushed before the screen shows the edit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Journal(Logged),
+    Save,
+    /// Reload the file from disk and re-apply this session's edits where they fit.
+    Reload,
+    /// Save under another name (after a conflict).
+    SaveAs,
+    Recover,
+    DiscardJournal,
+    Quit,
+}
+
+/// A step for the recovery journal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Logged {
+    Edit(Edit),
+    Undo,
+    Redo,
+}
+
+/// First visible row of each scrolling list, kept by the drawing code so the view does not
+/// jump. Not part of the model: a `Cell` so drawing can stay `&App`.
+#[derive(Debug, Default)]
+pub struct ScrollMemo {
+    pub goals: Cell<usize>,
+    pub projects: Cell<usize>,
+    pub risks: Cell<usize>,
+    pub ranking: Cell<usize>,
+}
+
+impl ScrollMemo {
+    /// The offset that keeps `cursor` visible in `height` rows, moving as little as possible.
+    pub fn follow(memo: &Cell<usize>, cursor: usize, height: usize, len: usize) -> usize {
+        let height = height.max(1);
+        let mut off = memo.get();
+        if cursor < off {
+            off = cursor;
+        } else if cursor >= off + height {
+            off = cursor + 1 - height;
+        }
+        off = off.min(len.saturating_sub(height));
+        memo.set(off);
+        off
+    }
+}
+
+impl App {
+    pub fn new(portfolio: Portfolio, file_label: String, lang: Lang, meeting_date: Date) -> App {
+        let tree = GoalTree::new(&portfolio);
+        let goals: Vec<GoalInfo> = tree
+            .goals
+            .iter()
+            .zip(&tree.nodes)
+            .map(|(g, n)| GoalInfo {
+                id: g.id.clone(),
+                title: g.title.clone(),
+                sdgs: g.sdgs.clone(),
+                depth: n.depth,
+                parent: n.parent,
+                children: n.children.clone(),
+            })
+            .collect();
+        let goal_by_id = goals
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.id.clone(), i))
+            .collect();
+        let figures = compute_with(&portfolio, &tree);
+        // Open the top two levels: the shape of the tree at a glance.
+        let expanded = goals.iter().map(|g| g.depth < 2).collect();
+        let mut app = App {
+            portfolio,
+            figures,
+            goals,
+            goal_by_id,
+            file_label,
+            lang,
+            meeting_date,
+            pane: Pane::Projects,
+            zoom: false,
+            overlay: None,
+            detail: false,
+            detail_scroll: 0,
+            expanded,
+            goal_rows: Vec::new(),
+            goal_cursor: 0,
+            filters: Filters::default(),
+            searching: None,
+            sort: SortKey::Health,
+            sort_desc: true,
+            visible: Vec::new(),
+            project_cursor: 0,
+            risk_focus: RiskFocus::Matrix,
+            risk_cell: (5, 5),
+            risk_cell_active: false,
+            matrix: [[0; 5]; 5],
+            risk_rows: Vec::new(),
+            risk_cursor: 0,
+            criterion_cursor: 0,
+            ranking: Vec::new(),
+            message: None,
+            page: 10,
+            quit: false,
+            scroll: ScrollMemo::default(),
+            history: History::default(),
+            unsaved: 0,
+            read_only: false,
+            triage: None,
+            timebox: None,
+            effects: Vec::new(),
+        };
+        app.rebuild_goal_rows();
+        app.refresh_ranking();
+        app.refilter();
+        app
+    }
+
+    /// The project under the cursor.
+    pub fn selected(&self) -> Option<usize> {
+        self.visible.get(self.project_cursor).copied()
+    }
+
+    /// Recompute everything derived from the data (after an edit).
+    pub fn data_changed(&mut self) {
+        let tree = GoalTree::new(&self.portfolio);
+        self.figures = compute_with(&self.portfolio, &tree);
+        self.refresh_ranking();
+        self.refilter();
+    }
+
+    pub fn rebuild_goal_rows(&mut self) {
+        self.goal_rows = view::goal_rows(&self.goals, &self.expanded);
+        self.goal_cursor = self.goal_cursor.min(self.goal_rows.len().saturating_sub(1));
+    }
+
+    fn refresh_ranking(&mut self) {
+        self.ranking = view::ranking(&self.figures);
+    }
+
+    /// Recompute the visible projects, the matrix and the register (after a filter, the
+    /// search or the sort changed, or the data). Keeps the selected project if it is
+    /// still visible.
+    pub fn refilter(&mut self) {
+        let keep = self.selected();
+        self.visible = view::visible_projects(self);
+        self.project_cursor = keep
+            .and_then(|k| self.visible.iter().position(|&v| v == k))
+            .unwrap_or(0)
+            .min(self.visible.len().saturating_sub(1));
+        self.refresh_risks();
+    }
+
+    pub fn refresh_risks(&mut self) {
+        let (matrix, rows) = view::risks(self);
+        self.matrix = matrix;
+        self.risk_rows = rows;
+        self.risk_cursor = self.risk_cursor.min(self.risk_rows.len().saturating_sub(1));
+    }
+
+    /// Select project `pi` in the list if it is visible.
+    pub fn select_project(&mut self, pi: usize) -> bool {
+        match self.visible.iter().position(|&v| v == pi) {
+            Some(pos) => {
+                self.project_cursor = pos;
+                true
+            }
+            None => false,
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The terminal: set-up, restore (always: on quit, error, panic and signals), and the
+//! event loop that turns keys into actions and runs the effects.
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::cursor::Show;
+use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor::Hide, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::keymap::key_to_action;
+use crate::app::update::update;
+use crate::app::{Action, App};
+use crate::session::Session;
+use crate::ui::{self, Theme};
+
+type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Put the terminal back as it was. Safe to call more than once and from any thread;
+/// write errors are ignored (the terminal may be gone).
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = disable_raw_mode();
+        let mut out = io::stdout();
+        let _ = execute!(out, LeaveAlternateScreen, Show);
+        let _ = out.flush();
+    }
+}
+
+fn setup() -> io::Result<Term> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, Hide)?;
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout()));
+    Terminal::new(backend)
+}
+
+/// Restore on panic (before the message is printed, so it is readable) and on SIGTERM,
+/// SIGHUP and SIGINT. A dropped SSH connection sends SIGHUP; crossterm's event loop would
+/// not notice (it spins), so a thread of its own handles the signals. Every edit is in the
+/// journal already, so nothing more needs saving: restore and exit with 128 + signal.
+fn install_guards() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                restore();
+                std::process::exit(128 + sig);
+            }
+        });
+    }
+}
+
+/// Run the interactive program until the user quits.
+pub fn run(mut app: App, theme: Theme, mut session: Session) -> io::Result<()> {
+    install_guards();
+    let mut terminal = setup()?;
+    let result = event_loop(&mut terminal, &mut app, &theme, &mut session);
+    restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    theme: &Theme,
+    session: &mut Session,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    update(app, Action::Resize(size.width, size.height));
+    session.start(app);
+    loop {
+        terminal.draw(|f| ui::draw(f, app, theme))?;
+        if session.should_quit {
+            return Ok(());
+        }
+        // Wake up every second in triage, for the timer.
+        let timeout = if app.triage.is_some() {
+            Duration::from_millis(1000)
+        } else {
+            Duration::from_secs(30)
+        };
+        if !event::poll(timeout)? {
+            continue;
+        }
+        // Take every event that is waiting before drawing again.
+        loop {
+            match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    let action = key_to_action(app, &k);
+                    update(app, action);
+                }
+                Event::Resize(w, h) => update(app, Action::Resize(w, h)),
+                _ => {}
+            }
+            session.run_effects(app);
+            if session.should_quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}

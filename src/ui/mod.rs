@@ -1,0 +1,142 @@
+//! Drawing. Every function here reads the [`App`] and draws; none changes it.
+//! One file per pane, plus the bars and the overlays.
+
+pub mod detail;
+pub mod evaluation;
+pub mod goals;
+pub mod overlay;
+pub mod projects;
+pub mod risks;
+pub mod status;
+pub mod theme;
+pub mod triage;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+
+use crate::app::{App, Pane};
+pub use theme::{Theme, ThemeName};
+
+/// The smallest terminal styr draws in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+/// From this size on, all four panes share the screen.
+pub const GRID_WIDTH: u16 = 120;
+pub const GRID_HEIGHT: u16 = 32;
+
+/// Untrusted text from the file, made safe to draw.
+pub fn clean(s: &str) -> String {
+    crate::sanitize::clean(s).into_owned()
+}
+
+/// Draw the whole screen.
+pub fn draw(f: &mut Frame, app: &App, t: &Theme) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return too_small(f, app, area);
+    }
+    let [top, main, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    status::top_bar(f, top, app, t);
+    status::status_line(f, bottom, app, t);
+
+    if app.triage.is_some() {
+        triage::draw(f, main, app, t);
+    } else if app.zoom || area.width < GRID_WIDTH || area.height < GRID_HEIGHT {
+        draw_pane(f, main, app, t, app.pane);
+    } else {
+        let [upper, lower] =
+            Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(main);
+        let [g, p] =
+            Layout::horizontal([Constraint::Percentage(36), Constraint::Percentage(64)]).areas(upper);
+        let [r, e] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(lower);
+        for (pane, rect) in [
+            (Pane::Goals, g),
+            (Pane::Projects, p),
+            (Pane::Risks, r),
+            (Pane::Evaluation, e),
+        ] {
+            draw_pane(f, rect, app, t, pane);
+        }
+    }
+    overlay::draw(f, area, app, t);
+}
+
+fn draw_pane(f: &mut Frame, area: Rect, app: &App, t: &Theme, pane: Pane) {
+    let focused = app.pane == pane;
+    match pane {
+        Pane::Goals => goals::draw(f, area, app, t, focused),
+        Pane::Projects if app.detail => detail::draw(f, area, app, t, focused),
+        Pane::Projects => projects::draw(f, area, app, t, focused),
+        Pane::Risks => risks::draw(f, area, app, t, focused),
+        Pane::Evaluation => evaluation::draw(f, area, app, t, focused),
+    }
+}
+
+/// A pane's frame: its number and title, highlighted when it has the cursor.
+pub fn pane_block<'a>(pane: Option<Pane>, title: String, focused: bool, t: &Theme) -> Block<'a> {
+    let number = pane.map(|p| format!("{} ", p.index() + 1)).unwrap_or_default();
+    let style = if focused { t.border_focus } else { t.border };
+    let marker = if focused { "▶ " } else { "" };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(style)
+        .title(Span::styled(format!(" {marker}{number}{title} "), t.title))
+}
+
+fn too_small(f: &mut Frame, app: &App, area: Rect) {
+    let l = app.lang;
+    let msg = vec![
+        Line::from(l.pick("Terminalen er for liten", "Terminal too small")),
+        Line::from(format!("{}×{}", area.width, area.height)),
+        Line::from(format!(
+            "{} {MIN_WIDTH}×{MIN_HEIGHT}",
+            l.pick("styr trenger minst", "styr needs at least")
+        )),
+        Line::from(l.pick("q avslutter", "q quits")),
+    ];
+    let y = area.height.saturating_sub(4) / 2;
+    let rect = Rect::new(area.x, area.y + y, area.width, area.height.min(4));
+    f.render_widget(
+        Paragraph::new(msg)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+/// Truncate to `width` display columns, with an ellipsis when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}

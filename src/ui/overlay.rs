@@ -1,0 +1,243 @@
+//! What opens over the panes: help, the command palette, pickers, the note field and
+//! questions.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+
+use super::{Theme, clean, fit};
+use crate::app::keymap::{BINDINGS, Ctx};
+use crate::app::update::{palette_matches, picker_entries};
+use crate::app::{App, Overlay, PickerKind, Question, TextField};
+use crate::text::Lang;
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Help { scroll }) => help(f, area, app, t, *scroll),
+        Some(Overlay::Palette { field, cursor }) => palette(f, area, app, t, field, *cursor),
+        Some(Overlay::Picker { kind, cursor }) => picker(f, area, app, t, *kind, *cursor),
+        Some(Overlay::Note { field, mitigation }) => note(f, area, app, t, field, *mitigation),
+        Some(Overlay::Question(q)) => question(f, area, app, t, *q),
+    }
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn popup<'a>(title: &str, t: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(t.border_focus)
+        .title(Span::styled(format!(" {title} "), t.title))
+}
+
+/// Every binding, grouped by where it applies, from the one key table.
+pub fn help_lines(l: Lang) -> Vec<(Option<&'static str>, String, String)> {
+    let order = [
+        Ctx::Global,
+        Ctx::Goals,
+        Ctx::Projects,
+        Ctx::Detail,
+        Ctx::Risks,
+        Ctx::Evaluation,
+        Ctx::Triage,
+    ];
+    let mut out = Vec::new();
+    for ctx in order {
+        out.push((Some(ctx.title(l)), String::new(), String::new()));
+        for b in BINDINGS.iter().filter(|b| b.ctx == ctx) {
+            out.push((None, b.shown.to_string(), b.describe(l).to_string()));
+        }
+    }
+    out
+}
+
+fn help(f: &mut Frame, area: Rect, app: &App, t: &Theme, scroll: usize) {
+    let l = app.lang;
+    let rect = centered(area, 72, area.height.saturating_sub(2));
+    let block = popup(
+        l.pick("Hjelp — alle taster (j/k blar, Esc lukker)", "Help — every key (j/k scroll, Esc closes)"),
+        t,
+    );
+    let inner = block.inner(rect);
+    f.render_widget(Clear, rect);
+    f.render_widget(block, rect);
+    let lines: Vec<Line> = help_lines(l)
+        .into_iter()
+        .map(|(heading, keys, what)| match heading {
+            Some(h) => Line::styled(h.to_string(), t.header),
+            None => Line::from(vec![
+                Span::styled(format!("  {keys:<14}"), t.key),
+                Span::raw(what),
+            ]),
+        })
+        .collect();
+    let max = lines.len().saturating_sub(inner.height as usize);
+    let scroll = scroll.min(max);
+    f.render_widget(
+        Paragraph::new(lines).scroll((scroll as u16, 0)),
+        inner,
+    );
+}
+
+fn field_line<'a>(field: &TextField, t: &Theme) -> Line<'a> {
+    Line::from(vec![Span::styled("› ", t.key), Span::raw(field.text.clone())])
+}
+
+fn place_cursor(f: &mut Frame, inner: Rect, field: &TextField) {
+    let w: u16 = field
+        .text
+        .chars()
+        .take(field.cursor)
+        .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u16)
+        .sum();
+    f.set_cursor_position((
+        (inner.x + 2 + w).min(inner.right().saturating_sub(1)),
+        inner.y,
+    ));
+}
+
+fn palette(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, cursor: usize) {
+    let l = app.lang;
+    let rect = centered(area, 64, 16);
+    let block = popup(l.pick("Kommandoer", "Commands"), t);
+    let inner = block.inner(rect);
+    f.render_widget(Clear, rect);
+    f.render_widget(block, rect);
+    let matches = palette_matches(app, &field.text);
+    let mut lines = vec![field_line(field, t)];
+    let room = inner.height.saturating_sub(1) as usize;
+    let off = cursor.saturating_sub(room.saturating_sub(1));
+    for (i, c) in matches.iter().enumerate().skip(off).take(room) {
+        let style = if i == cursor { t.selected } else { t.text };
+        let label = fit(&c.label, inner.width.saturating_sub(14) as usize);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label:<w$}", w = inner.width.saturating_sub(14) as usize), style),
+            Span::styled(format!(" {:>12}", c.keys), t.key),
+        ]));
+    }
+    if matches.is_empty() {
+        lines.push(Line::styled(l.pick("Ingen kommando passer", "No command matches"), t.dim));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+    place_cursor(f, inner, field);
+}
+
+fn picker_title(app: &App, kind: PickerKind) -> String {
+    let l = app.lang;
+    match kind {
+        PickerKind::Decision => l.pick("Vedtak", "Decision").into(),
+        PickerKind::Health => l.pick("Helse", "Health").into(),
+        PickerKind::Status => "Status".into(),
+        PickerKind::RiskStatus => l.pick("Risikostatus", "Risk status").into(),
+        PickerKind::RiskProbability => l.pick("Sannsynlighet", "Probability").into(),
+        PickerKind::RiskConsequence => l.pick("Konsekvens", "Consequence").into(),
+        PickerKind::FilterKind => l.pick("Filtrer på", "Filter by").into(),
+        PickerKind::FilterValue(k) => k.label(l).into(),
+    }
+}
+
+fn picker(f: &mut Frame, area: Rect, app: &App, t: &Theme, kind: PickerKind, cursor: usize) {
+    let entries = picker_entries(app, kind);
+    let h = (entries.len() as u16 + 3).min(area.height.saturating_sub(2));
+    let rect = centered(area, 44, h);
+    let block = popup(&picker_title(app, kind), t);
+    let inner = block.inner(rect);
+    f.render_widget(Clear, rect);
+    f.render_widget(block, rect);
+    let room = inner.height.saturating_sub(1) as usize;
+    let off = cursor.saturating_sub(room.saturating_sub(1));
+    let mut lines: Vec<Line> = entries
+        .iter()
+        .enumerate()
+        .skip(off)
+        .take(room)
+        .map(|(i, (label, _))| {
+            let key = if i < 9 { format!("{} ", i + 1) } else { "  ".into() };
+            let style = if i == cursor { t.selected } else { t.text };
+            Line::from(vec![
+                Span::styled(key, t.key),
+                Span::styled(fit(&clean(label), inner.width.saturating_sub(3) as usize), style),
+            ])
+        })
+        .collect();
+    lines.push(Line::styled(
+        app.lang.pick("tall/Enter velger · Esc avbryter", "digit/Enter chooses · Esc cancels"),
+        t.dim,
+    ));
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn note(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, mitigation: bool) {
+    let l = app.lang;
+    let rect = centered(area, area.width.saturating_sub(8).min(100), 4);
+    let title = if mitigation {
+        l.pick("Tiltak mot risikoen (Enter lagrer, Esc avbryter)", "Mitigation (Enter keeps, Esc cancels)")
+    } else {
+        l.pick("Notat for møtet (Enter lagrer, Esc avbryter)", "Meeting note (Enter keeps, Esc cancels)")
+    };
+    let block = popup(title, t);
+    let inner = block.inner(rect);
+    f.render_widget(Clear, rect);
+    f.render_widget(block, rect);
+    // Scroll the text horizontally so the cursor stays visible.
+    let room = inner.width.saturating_sub(3) as usize;
+    let skip = field.cursor.saturating_sub(room);
+    let shown = TextField {
+        text: field.text.chars().skip(skip).collect(),
+        cursor: field.cursor - skip,
+    };
+    f.render_widget(Paragraph::new(field_line(&shown, t)), inner);
+    place_cursor(f, inner, &shown);
+}
+
+fn question(f: &mut Frame, area: Rect, app: &App, t: &Theme, q: Question) {
+    let l = app.lang;
+    let (title, text) = match q {
+        Question::QuitUnsaved => (
+            l.pick("Ulagrede endringer", "Unsaved changes"),
+            l.pick(
+                "Lagre før du avslutter?  y lagre og avslutt · n avslutt uten å lagre · Esc bli",
+                "Save before quitting?  y save and quit · n quit without saving · Esc stay",
+            ),
+        ),
+        Question::Recover => (
+            l.pick("Ulagrede endringer fra forrige økt", "Unsaved changes from an earlier session"),
+            l.pick(
+                "styr ble avbrutt før endringene ble lagret. Gjenopprette dem?  y gjenopprett · n forkast",
+                "styr was interrupted before the changes were saved. Recover them?  y recover · n discard",
+            ),
+        ),
+        Question::Conflict => (
+            l.pick("Filen er endret på disk", "The file changed on disk"),
+            l.pick(
+                "Noen andre har lagret filen etter at du åpnet den. Ingenting er overskrevet.  r last inn på nytt og legg dine endringer oppå · a lagre som ny fil · Esc avbryt",
+                "Someone else saved the file after you opened it. Nothing was overwritten.  r reload and re-apply your edits · a save under another name · Esc cancel",
+            ),
+        ),
+    };
+    let rect = centered(area, 64, 7);
+    let block = popup(title, t);
+    let inner = block.inner(rect);
+    f.render_widget(Clear, rect);
+    f.render_widget(block, rect);
+    f.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .alignment(Alignment::Left)
+            .style(t.text),
+        inner,
+    );
+}

@@ -1,0 +1,169 @@
+//! The project list: a sortable, filterable table with fuzzy search highlights.
+
+use fuzzy_matcher::FuzzyMatcher;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Row, Table};
+
+use super::theme::{band_symbol, health_symbol};
+use super::{Theme, clean, fit, pane_block};
+use crate::app::view::matcher;
+use crate::app::{App, Pane, ScrollMemo, SortKey};
+
+/// Text with the characters at `positions` (char indices) highlighted.
+pub fn highlighted(text: &str, positions: &[usize], base: Style, hl: Style) -> Line<'static> {
+    if positions.is_empty() {
+        return Line::styled(text.to_string(), base);
+    }
+    let spans: Vec<Span> = text
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let style = if positions.contains(&i) { hl } else { base };
+            Span::styled(c.to_string(), style)
+        })
+        .collect();
+    Line::from(spans)
+}
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
+    let l = app.lang;
+    let total = app.portfolio.projects.len();
+    let title = if app.visible.len() == total {
+        format!("{} ({total})", Pane::Projects.title(l))
+    } else {
+        format!(
+            "{} ({}/{total} {})",
+            Pane::Projects.title(l),
+            app.visible.len(),
+            l.pick("i utvalget", "shown")
+        )
+    };
+    let title = format!("{title} · {} {}", l.pick("budsjett: plan/brukt, mill.", "budget: planned/spent, M"), clean(&app.portfolio.currency));
+    let block = pane_block(Some(Pane::Projects), title, focused, t);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    if app.visible.is_empty() {
+        let msg = if total == 0 {
+            l.pick("Porteføljen har ingen prosjekter.", "The portfolio has no projects.")
+        } else {
+            l.pick("Ingen prosjekter passer filteret — Esc fjerner det.", "No project matches the filter — Esc clears it.")
+        };
+        f.render_widget(Line::styled(msg, t.dim), inner);
+        return;
+    }
+
+    let with_unit = inner.width >= 110;
+    // Below 90 columns the health shows as its symbol alone (the shape carries it).
+    let health_w: u16 = if inner.width >= 90 { 7 } else { 2 };
+    let mut cols: Vec<(SortKey, &str, Constraint)> = vec![
+        (SortKey::Id, "Id", Constraint::Length(7)),
+        (SortKey::Name, l.pick("Navn", "Name"), Constraint::Min(14)),
+    ];
+    if with_unit {
+        cols.push((SortKey::Unit, l.pick("Enhet", "Unit"), Constraint::Length(14)));
+    }
+    cols.extend([
+        (SortKey::Status, "Status", Constraint::Length(9)),
+        (SortKey::Health, if health_w > 2 { l.pick("Helse", "Health") } else { "H" }, Constraint::Length(health_w)),
+        (SortKey::Planned, l.pick("Budsjett", "Budget"), Constraint::Length(9)),
+        (SortKey::Score, "Score", Constraint::Length(5)),
+        (SortKey::Risk, l.pick("Risiko", "Risk"), Constraint::Length(5)),
+        (SortKey::End, l.pick("Slutt", "End"), Constraint::Length(7)),
+    ]);
+    let header = Row::new(cols.iter().map(|(k, label, _)| {
+        let arrow = if *k == app.sort || (*k == SortKey::Planned && app.sort == SortKey::Spent) {
+            if app.sort_desc { "▼" } else { "▲" }
+        } else {
+            ""
+        };
+        Cell::from(format!("{label}{arrow}"))
+    }))
+    .style(t.header);
+    let widths: Vec<Constraint> = cols.iter().map(|c| c.2).collect();
+
+    let height = inner.height.saturating_sub(1) as usize;
+    let off = ScrollMemo::follow(&app.scroll.projects, app.project_cursor, height, app.visible.len());
+    let query = app.filters.search.trim();
+    let m = matcher();
+    // Name column width, for truncation: what is left after the fixed columns.
+    let fixed: u16 = cols
+        .iter()
+        .map(|c| match c.2 {
+            Constraint::Length(n) => n + 1,
+            _ => 1,
+        })
+        .sum();
+    let name_w = inner.width.saturating_sub(fixed) as usize;
+
+    let rows = app.visible.iter().enumerate().skip(off).take(height).map(|(row, &pi)| {
+        let pr = &app.portfolio.projects[pi];
+        let pf = &app.figures.projects[pi];
+        let selected = row == app.project_cursor;
+        let id = clean(&pr.id);
+        let name = fit(&clean(&pr.name), name_w);
+        // Match positions only for the rows on screen.
+        let (id_pos, name_pos) = if query.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            (
+                m.fuzzy_indices(&id, query).map(|x| x.1).unwrap_or_default(),
+                m.fuzzy_indices(&name, query).map(|x| x.1).unwrap_or_default(),
+            )
+        };
+        let mut cells = vec![
+            Cell::from(highlighted(&id, &id_pos, Style::default(), t.matched)),
+            Cell::from(highlighted(&name, &name_pos, Style::default(), t.matched)),
+        ];
+        if with_unit {
+            cells.push(Cell::from(fit(&clean(pr.unit.as_deref().unwrap_or("")), 14)));
+        }
+        let health = Span::styled(
+            if health_w > 2 {
+                format!("{} {}", health_symbol(pr.health), fit(l.health(pr.health), 5))
+            } else {
+                health_symbol(pr.health).to_string()
+            },
+            t.health(pr.health),
+        );
+        let budget = pf
+            .budget
+            .map(|b| format!("{}/{}", short(l, b.planned), short(l, b.spent)))
+            .unwrap_or_else(|| "–".into());
+        let risk = match pf.top_risk {
+            Some((_, s, band)) => Span::styled(format!("{} {s:>2}", band_symbol(band)), t.band(band)),
+            None => Span::raw("–"),
+        };
+        let end = pr.end.map(|d| d.to_string()[..7].to_string()).unwrap_or_default();
+        let end_style = if pf.overdue { t.warn } else { Style::default() };
+        cells.extend([
+            Cell::from(fit(l.status(pr.status), 9)),
+            Cell::from(health),
+            Cell::from(format!("{budget:>9}")),
+            Cell::from(format!("{:>5}", l.decimal(pf.latest_score))),
+            Cell::from(risk),
+            Cell::from(Span::styled(end, end_style)),
+        ]);
+        let style = if selected && focused {
+            t.selected
+        } else if selected {
+            t.title
+        } else {
+            t.text
+        };
+        Row::new(cells).style(style)
+    });
+    let table = Table::new(rows, widths).header(header).column_spacing(1);
+    f.render_widget(table, inner);
+}
+
+/// Amounts in millions with one decimal, no unit: "5,8" — the column header says so.
+fn short(l: crate::text::Lang, v: i64) -> String {
+    let s = format!("{:.1}", v as f64 / 1e6);
+    match l {
+        crate::text::Lang::Nb => s.replace('.', ","),
+        crate::text::Lang::En => s,
+    }
+}

@@ -1,0 +1,138 @@
+//! The top bar (portfolio and panes) and the status line (file, unsaved state, filter,
+//! and the keys that matter where the cursor is).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, clean, fit};
+use crate::app::keymap::{contexts, hints};
+use crate::app::{App, Pane};
+
+pub fn top_bar(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
+    let l = app.lang;
+    let mut spans = vec![Span::styled(" styr ", t.tab_active), Span::raw(" ")];
+    for p in Pane::ALL {
+        let label = format!(" {} {} ", p.index() + 1, p.title(l));
+        let style = if p == app.pane && app.triage.is_none() {
+            t.tab_active
+        } else {
+            t.text
+        };
+        spans.push(Span::styled(label, style));
+    }
+    if app.triage.is_some() {
+        spans.push(Span::styled(format!(" t {} ", l.pick("Gjennomgang", "Triage")), t.tab_active));
+    }
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let right = format!(
+        "{} · {} {} ",
+        clean(&app.portfolio.name),
+        l.pick("møte", "meeting"),
+        app.meeting_date
+    );
+    let room = (area.width as usize).saturating_sub(used + 1);
+    let right = fit(&right, room);
+    let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()));
+    spans.push(Span::raw(" ".repeat(pad + 1)));
+    spans.push(Span::styled(right, t.title));
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A short description of the active filters, e.g. "mål klima.d1 · Aktiv · søk «kli»".
+pub fn filter_summary(app: &App) -> Option<String> {
+    let l = app.lang;
+    let f = &app.filters;
+    let mut parts = Vec::new();
+    if let Some(g) = f.goal {
+        parts.push(format!("{} {}", l.pick("mål", "goal"), clean(&app.goals[g].id)));
+    }
+    if let Some(s) = f.status {
+        parts.push(l.status(s).to_string());
+    }
+    if let Some(h) = f.health {
+        parts.push(format!("{} {}", l.pick("helse", "health"), l.health(h)));
+    }
+    for v in [&f.unit, &f.instrument, &f.tag].into_iter().flatten() {
+        parts.push(clean(v));
+    }
+    if !f.search.is_empty() {
+        parts.push(format!("{} «{}»", l.pick("søk", "search"), clean(&f.search)));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
+    let l = app.lang;
+    let width = area.width as usize;
+    if let Some(field) = &app.searching {
+        let n = app.visible.len();
+        let line = Line::from(vec![
+            Span::styled(" / ", t.tab_active),
+            Span::raw(format!(" {} ", field.text)),
+            Span::styled(
+                format!(
+                    " {n} {} · Enter {} · Esc {}",
+                    l.pick("treff", "matches"),
+                    l.pick("velger beste", "selects the best"),
+                    l.pick("avbryter", "cancels")
+                ),
+                t.dim,
+            ),
+        ]);
+        f.render_widget(Paragraph::new(line).style(t.text), area);
+        let x = area.x + 4 + field.text.chars().take(field.cursor).map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u16).sum::<u16>();
+        f.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+        return;
+    }
+
+    let mut left = vec![Span::styled(format!(" {} ", fit(&clean(&app.file_label), 28)), t.bar)];
+    if app.read_only {
+        left.push(Span::styled(
+            format!(" {} ", l.pick("skrivebeskyttet", "read-only")),
+            t.warn,
+        ));
+    } else if app.unsaved > 0 {
+        left.push(Span::styled(
+            format!(" ● {} ({}) ", l.pick("ulagret", "unsaved"), app.unsaved),
+            t.warn,
+        ));
+    }
+    if let Some(s) = filter_summary(app) {
+        left.push(Span::styled(
+            format!(" {}: {s} · Esc ", l.pick("Filter", "Filter")),
+            t.amber,
+        ));
+    }
+    let used: usize = left.iter().map(|s| s.width()).sum();
+    let room = width.saturating_sub(used + 1);
+    let right: Vec<Span> = if let Some(msg) = &app.message {
+        vec![Span::styled(format!(" {}", fit(&clean(msg), room)), t.title)]
+    } else {
+        let ctxs = contexts(app.triage.is_some(), app.pane, app.detail);
+        let mut spans = Vec::new();
+        // Room is kept for "? help" at the end, so help is always one key away.
+        let mut w = 10;
+        let all = hints(&ctxs);
+        let (help, rest): (Vec<&crate::app::keymap::Binding>, Vec<&crate::app::keymap::Binding>) =
+            all.into_iter().partition(|b| b.action == crate::app::Action::ToggleHelp);
+        for b in rest.into_iter().chain(help) {
+            if b.action == crate::app::Action::ToggleHelp {
+                w -= 10;
+            }
+            let item = format!(" {} {} ", b.shown, b.describe(l));
+            let iw = unicode_width::UnicodeWidthStr::width(item.as_str());
+            if w + iw > room {
+                break;
+            }
+            w += iw;
+            spans.push(Span::styled(format!(" {}", b.shown), t.key));
+            spans.push(Span::styled(format!(" {} ", b.describe(l)), t.dim));
+        }
+        spans
+    };
+    left.push(Span::raw(" "));
+    left.extend(right);
+    f.render_widget(Paragraph::new(Line::from(left)), area);
+}
