@@ -17,11 +17,13 @@ pub fn effective_as_of(p: &Portfolio) -> Date {
 /// Σ score × weight / Σ weight over the criteria that are scored (and known).
 /// `None` when nothing with a weight is scored.
 pub fn weighted_score(ev: &Evaluation, criteria: &[Criterion]) -> Option<f64> {
-    let (mut sum, mut weights) = (0i64, 0i64);
+    // In i128, so that weights near i64::MAX neither overflow nor saturate into a wrong mean.
+    let (mut sum, mut weights) = (0i128, 0i128);
     for c in criteria {
         if let Some(&s) = ev.scores.get(&c.id) {
-            sum = sum.saturating_add(s.saturating_mul(c.weight));
-            weights = weights.saturating_add(c.weight);
+            let w = i128::from(c.weight);
+            sum = sum.saturating_add(i128::from(s) * w);
+            weights = weights.saturating_add(w);
         }
     }
     (weights > 0).then(|| sum as f64 / weights as f64)
@@ -397,6 +399,12 @@ mod tests {
             weighted_score(&evaluation(&[("a", 5), ("b", 3)]), &all_zero),
             None
         );
+    }
+
+    #[test]
+    fn weighted_score_with_huge_weights() {
+        let c = criteria(&[("a", i64::MAX), ("b", i64::MAX), ("c", 1)]);
+        close(weighted_score(&evaluation(&[("a", 5), ("b", 3)]), &c), 4.0);
     }
 
     #[test]

@@ -292,7 +292,7 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
                     "{who} has spent {} of {} planned ({} over)",
                     b.spent,
                     b.planned,
-                    b.spent - b.planned
+                    b.spent.saturating_sub(b.planned)
                 ),
             ),
             Some(_) => {}
@@ -874,6 +874,21 @@ mod tests {
             5,
             42,
             &["project `P1` (\"One\") has spent 1250 of 1000 planned (250 over)"],
+        );
+    }
+
+    #[test]
+    fn spent_above_planned_at_the_limits_of_an_integer() {
+        let text = r#"(name: "T", organisation: "O", goals: [(id: "a", title: "A")],
+    projects: [(id: "P1", name: "One", goals: ["a"], results: [(name: "r", target: 1)],
+                budget: (planned: -9_223_372_036_854_775_808, spent: 9_223_372_036_854_775_807))],
+)"#;
+        let d = only(text, Severity::Warning);
+        assert_at(
+            &d,
+            3,
+            70,
+            &["has spent 9223372036854775807 of -9223372036854775808 planned"],
         );
     }
 
