@@ -6,6 +6,7 @@ pub mod edit;
 pub mod figures;
 pub mod load;
 pub mod locate;
+pub mod save;
 pub mod tree;
 pub mod types;
 pub mod validate;
