@@ -140,9 +140,18 @@ fn describe(text: &str, e: SpannedError) -> Diagnostic {
     let last_char = trimmed.len() - trimmed.chars().last().map_or(0, char::len_utf8);
     let at_end = end > pos_of(text, last_char);
     let (pos, msg) = match &e.code {
-        RonError::Eof | RonError::ExpectedComma | RonError::ExpectedArrayEnd
-        | RonError::ExpectedStructLikeEnd | RonError::ExpectedMapEnd
-            if at_end =>
+        // The parser ran into the end of the text: whatever it expected (a comma, a
+        // field's colon, the rest of `Amber`), the file was cut short. Errors that have a
+        // better message of their own, or that stand at a complete file's last `)`, keep it.
+        code if at_end
+            && !matches!(
+                code,
+                RonError::MissingStructField { .. }
+                    | RonError::TrailingCharacters
+                    | RonError::ExceededRecursionLimit
+                    | RonError::ExpectedStringEnd
+                    | RonError::UnclosedBlockComment
+            ) =>
         {
             (
                 end,
