@@ -113,7 +113,7 @@ impl Lang {
         let digits = v.unsigned_abs().to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push_str(sep);
             }
             out.push(c);
@@ -179,10 +179,19 @@ mod tests {
                     .map(|(_, v)| v.to_string())
             }
         };
-        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "nb_NO.UTF-8")])), Lang::Nb);
-        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "nn_NO.UTF-8")])), Lang::Nb);
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "nb_NO.UTF-8")])),
+            Lang::Nb
+        );
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "nn_NO.UTF-8")])),
+            Lang::Nb
+        );
         assert_eq!(Lang::from_locale_vars(env(&[("LANG", "no_NO")])), Lang::Nb);
-        assert_eq!(Lang::from_locale_vars(env(&[("LANG", "en_GB.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "en_GB.UTF-8")])),
+            Lang::En
+        );
         assert_eq!(
             Lang::from_locale_vars(env(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "nb_NO")])),
             Lang::En

@@ -46,7 +46,11 @@ pub fn check(paths: &[String]) -> CheckReport {
         "checked {files}: {}, {}{}",
         plural(r.errors, "error"),
         plural(r.warnings, "warning"),
-        if r.errors > 0 { " — refused" } else { " — ok" }
+        if r.errors > 0 {
+            " — refused"
+        } else {
+            " — ok"
+        }
     ));
     r
 }

@@ -48,7 +48,10 @@ pub fn md(s: &str) -> String {
     let clean = crate::sanitize::clean(s);
     let mut out = String::with_capacity(clean.len());
     for c in clean.chars() {
-        if matches!(c, '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\') {
+        if matches!(
+            c,
+            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\'
+        ) {
             out.push('\\');
         }
         out.push(c);

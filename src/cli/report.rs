@@ -37,7 +37,11 @@ pub fn report(p: &Portfolio, lang: Lang) -> String {
     // Goals, in tree order.
     let _ = writeln!(o, "## {}\n", l.pick("Mål", "Goals"));
     if tree.is_empty() {
-        let _ = writeln!(o, "_{}_\n", l.pick("Porteføljen har ingen mål.", "The portfolio has no goals."));
+        let _ = writeln!(
+            o,
+            "_{}_\n",
+            l.pick("Porteføljen har ingen mål.", "The portfolio has no goals.")
+        );
     }
     for (gi, g) in tree.goals.iter().enumerate() {
         let depth = tree.nodes[gi].depth;
@@ -52,7 +56,11 @@ pub fn report(p: &Portfolio, lang: Lang) -> String {
         let mut facts = Vec::new();
         if !g.sdgs.is_empty() {
             let sdgs: Vec<String> = g.sdgs.iter().map(|s| s.to_string()).collect();
-            facts.push(format!("{} {}", l.pick("Bærekraftsmål", "SDGs"), sdgs.join(", ")));
+            facts.push(format!(
+                "{} {}",
+                l.pick("Bærekraftsmål", "SDGs"),
+                sdgs.join(", ")
+            ));
         }
         facts.push(format!(
             "{} {}",
@@ -80,7 +88,7 @@ pub fn report(p: &Portfolio, lang: Lang) -> String {
             .projects
             .iter()
             .copied()
-            .filter(|&pi| p.projects[pi].goals.iter().any(|x| *x == g.id))
+            .filter(|&pi| p.projects[pi].goals.contains(&g.id))
             .collect();
         if direct.is_empty() {
             if tree.is_leaf(gi) {
@@ -99,9 +107,20 @@ pub fn report(p: &Portfolio, lang: Lang) -> String {
     }
 
     // Gaps.
-    let _ = writeln!(o, "## {}\n", l.pick("Mål uten tiltak", "Goals without measures"));
+    let _ = writeln!(
+        o,
+        "## {}\n",
+        l.pick("Mål uten tiltak", "Goals without measures")
+    );
     if fig.unserved_leaves.is_empty() {
-        let _ = writeln!(o, "{}\n", l.pick("Alle mål har minst ett tiltak.", "Every goal has at least one measure."));
+        let _ = writeln!(
+            o,
+            "{}\n",
+            l.pick(
+                "Alle mål har minst ett tiltak.",
+                "Every goal has at least one measure."
+            )
+        );
     } else {
         for &gi in &fig.unserved_leaves {
             let g = tree.goals[gi];
@@ -110,7 +129,11 @@ pub fn report(p: &Portfolio, lang: Lang) -> String {
         o.push('\n');
     }
     if !fig.goalless_projects.is_empty() {
-        let _ = writeln!(o, "## {}\n", l.pick("Tiltak uten mål", "Measures serving no goal"));
+        let _ = writeln!(
+            o,
+            "## {}\n",
+            l.pick("Tiltak uten mål", "Measures serving no goal")
+        );
         for &pi in &fig.goalless_projects {
             let pr = &p.projects[pi];
             let _ = writeln!(o, "- {} {}", md(&pr.id), md(&pr.name));
@@ -120,14 +143,33 @@ pub fn report(p: &Portfolio, lang: Lang) -> String {
 
     // Totals.
     let t = &fig.totals;
-    let _ = writeln!(o, "## {}\n", l.pick("Porteføljen samlet", "Portfolio totals"));
+    let _ = writeln!(
+        o,
+        "## {}\n",
+        l.pick("Porteføljen samlet", "Portfolio totals")
+    );
     let _ = writeln!(o, "| | {cur} |\n|---|---:|");
     for (label, v) in [
         (l.pick("Planlagt", "Planned"), t.planned),
         (l.pick("Brukt", "Spent"), t.spent),
-        (l.pick("Ekstern finansiering, innvilget", "External funding, granted"), t.granted),
-        (l.pick("Ekstern finansiering, søkt", "External funding, applied"), t.applied),
-        (l.pick("Ekstern finansiering, avslått", "External funding, rejected"), t.rejected),
+        (
+            l.pick(
+                "Ekstern finansiering, innvilget",
+                "External funding, granted",
+            ),
+            t.granted,
+        ),
+        (
+            l.pick("Ekstern finansiering, søkt", "External funding, applied"),
+            t.applied,
+        ),
+        (
+            l.pick(
+                "Ekstern finansiering, avslått",
+                "External funding, rejected",
+            ),
+            t.rejected,
+        ),
         (l.pick("Egenandel", "Own share"), t.own_share),
     ] {
         let _ = writeln!(o, "| {label} | {} |", l.amount(v));
@@ -138,7 +180,12 @@ pub fn report(p: &Portfolio, lang: Lang) -> String {
         .iter()
         .map(|(s, n)| format!("{} {n}", l.status(*s)))
         .collect();
-    let _ = writeln!(o, "{}: {}\n", l.pick("Status", "Status"), statuses.join(", "));
+    let _ = writeln!(
+        o,
+        "{}: {}\n",
+        l.pick("Status", "Status"),
+        statuses.join(", ")
+    );
     let _ = writeln!(
         o,
         "{}: {} {}, {} {}, {} {}, {} {}\n",
@@ -153,9 +200,20 @@ pub fn report(p: &Portfolio, lang: Lang) -> String {
         t.by_health[3],
     );
 
-    let _ = writeln!(o, "## {}\n", l.pick("Ekstern finansiering etter kilde", "External funding by source"));
+    let _ = writeln!(
+        o,
+        "## {}\n",
+        l.pick(
+            "Ekstern finansiering etter kilde",
+            "External funding by source"
+        )
+    );
     if t.by_source.is_empty() {
-        let _ = writeln!(o, "{}", l.pick("Ingen ekstern finansiering.", "No external funding."));
+        let _ = writeln!(
+            o,
+            "{}",
+            l.pick("Ingen ekstern finansiering.", "No external funding.")
+        );
     } else {
         let _ = writeln!(
             o,
@@ -194,11 +252,9 @@ fn project_table(o: &mut String, p: &Portfolio, fig: &Figures, which: &[usize], 
     for &pi in which {
         let pr: &Project = &p.projects[pi];
         let f = &fig.projects[pi];
-        let (planned, spent) = f
-            .budget
-            .map_or(("–".to_string(), "–".to_string()), |b| {
-                (l.amount(b.planned), l.amount(b.spent))
-            });
+        let (planned, spent) = f.budget.map_or(("–".to_string(), "–".to_string()), |b| {
+            (l.amount(b.planned), l.amount(b.spent))
+        });
         let _ = writeln!(
             o,
             "| {} | {} | {} | {} | {} | {planned} | {spent} |",

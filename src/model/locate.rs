@@ -83,10 +83,10 @@ pub fn first_long_token(text: &str, limit: usize) -> Option<Pos> {
         } else {
             start = None;
         }
-        if let Some(s) = start {
-            if i - s > limit {
-                return Some(pos_of(text, s));
-            }
+        if let Some(s) = start
+            && i - s > limit
+        {
+            return Some(pos_of(text, s));
         }
         i += 1;
     }

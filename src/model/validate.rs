@@ -208,13 +208,13 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
                 );
             }
         }
-        if let (Some(start), Some(end)) = (pr.start, pr.end) {
-            if end < start {
-                f.error(
-                    field(&path, "end"),
-                    format!("{who} ends {end}, before it starts {start}; correct `start` or `end`"),
-                );
-            }
+        if let (Some(start), Some(end)) = (pr.start, pr.end)
+            && end < start
+        {
+            f.error(
+                field(&path, "end"),
+                format!("{who} ends {end}, before it starts {start}; correct `start` or `end`"),
+            );
         }
         let mut risk_ids = HashSet::new();
         for (ri, r) in pr.risks.iter().enumerate() {
@@ -312,16 +312,16 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
                     format!("{who} is active but has never been evaluated"),
                 );
             }
-            if let Some(end) = pr.end {
-                if end < as_of {
-                    f.warning(
-                        field(&path, "end"),
-                        format!(
-                            "{who} is active but ended {end} ({} days before {as_of}); complete it or move `end`",
-                            end.days_until(as_of)
-                        ),
-                    );
-                }
+            if let Some(end) = pr.end
+                && end < as_of
+            {
+                f.warning(
+                    field(&path, "end"),
+                    format!(
+                        "{who} is active but ended {end} ({} days before {as_of}); complete it or move `end`",
+                        end.days_until(as_of)
+                    ),
+                );
             }
         }
     }
