@@ -1,0 +1,511 @@
+//! The portfolio file on disk: opening, safe saving, the recovery journal and the lock.
+//! No terminal code here.
+//!
+//! The promises (see RELIABILITY.md):
+//!
+//! - **Nothing is written on open.** A read-only session simply never calls [`save`],
+//!   [`journal::Journal::append`] or [`lock::acquire`].
+//! - **Never overwrite an outside change.** [`open`] remembers a [`Fingerprint`] (length,
+//!   mtime, content hash); [`save`] hashes the file again first and answers
+//!   [`SaveOutcome::Conflict`] when the content differs. A `touch` or a checkout that
+//!   leaves the content as it was is not a conflict.
+//! - **Never a half-written file.** A save writes a temporary file in the same folder,
+//!   syncs it, renames it over the original (keeping its permissions) and syncs the folder.
+//!   A symlink is followed: its target is saved, the link stays a link.
+//! - **Comments are not silently lost.** The first save over a file whose text has
+//!   comments first keeps the original as `FILE.orig` (never overwriting one that is
+//!   there) and says so in [`Saved::original_kept`].
+//!
+//! What it cannot promise: the check and the rename are not one atomic step, so a writer
+//! that changes the file in between (microseconds) is not seen; a save replaces the
+//! file with a new one, so hard links to it are broken and the owner becomes the saving
+//! user where the system does not allow keeping it.
+
+pub mod atomic;
+pub mod journal;
+pub mod lock;
+
+use std::fs::{self, File, Metadata};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Portfolio;
+use crate::model::load::MAX_FILE_BYTES;
+use crate::model::save::to_ron;
+
+pub use journal::{
+    Journal, JournalEntry, JournalHeader, Recovered, ReplayReport, discard_journal, read_journal,
+    replay,
+};
+pub use lock::{Lock, LockState, acquire};
+
+/// FNV-1a, 64 bits: a stable content hash (the same on every machine and every run).
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// What a file was at one moment: enough to tell whether it changed since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Fingerprint {
+    /// Length in bytes.
+    pub len: u64,
+    /// Modification time in nanoseconds since 1970 (negative before); `None` where the
+    /// system does not tell.
+    pub mtime_ns: Option<i64>,
+    /// [`fnv1a64`] of the content.
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of `bytes`, with the modification time from `meta`.
+    pub fn of(bytes: &[u8], meta: Option<&Metadata>) -> Fingerprint {
+        Fingerprint {
+            len: bytes.len() as u64,
+            mtime_ns: meta.and_then(mtime_ns),
+            hash: fnv1a64(bytes),
+        }
+    }
+
+    /// Same content (length and hash), whatever the times say.
+    pub fn same_content(&self, other: &Fingerprint) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
+
+fn mtime_ns(meta: &Metadata) -> Option<i64> {
+    let t = meta.modified().ok()?;
+    match t.duration_since(UNIX_EPOCH) {
+        Ok(d) => i64::try_from(d.as_nanos()).ok(),
+        Err(e) => i64::try_from(e.duration().as_nanos()).ok().map(|n| -n),
+    }
+}
+
+/// An open portfolio file: where it is and what it was when styr last read or wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    path: PathBuf,
+    fingerprint: Fingerprint,
+    had_comments: bool,
+    orig_written: bool,
+}
+
+/// How the file on disk compares with what styr last read or wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskState {
+    /// Same content and same modification time.
+    Unchanged,
+    /// Same content, new metadata (a `touch`, a checkout of the same version).
+    Touched,
+    /// Different content: someone else saved.
+    Changed(Fingerprint),
+    /// The file is gone.
+    Missing,
+}
+
+impl Document {
+    /// The canonical path (symlinks resolved): the file that is read and saved.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The file as styr last read or wrote it.
+    pub fn fingerprint(&self) -> Fingerprint {
+        self.fingerprint
+    }
+
+    /// Whether the text on disk has comments (`//`, `/* */`) that a save will not keep.
+    /// The UI says so before the first save; false after a save.
+    pub fn has_comments(&self) -> bool {
+        self.had_comments
+    }
+
+    /// Whether this session already kept the original as `FILE.orig` (or found one there).
+    pub fn orig_written(&self) -> bool {
+        self.orig_written
+    }
+
+    /// `FILE.orig`, where the original of a file with comments is kept.
+    pub fn orig_path(&self) -> PathBuf {
+        orig_path(&self.path)
+    }
+
+    /// `.FILE.styr-journal`, the recovery journal beside the file.
+    pub fn journal_path(&self) -> PathBuf {
+        journal::journal_path(&self.path)
+    }
+
+    /// `.FILE.styr-lock`, the lock sidecar beside the file.
+    pub fn lock_path(&self) -> PathBuf {
+        lock::lock_path(&self.path)
+    }
+
+    /// Look at the file on disk now (reads and hashes it; writes nothing).
+    pub fn disk_state(&self) -> io::Result<DiskState> {
+        match read_file(&self.path) {
+            Ok((bytes, meta)) => {
+                let now = Fingerprint::of(&bytes, Some(&meta));
+                Ok(if !now.same_content(&self.fingerprint) {
+                    DiskState::Changed(now)
+                } else if now.mtime_ns != self.fingerprint.mtime_ns {
+                    DiskState::Touched
+                } else {
+                    DiskState::Unchanged
+                })
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(DiskState::Missing),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// Open a portfolio file: resolve the path, read the bytes, remember the fingerprint.
+/// Writes nothing. The bytes go to [`crate::model::load_bytes`].
+pub fn open(path: impl AsRef<Path>) -> io::Result<(Vec<u8>, Document)> {
+    let path = fs::canonicalize(path.as_ref())?;
+    let (bytes, meta) = read_file(&path)?;
+    let doc = Document {
+        fingerprint: Fingerprint::of(&bytes, Some(&meta)),
+        had_comments: has_comments(&bytes),
+        orig_written: false,
+        path,
+    };
+    Ok((bytes, doc))
+}
+
+/// Read a regular file and its metadata through one handle, refusing absurd sizes.
+fn read_file(path: &Path) -> io::Result<(Vec<u8>, Metadata)> {
+    let f = File::open(path)?;
+    let meta = f.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file; give the path of a portfolio file (.ron)",
+        ));
+    }
+    let limit = MAX_FILE_BYTES as u64;
+    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
+    f.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("the file is larger than {} MiB", limit >> 20),
+        ));
+    }
+    Ok((bytes, meta))
+}
+
+/// What a save did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Saved(Saved),
+    /// Nothing was written: the file is not what styr read. Offer reload or save-as.
+    Conflict(Conflict),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    /// The file that was saved.
+    pub path: PathBuf,
+    /// Set on the first save over a file with comments: where the original is.
+    pub original_kept: Option<OrigKept>,
+    /// False when the file already held exactly this text (nothing was rewritten).
+    pub written: bool,
+}
+
+/// The original of a file with comments, kept before the first save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrigKept {
+    /// Written now.
+    Written(PathBuf),
+    /// A `FILE.orig` was already there (from an earlier session) and was left as it was.
+    AlreadyThere(PathBuf),
+}
+
+impl OrigKept {
+    pub fn path(&self) -> &Path {
+        match self {
+            OrigKept::Written(p) | OrigKept::AlreadyThere(p) => p,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conflict {
+    /// Someone else changed the file since styr read it.
+    Changed { on_disk: Fingerprint },
+    /// The file was deleted or moved away.
+    Missing,
+}
+
+/// Why a save failed. In every case the file on disk is as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("cannot read {} to check it before saving: {source}", .path.display())]
+    Check { path: PathBuf, source: io::Error },
+    #[error(
+        "cannot keep the original as {}: {source}; nothing was saved, so its comments are not lost",
+        .path.display()
+    )]
+    Original { path: PathBuf, source: io::Error },
+    #[error(
+        "cannot save {}: {source}; the file is unchanged (saving needs a writable folder: try save-as elsewhere)",
+        .path.display()
+    )]
+    Write { path: PathBuf, source: io::Error },
+    #[error("{} already exists; choose another name", .0.display())]
+    Exists(PathBuf),
+    #[error("{} is not a file name", .0.display())]
+    BadPath(PathBuf),
+}
+
+/// Save `p` over the document's file, unless the file changed on disk since it was read
+/// (then [`SaveOutcome::Conflict`], and nothing is written).
+pub fn save(doc: &mut Document, p: &Portfolio) -> Result<SaveOutcome, SaveError> {
+    let check_err = |source| SaveError::Check {
+        path: doc.path.clone(),
+        source,
+    };
+    let (on_disk, meta) = match read_file(&doc.path) {
+        Ok(x) => x,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Ok(SaveOutcome::Conflict(Conflict::Missing));
+        }
+        Err(e) => return Err(check_err(e)),
+    };
+    let now = Fingerprint::of(&on_disk, Some(&meta));
+    if !now.same_content(&doc.fingerprint) {
+        return Ok(SaveOutcome::Conflict(Conflict::Changed { on_disk: now }));
+    }
+    let text = to_ron(p);
+
+    let mut original_kept = None;
+    if doc.had_comments && !doc.orig_written {
+        let orig = doc.orig_path();
+        let kept =
+            atomic::write_new(&orig, &on_disk, Some(meta.permissions())).map_err(|source| {
+                SaveError::Original {
+                    path: orig.clone(),
+                    source,
+                }
+            })?;
+        original_kept = Some(if kept {
+            OrigKept::Written(orig)
+        } else {
+            OrigKept::AlreadyThere(orig)
+        });
+        doc.orig_written = true;
+    }
+
+    if text.as_bytes() == on_disk.as_slice() {
+        doc.fingerprint = now;
+        doc.had_comments = false;
+        return Ok(SaveOutcome::Saved(Saved {
+            path: doc.path.clone(),
+            original_kept,
+            written: false,
+        }));
+    }
+
+    atomic::replace(&doc.path, text.as_bytes(), Some(&meta)).map_err(|source| {
+        SaveError::Write {
+            path: doc.path.clone(),
+            source,
+        }
+    })?;
+    let meta = fs::metadata(&doc.path).ok();
+    doc.fingerprint = Fingerprint::of(text.as_bytes(), meta.as_ref());
+    doc.had_comments = false;
+    Ok(SaveOutcome::Saved(Saved {
+        path: doc.path.clone(),
+        original_kept,
+        written: true,
+    }))
+}
+
+/// Save `p` under a new name (after a conflict, say). Never replaces an existing file:
+/// [`SaveError::Exists`] if one is there. On success the document is the new file (its
+/// journal and lock are the new file's; the caller moves them, see [`journal::Journal::saved`]).
+pub fn save_as(
+    doc: &mut Document,
+    p: &Portfolio,
+    new_path: impl AsRef<Path>,
+) -> Result<SaveOutcome, SaveError> {
+    let new_path = new_path.as_ref();
+    if fs::symlink_metadata(new_path).is_ok() {
+        return Err(SaveError::Exists(new_path.to_path_buf()));
+    }
+    let target = canonical_new(new_path).map_err(|source| SaveError::Write {
+        path: new_path.to_path_buf(),
+        source,
+    })?;
+    let text = to_ron(p);
+    let perms = fs::metadata(&doc.path).ok().map(|m| m.permissions());
+    let written =
+        atomic::write_new(&target, text.as_bytes(), perms).map_err(|source| SaveError::Write {
+            path: target.clone(),
+            source,
+        })?;
+    if !written {
+        return Err(SaveError::Exists(target));
+    }
+    let meta = fs::metadata(&target).ok();
+    doc.fingerprint = Fingerprint::of(text.as_bytes(), meta.as_ref());
+    doc.path = target;
+    doc.had_comments = false;
+    doc.orig_written = false;
+    Ok(SaveOutcome::Saved(Saved {
+        path: doc.path.clone(),
+        original_kept: None,
+        written: true,
+    }))
+}
+
+/// The canonical form of a path whose file may not exist yet: the folder resolved, the
+/// name kept.
+pub fn canonical_new(path: &Path) -> io::Result<PathBuf> {
+    if let Ok(p) = fs::canonicalize(path) {
+        return Ok(p);
+    }
+    let name = path.file_name().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} has no file name", path.display()),
+        )
+    })?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Ok(fs::canonicalize(parent)?.join(name))
+}
+
+/// `FILE.orig` beside `FILE`.
+pub fn orig_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".orig");
+    PathBuf::from(s)
+}
+
+/// `.FILE<suffix>` beside `FILE` (the journal's and the lock's names).
+pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or(path.as_os_str()));
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// Does RON text have a comment (`//` or `/*`) outside strings? Works on bytes, so it
+/// answers for text that is not valid UTF-8 or not valid RON as well; where unsure, it
+/// says yes (an extra `.orig` is cheaper than lost comments).
+pub fn has_comments(text: &[u8]) -> bool {
+    let n = text.len();
+    let mut i = 0;
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    while i < n {
+        match text[i] {
+            b'/' if matches!(text.get(i + 1), Some(b'/') | Some(b'*')) => return true,
+            b'"' => {
+                i += 1;
+                while i < n && text[i] != b'"' {
+                    i += if text[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'r' if (i == 0 || !ident(text[i - 1]))
+                && matches!(text.get(i + 1), Some(b'"' | b'#')) =>
+            {
+                // Raw string r"…", r#"…"#: ends at `"` followed by as many `#`.
+                let mut j = i + 1;
+                let mut hashes = 0;
+                while j < n && text[j] == b'#' {
+                    hashes += 1;
+                    j += 1;
+                }
+                if j >= n || text[j] != b'"' {
+                    i += 1;
+                    continue;
+                }
+                j += 1;
+                loop {
+                    if j >= n {
+                        return false;
+                    }
+                    if text[j] == b'"' && text[j + 1..].starts_with(&vec![b'#'; hashes]) {
+                        i = j + hashes;
+                        break;
+                    }
+                    j += 1;
+                }
+            }
+            b'\'' => {
+                // A char literal: 'x', '\n', '\u{..}', '"'.
+                let mut j = i + 1;
+                if text.get(j) == Some(&b'\\') {
+                    j += 2;
+                }
+                while j < n && text[j] != b'\'' && j - i < 16 {
+                    j += 1;
+                }
+                if text.get(j) == Some(&b'\'') {
+                    i = j;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_matches_the_reference_values() {
+        assert_eq!(fnv1a64(b""), 0xcbf29ce484222325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63dc4c8601ec8c);
+        assert_eq!(fnv1a64(b"foobar"), 0x85944171f73967e8);
+    }
+
+    #[test]
+    fn comments_are_found_outside_strings_only() {
+        for (text, expect) in [
+            ("// a comment\n(a: 1)", true),
+            ("(a: 1) /* block */", true),
+            ("(a: \"x\") // end", true),
+            ("(url: \"https://example.org\")", false),
+            ("(s: \"a /* not */ b\")", false),
+            ("(s: \"quote \\\" // still a string\")", false),
+            ("(s: \"backslash \\\\\") // a comment", true),
+            ("(s: r#\"raw \"// here\" \"#)", false),
+            ("(s: r\"raw //\")", false),
+            ("(s: r#\"raw\"#) // after", true),
+            ("(c: '\"', s: \"//\")", false),
+            ("(c: '/', d: '/')", false),
+            ("(for: \"x\")", false),
+            ("(a: 1 / 2)", false),
+            ("", false),
+            ("(s: \"unterminated //", false),
+        ] {
+            assert_eq!(has_comments(text.as_bytes()), expect, "{text}");
+        }
+    }
+
+    #[test]
+    fn sidecars_sit_beside_the_file() {
+        let p = Path::new("/a/b/plan.ron");
+        assert_eq!(orig_path(p), Path::new("/a/b/plan.ron.orig"));
+        assert_eq!(
+            sidecar(p, ".styr-journal"),
+            Path::new("/a/b/.plan.ron.styr-journal")
+        );
+    }
+}
