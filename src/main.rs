@@ -99,16 +99,16 @@ fn main() -> ExitCode {
             if r.errors > 0 { EXIT_REFUSED } else { 0 }
         }
         Some(Command::Report { file }) => with_portfolio(file, |p| cli::report::report(p, lang)),
-        Some(Command::Export { file, .. }) => {
-            with_portfolio(file, |p| {
-                let csv = cli::export::export_csv(p);
-                if std::io::stdout().is_terminal() {
-                    styr::sanitize::clean(&csv).replace('␍', "\r").replace('␊', "\n")
-                } else {
-                    csv
-                }
-            })
-        }
+        Some(Command::Export { file, .. }) => with_portfolio(file, |p| {
+            let csv = cli::export::export_csv(p);
+            if std::io::stdout().is_terminal() {
+                styr::sanitize::clean(&csv)
+                    .replace('␍', "\r")
+                    .replace('␊', "\n")
+            } else {
+                csv
+            }
+        }),
         None => interactive(&args, lang),
     };
     ExitCode::from(code as u8)

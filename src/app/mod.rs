@@ -190,11 +190,22 @@ pub enum PickerKind {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Palette { field: TextField, cursor: usize },
-    Picker { kind: PickerKind, cursor: usize },
+    Help {
+        scroll: usize,
+    },
+    Palette {
+        field: TextField,
+        cursor: usize,
+    },
+    Picker {
+        kind: PickerKind,
+        cursor: usize,
+    },
     /// Editing a text: the meeting note or a risk's mitigation.
-    Note { field: TextField, mitigation: bool },
+    Note {
+        field: TextField,
+        mitigation: bool,
+    },
     /// A yes/no question (recovery, unsaved changes on quit, conflict).
     Question(Question),
 }
@@ -314,6 +325,9 @@ pub struct ScrollMemo {
     pub projects: Cell<usize>,
     pub risks: Cell<usize>,
     pub ranking: Cell<usize>,
+    /// The help overlay's largest useful scroll at the last frame (`None` before it was
+    /// drawn), so scrolling past the end does not pile up lines `k` must undo.
+    pub help_max: Cell<Option<usize>>,
 }
 
 impl ScrollMemo {

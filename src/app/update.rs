@@ -74,14 +74,24 @@ pub fn update(app: &mut App, action: Action) {
                 app.sort = k;
                 app.sort_desc = matches!(
                     k,
-                    SortKey::Health | SortKey::Score | SortKey::Risk | SortKey::Planned | SortKey::Spent
+                    SortKey::Health
+                        | SortKey::Score
+                        | SortKey::Risk
+                        | SortKey::Planned
+                        | SortKey::Spent
                 );
             }
             app.refilter();
         }
         Action::CycleSort => {
-            let i = SortKey::ALL.iter().position(|&k| k == app.sort).unwrap_or(0);
-            update(app, Action::Sort(SortKey::ALL[(i + 1) % SortKey::ALL.len()]));
+            let i = SortKey::ALL
+                .iter()
+                .position(|&k| k == app.sort)
+                .unwrap_or(0);
+            update(
+                app,
+                Action::Sort(SortKey::ALL[(i + 1) % SortKey::ALL.len()]),
+            );
             app.message = Some(format!(
                 "{} {}",
                 app.lang.pick("Sortert etter", "Sorted by"),
@@ -93,9 +103,12 @@ pub fn update(app: &mut App, action: Action) {
             app.refilter();
         }
         Action::Back => back(app),
-        Action::Up | Action::Down | Action::Top | Action::Bottom | Action::PageUp | Action::PageDown => {
-            movement(app, action)
-        }
+        Action::Up
+        | Action::Down
+        | Action::Top
+        | Action::Bottom
+        | Action::PageUp
+        | Action::PageDown => movement(app, action),
         Action::Left | Action::Right => sideways(app, action == Action::Right),
         Action::Enter => enter(app),
         Action::NextProject | Action::PrevProject => {
@@ -146,17 +159,38 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::SetRiskStatus(s) => {
             if let Some((project, risk)) = current_risk_ids(app) {
-                edit(app, Edit::RiskStatus { project, risk, status: s });
+                edit(
+                    app,
+                    Edit::RiskStatus {
+                        project,
+                        risk,
+                        status: s,
+                    },
+                );
             }
         }
         Action::RiskProbability(v) => {
             if let Some((project, risk)) = current_risk_ids(app) {
-                edit(app, Edit::RiskProbability { project, risk, value: v });
+                edit(
+                    app,
+                    Edit::RiskProbability {
+                        project,
+                        risk,
+                        value: v,
+                    },
+                );
             }
         }
         Action::RiskConsequence(v) => {
             if let Some((project, risk)) = current_risk_ids(app) {
-                edit(app, Edit::RiskConsequence { project, risk, value: v });
+                edit(
+                    app,
+                    Edit::RiskConsequence {
+                        project,
+                        risk,
+                        value: v,
+                    },
+                );
             }
         }
         Action::EditNote => {
@@ -205,7 +239,11 @@ pub fn update(app: &mut App, action: Action) {
                     app.message = Some(app.lang.pick("Angret", "Undone").to_string());
                 }
                 None => {
-                    app.message = Some(app.lang.pick("Ingenting å angre", "Nothing to undo").to_string())
+                    app.message = Some(
+                        app.lang
+                            .pick("Ingenting å angre", "Nothing to undo")
+                            .to_string(),
+                    )
                 }
             }
         }
@@ -221,7 +259,11 @@ pub fn update(app: &mut App, action: Action) {
                     app.message = Some(app.lang.pick("Gjort om", "Redone").to_string());
                 }
                 None => {
-                    app.message = Some(app.lang.pick("Ingenting å gjøre om", "Nothing to redo").to_string())
+                    app.message = Some(
+                        app.lang
+                            .pick("Ingenting å gjøre om", "Nothing to redo")
+                            .to_string(),
+                    )
                 }
             }
         }
@@ -238,7 +280,10 @@ pub fn update(app: &mut App, action: Action) {
                 if next && t.pos + 1 >= n {
                     app.message = Some(
                         app.lang
-                            .pick("Siste prosjekt på agendaen — Esc avslutter", "Last project on the agenda — Esc leaves")
+                            .pick(
+                                "Siste prosjekt på agendaen — Esc avslutter",
+                                "Last project on the agenda — Esc leaves",
+                            )
                             .to_string(),
                     );
                 } else if next {
@@ -286,7 +331,10 @@ fn refuse_read_only(app: &mut App) -> bool {
     if app.read_only {
         app.message = Some(
             app.lang
-                .pick("Skrivebeskyttet (--read-only): ingenting endres", "Read-only (--read-only): nothing is changed")
+                .pick(
+                    "Skrivebeskyttet (--read-only): ingenting endres",
+                    "Read-only (--read-only): nothing is changed",
+                )
                 .to_string(),
         );
     }
@@ -360,7 +408,11 @@ fn back(app: &mut App) {
     }
     if !app.filters.is_empty() {
         clear_filters(app);
-        app.message = Some(app.lang.pick("Filter fjernet", "Filter cleared").to_string());
+        app.message = Some(
+            app.lang
+                .pick("Filter fjernet", "Filter cleared")
+                .to_string(),
+        );
     }
 }
 
@@ -448,7 +500,11 @@ fn sideways(app: &mut App, right: bool) {
         }
         Pane::Risks if app.risk_focus == RiskFocus::Matrix => {
             let c = app.risk_cell.1;
-            app.risk_cell.1 = if right { (c + 1).min(5) } else { (c - 1).max(1) };
+            app.risk_cell.1 = if right {
+                (c + 1).min(5)
+            } else {
+                (c - 1).max(1)
+            };
             app.risk_cell_active = true;
             app.risk_cursor = 0;
             app.refresh_risks();
@@ -475,7 +531,8 @@ fn enter(app: &mut App) {
                 app.lang.pick("Filtrert på mål", "Filtered by goal"),
                 app.goals[gi].id,
                 app.visible.len(),
-                app.lang.pick("prosjekter · Esc fjerner", "projects · Esc clears")
+                app.lang
+                    .pick("prosjekter · Esc fjerner", "projects · Esc clears")
             ));
         }
         Pane::Projects => {
@@ -521,7 +578,11 @@ fn open_risk_picker(app: &mut App, kind: PickerKind) {
         return;
     }
     if app.risk_rows.get(app.risk_cursor).is_none() {
-        app.message = Some(app.lang.pick("Ingen risiko valgt", "No risk selected").to_string());
+        app.message = Some(
+            app.lang
+                .pick("Ingen risiko valgt", "No risk selected")
+                .to_string(),
+        );
         return;
     }
     app.risk_focus = RiskFocus::Register;
@@ -537,7 +598,10 @@ pub fn picker_entries(app: &App, kind: PickerKind) -> Vec<(String, Action)> {
                 .iter()
                 .map(|&d| (l.decision(d).to_string(), Action::SetDecision(Some(d))))
                 .collect();
-            v.push((l.pick("(intet vedtak)", "(no decision)").to_string(), Action::SetDecision(None)));
+            v.push((
+                l.pick("(intet vedtak)", "(no decision)").to_string(),
+                Action::SetDecision(None),
+            ));
             v
         }
         PickerKind::Health => {
@@ -569,11 +633,17 @@ pub fn picker_entries(app: &App, kind: PickerKind) -> Vec<(String, Action)> {
         PickerKind::FilterValue(k) => {
             let mut v = vec![(l.pick("(alle)", "(all)").to_string(), Action::Noop)];
             match k {
-                FilterKind::Status => {
-                    v.extend(Status::ALL.iter().map(|&s| (l.status(s).to_string(), Action::Noop)))
-                }
+                FilterKind::Status => v.extend(
+                    Status::ALL
+                        .iter()
+                        .map(|&s| (l.status(s).to_string(), Action::Noop)),
+                ),
                 FilterKind::Health => {
-                    v.extend(Health::ALL.iter().map(|&h| (l.health(Some(h)).to_string(), Action::Noop)));
+                    v.extend(
+                        Health::ALL
+                            .iter()
+                            .map(|&h| (l.health(Some(h)).to_string(), Action::Noop)),
+                    );
                     v.push((l.health(None).to_string(), Action::Noop));
                 }
                 _ => v.extend(filter_values(app, k).into_iter().map(|s| (s, Action::Noop))),
@@ -628,7 +698,9 @@ fn picker(app: &mut App, action: Action, kind: PickerKind, cursor: usize) {
 fn set_filter(app: &mut App, k: FilterKind, i: usize, entries: &[(String, Action)]) {
     let f = &mut app.filters;
     // Entry 0 is "(all)": clears this filter.
-    let value = (i > 0).then(|| entries.get(i).map(|e| e.0.clone())).flatten();
+    let value = (i > 0)
+        .then(|| entries.get(i).map(|e| e.0.clone()))
+        .flatten();
     match k {
         FilterKind::Status => f.status = i.checked_sub(1).and_then(|j| Status::ALL.get(j).copied()),
         FilterKind::Health => {
@@ -647,6 +719,9 @@ fn set_filter(app: &mut App, k: FilterKind, i: usize, entries: &[(String, Action
 }
 
 fn help(app: &mut App, action: Action, scroll: usize) {
+    // `G` asks for "the end"; what that is, the last frame knows.
+    let limit = app.scroll.help_max.get().unwrap_or(usize::MAX / 2);
+    let scroll = scroll.min(limit);
     let scroll = match action {
         Action::Down => scroll + 1,
         Action::Up => scroll.saturating_sub(1),
@@ -664,7 +739,9 @@ fn help(app: &mut App, action: Action, scroll: usize) {
             return;
         }
     };
-    app.overlay = Some(Overlay::Help { scroll });
+    app.overlay = Some(Overlay::Help {
+        scroll: scroll.min(limit),
+    });
 }
 
 /// Apply a text-editing action to a field. Returns false for actions that are not editing.
@@ -748,7 +825,9 @@ fn palette(app: &mut App, action: Action, mut field: TextField, cursor: usize) {
     match action {
         Action::TextCancel => app.overlay = None,
         Action::TextAccept => {
-            let chosen = palette_matches(app, &field.text).get(cursor).map(|c| c.action);
+            let chosen = palette_matches(app, &field.text)
+                .get(cursor)
+                .map(|c| c.action);
             app.overlay = None;
             if let Some(a) = chosen {
                 update(app, a);
@@ -781,7 +860,14 @@ fn note(app: &mut App, action: Action, mut field: TextField, mitigation: bool) {
             let value = (!text.is_empty()).then_some(text);
             if mitigation {
                 if let Some((project, risk)) = current_risk_ids(app) {
-                    edit(app, Edit::RiskMitigation { project, risk, mitigation: value });
+                    edit(
+                        app,
+                        Edit::RiskMitigation {
+                            project,
+                            risk,
+                            mitigation: value,
+                        },
+                    );
                 }
             } else if let Some(pi) = current_project(app) {
                 let e = Edit::Note {
@@ -846,7 +932,14 @@ fn question(app: &mut App, action: Action, q: Question) {
 /// amber, then the rest.
 fn start_triage(app: &mut App) {
     if app.visible.is_empty() {
-        app.message = Some(app.lang.pick("Ingen prosjekter i utvalget", "No projects in the selection").to_string());
+        app.message = Some(
+            app.lang
+                .pick(
+                    "Ingen prosjekter i utvalget",
+                    "No projects in the selection",
+                )
+                .to_string(),
+        );
         return;
     }
     let agenda = app.visible.clone();

@@ -162,7 +162,10 @@ fn compare(app: &App, a: usize, b: usize) -> Ordering {
         SortKey::Unit => pa.unit.cmp(&pb.unit),
         SortKey::Status => pa.status.cmp(&pb.status),
         SortKey::Health => pa.health.cmp(&pb.health),
-        SortKey::Planned => fa.budget.map(|x| x.planned).cmp(&fb.budget.map(|x| x.planned)),
+        SortKey::Planned => fa
+            .budget
+            .map(|x| x.planned)
+            .cmp(&fb.budget.map(|x| x.planned)),
         SortKey::Spent => fa.budget.map(|x| x.spent).cmp(&fb.budget.map(|x| x.spent)),
         SortKey::Score => fa
             .latest_score
@@ -185,8 +188,7 @@ pub fn risks(app: &App) -> ([[usize; 5]; 5], Vec<(usize, usize)>) {
             if r.status == RiskStatus::Open && in_range {
                 matrix[(r.probability - 1) as usize][(r.consequence - 1) as usize] += 1;
             }
-            let in_cell = !app.risk_cell_active
-                || (r.probability, r.consequence) == app.risk_cell;
+            let in_cell = !app.risk_cell_active || (r.probability, r.consequence) == app.risk_cell;
             if r.status != RiskStatus::Closed && in_cell {
                 rows.push((pi, ri));
             }

@@ -145,24 +145,31 @@ fn check_goals(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
 
 /// "goal `c.9` does not exist; known goals under `c`: `c.1`, `c.2`" — or the nearest id.
 fn unknown_goal_message(id: &str, tree: &GoalTree) -> String {
+    let near = nearest(id, tree.goals.iter().map(|g| g.id.as_str()));
     let mut prefix = id;
     while let Some(cut) = prefix.rfind(['.', '-', '_', '/']) {
         prefix = &prefix[..cut];
         if let Some(pi) = tree.index_of(prefix) {
-            let kids = tree.nodes[pi]
+            let kids: Vec<&str> = tree.nodes[pi]
                 .children
                 .iter()
-                .map(|&c| tree.goals[c].id.as_str());
-            if tree.nodes[pi].children.is_empty() {
+                .map(|&c| tree.goals[c].id.as_str())
+                .collect();
+            if kids.is_empty() {
                 break;
             }
+            // `klima.d3` when `klima.d1` sits one level further down: name it too.
+            let also = match near {
+                Some(n) if !kids.contains(&n) => format!("; did you mean `{n}`?"),
+                _ => String::new(),
+            };
             return format!(
-                "goal `{id}` does not exist; known goals under `{prefix}`: {}",
+                "goal `{id}` does not exist; known goals under `{prefix}`: {}{also}",
                 quoted_list(kids)
             );
         }
     }
-    if let Some(n) = nearest(id, tree.goals.iter().map(|g| g.id.as_str())) {
+    if let Some(n) = near {
         return format!("goal `{id}` does not exist; did you mean `{n}`?");
     }
     let top: Vec<&str> = tree
@@ -500,6 +507,27 @@ mod tests {
             4,
             55,
             &["goal `a.9` does not exist; known goals under `a`: `a.1`, `a.2`"],
+        );
+    }
+
+    #[test]
+    fn unknown_goal_under_a_known_prefix_also_suggests_a_deeper_near_id() {
+        let text = r#"(name: "T", organisation: "O",
+    goals: [(id: "klima", title: "K", children: [(id: "klima.h", title: "H", children: [
+        (id: "klima.d1", title: "D1"),
+    ])])],
+    projects: [
+        (id: "P1", name: "One", goals: ["klima.d1", "klima.d3"], budget: (planned: 1), results: [(name: "r", target: 1)]),
+    ],
+)"#;
+        let d = only(text, Severity::Error);
+        assert_at(
+            &d,
+            6,
+            53,
+            &[
+                "goal `klima.d3` does not exist; known goals under `klima`: `klima.h`; did you mean `klima.d1`?",
+            ],
         );
     }
 

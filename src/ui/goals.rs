@@ -24,7 +24,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
     f.render_widget(block, area);
     if app.goals.is_empty() {
         f.render_widget(
-            Line::styled(l.pick("Porteføljen har ingen mål.", "The portfolio has no goals."), t.dim),
+            Line::styled(
+                l.pick("Porteføljen har ingen mål.", "The portfolio has no goals."),
+                t.dim,
+            ),
             inner,
         );
         return;
@@ -32,8 +35,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
 
     let wide = inner.width >= 70;
     let height = inner.height.saturating_sub(1) as usize;
-    let off = ScrollMemo::follow(&app.scroll.goals, app.goal_cursor, height, app.goal_rows.len());
-    let fixed: u16 = if wide { 3 + 1 + 7 + 1 + 5 + 1 + 7 + 1 + 9 } else { 3 + 1 + 5 + 1 + 3 };
+    let off = ScrollMemo::follow(
+        &app.scroll.goals,
+        app.goal_cursor,
+        height,
+        app.goal_rows.len(),
+    );
+    let fixed: u16 = if wide {
+        3 + 1 + 7 + 1 + 5 + 1 + 7 + 1 + 9
+    } else {
+        3 + 1 + 5 + 1 + 3
+    };
     let label_w = inner.width.saturating_sub(fixed + 1) as usize;
 
     let rows = app
@@ -52,13 +64,22 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
             } else {
                 "▸ "
             };
-            let filter = if app.filters.goal == Some(gi) { "◆ " } else { "" };
+            let filter = if app.filters.goal == Some(gi) {
+                "◆ "
+            } else {
+                ""
+            };
             let indent = "  ".repeat(g.depth.min(8));
             let label = fit(
-                &format!("{indent}{marker}{filter}{} {}", clean(&g.id), clean(&g.title)),
+                &format!(
+                    "{indent}{marker}{filter}{} {}",
+                    clean(&g.id),
+                    clean(&g.title)
+                ),
                 label_w,
             );
-            let is_unserved = g.children.is_empty() && app.figures.unserved_leaves.binary_search(&gi).is_ok();
+            let is_unserved =
+                g.children.is_empty() && app.figures.unserved_leaves.binary_search(&gi).is_ok();
             let mut cells = vec![Cell::from(label)];
             if is_unserved {
                 // No project: say so where the health would be.
@@ -68,7 +89,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
                 }
                 cells.push(Cell::from(format!("{:>5}", "–")));
                 cells.push(Cell::from(Span::styled(
-                    if wide { l.pick("○ ingen", "○ none") } else { "○" },
+                    if wide {
+                        l.pick("○ ingen", "○ none")
+                    } else {
+                        "○"
+                    },
                     t.warn,
                 )));
             } else {

@@ -53,10 +53,10 @@ pub fn draw(f: &mut Frame, app: &App, t: &Theme) {
     } else {
         let [upper, lower] =
             Layout::vertical([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(main);
-        let [g, p] =
-            Layout::horizontal([Constraint::Percentage(36), Constraint::Percentage(64)]).areas(upper);
-        let [r, e] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(lower);
+        let [g, p] = Layout::horizontal([Constraint::Percentage(36), Constraint::Percentage(64)])
+            .areas(upper);
+        let [r, e] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(lower);
         for (pane, rect) in [
             (Pane::Goals, g),
             (Pane::Projects, p),
@@ -82,7 +82,9 @@ fn draw_pane(f: &mut Frame, area: Rect, app: &App, t: &Theme, pane: Pane) {
 
 /// A pane's frame: its number and title, highlighted when it has the cursor.
 pub fn pane_block<'a>(pane: Option<Pane>, title: String, focused: bool, t: &Theme) -> Block<'a> {
-    let number = pane.map(|p| format!("{} ", p.index() + 1)).unwrap_or_default();
+    let number = pane
+        .map(|p| format!("{} ", p.index() + 1))
+        .unwrap_or_default();
     let style = if focused { t.border_focus } else { t.border };
     let marker = if focused { "▶ " } else { "" };
     Block::default()

@@ -68,7 +68,10 @@ fn help(f: &mut Frame, area: Rect, app: &App, t: &Theme, scroll: usize) {
     let l = app.lang;
     let rect = centered(area, 72, area.height.saturating_sub(2));
     let block = popup(
-        l.pick("Hjelp — alle taster (j/k blar, Esc lukker)", "Help — every key (j/k scroll, Esc closes)"),
+        l.pick(
+            "Hjelp — alle taster (j/k blar, Esc lukker)",
+            "Help — every key (j/k scroll, Esc closes)",
+        ),
         t,
     );
     let inner = block.inner(rect);
@@ -85,15 +88,16 @@ fn help(f: &mut Frame, area: Rect, app: &App, t: &Theme, scroll: usize) {
         })
         .collect();
     let max = lines.len().saturating_sub(inner.height as usize);
+    app.scroll.help_max.set(Some(max));
     let scroll = scroll.min(max);
-    f.render_widget(
-        Paragraph::new(lines).scroll((scroll as u16, 0)),
-        inner,
-    );
+    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
 }
 
 fn field_line<'a>(field: &TextField, t: &Theme) -> Line<'a> {
-    Line::from(vec![Span::styled("› ", t.key), Span::raw(field.text.clone())])
+    Line::from(vec![
+        Span::styled("› ", t.key),
+        Span::raw(field.text.clone()),
+    ])
 }
 
 fn place_cursor(f: &mut Frame, inner: Rect, field: &TextField) {
@@ -124,12 +128,18 @@ fn palette(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, c
         let style = if i == cursor { t.selected } else { t.text };
         let label = fit(&c.label, inner.width.saturating_sub(14) as usize);
         lines.push(Line::from(vec![
-            Span::styled(format!("{label:<w$}", w = inner.width.saturating_sub(14) as usize), style),
+            Span::styled(
+                format!("{label:<w$}", w = inner.width.saturating_sub(14) as usize),
+                style,
+            ),
             Span::styled(format!(" {:>12}", c.keys), t.key),
         ]));
     }
     if matches.is_empty() {
-        lines.push(Line::styled(l.pick("Ingen kommando passer", "No command matches"), t.dim));
+        lines.push(Line::styled(
+            l.pick("Ingen kommando passer", "No command matches"),
+            t.dim,
+        ));
     }
     f.render_widget(Paragraph::new(lines), inner);
     place_cursor(f, inner, field);
@@ -165,16 +175,26 @@ fn picker(f: &mut Frame, area: Rect, app: &App, t: &Theme, kind: PickerKind, cur
         .skip(off)
         .take(room)
         .map(|(i, (label, _))| {
-            let key = if i < 9 { format!("{} ", i + 1) } else { "  ".into() };
+            let key = if i < 9 {
+                format!("{} ", i + 1)
+            } else {
+                "  ".into()
+            };
             let style = if i == cursor { t.selected } else { t.text };
             Line::from(vec![
                 Span::styled(key, t.key),
-                Span::styled(fit(&clean(label), inner.width.saturating_sub(3) as usize), style),
+                Span::styled(
+                    fit(&clean(label), inner.width.saturating_sub(3) as usize),
+                    style,
+                ),
             ])
         })
         .collect();
     lines.push(Line::styled(
-        app.lang.pick("tall/Enter velger · Esc avbryter", "digit/Enter chooses · Esc cancels"),
+        app.lang.pick(
+            "tall/Enter velger · Esc avbryter",
+            "digit/Enter chooses · Esc cancels",
+        ),
         t.dim,
     ));
     f.render_widget(Paragraph::new(lines), inner);
@@ -184,9 +204,15 @@ fn note(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, miti
     let l = app.lang;
     let rect = centered(area, area.width.saturating_sub(8).min(100), 4);
     let title = if mitigation {
-        l.pick("Tiltak mot risikoen (Enter lagrer, Esc avbryter)", "Mitigation (Enter keeps, Esc cancels)")
+        l.pick(
+            "Tiltak mot risikoen (Enter lagrer, Esc avbryter)",
+            "Mitigation (Enter keeps, Esc cancels)",
+        )
     } else {
-        l.pick("Notat for møtet (Enter lagrer, Esc avbryter)", "Meeting note (Enter keeps, Esc cancels)")
+        l.pick(
+            "Notat for møtet (Enter lagrer, Esc avbryter)",
+            "Meeting note (Enter keeps, Esc cancels)",
+        )
     };
     let block = popup(title, t);
     let inner = block.inner(rect);

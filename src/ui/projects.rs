@@ -41,15 +41,25 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
             l.pick("i utvalget", "shown")
         )
     };
-    let title = format!("{title} · {} {}", l.pick("budsjett: plan/brukt, mill.", "budget: planned/spent, M"), clean(&app.portfolio.currency));
+    let title = format!(
+        "{title} · {} {}",
+        l.pick("budsjett: plan/brukt, mill.", "budget: planned/spent, M"),
+        clean(&app.portfolio.currency)
+    );
     let block = pane_block(Some(Pane::Projects), title, focused, t);
     let inner = block.inner(area);
     f.render_widget(block, area);
     if app.visible.is_empty() {
         let msg = if total == 0 {
-            l.pick("Porteføljen har ingen prosjekter.", "The portfolio has no projects.")
+            l.pick(
+                "Porteføljen har ingen prosjekter.",
+                "The portfolio has no projects.",
+            )
         } else {
-            l.pick("Ingen prosjekter passer filteret — Esc fjerner det.", "No project matches the filter — Esc clears it.")
+            l.pick(
+                "Ingen prosjekter passer filteret — Esc fjerner det.",
+                "No project matches the filter — Esc clears it.",
+            )
         };
         f.render_widget(Line::styled(msg, t.dim), inner);
         return;
@@ -63,29 +73,65 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         (SortKey::Name, l.pick("Navn", "Name"), Constraint::Min(14)),
     ];
     if with_unit {
-        cols.push((SortKey::Unit, l.pick("Enhet", "Unit"), Constraint::Length(14)));
+        cols.push((
+            SortKey::Unit,
+            l.pick("Enhet", "Unit"),
+            Constraint::Length(14),
+        ));
     }
     cols.extend([
         (SortKey::Status, "Status", Constraint::Length(9)),
-        (SortKey::Health, if health_w > 2 { l.pick("Helse", "Health") } else { "H" }, Constraint::Length(health_w)),
-        (SortKey::Planned, l.pick("Budsjett", "Budget"), Constraint::Length(9)),
+        (
+            SortKey::Health,
+            if health_w > 2 {
+                l.pick("Helse", "Health")
+            } else {
+                "H"
+            },
+            Constraint::Length(health_w),
+        ),
+        (
+            SortKey::Planned,
+            l.pick("Budsjett", "Budget"),
+            Constraint::Length(9),
+        ),
         (SortKey::Score, "Score", Constraint::Length(5)),
-        (SortKey::Risk, l.pick("Risiko", "Risk"), Constraint::Length(5)),
+        (
+            SortKey::Risk,
+            l.pick("Risiko", "Risk"),
+            Constraint::Length(5),
+        ),
         (SortKey::End, l.pick("Slutt", "End"), Constraint::Length(7)),
     ]);
+    // Every header has room for its label and the sort arrow: never "Risik", never a
+    // sort without its ▲/▼.
+    for c in &mut cols {
+        if let Constraint::Length(n) = c.2 {
+            let label_w = unicode_width::UnicodeWidthStr::width(c.1) as u16;
+            c.2 = Constraint::Length(n.max(label_w + 1));
+        }
+    }
+    let dir = if app.sort_desc { "▼" } else { "▲" };
     let header = Row::new(cols.iter().map(|(k, label, _)| {
-        let arrow = if *k == app.sort || (*k == SortKey::Planned && app.sort == SortKey::Spent) {
-            if app.sort_desc { "▼" } else { "▲" }
+        if *k == app.sort || (*k == SortKey::Planned && app.sort == SortKey::Spent) {
+            Cell::from(format!("{label}{dir}"))
+        } else if *k == SortKey::Name && app.sort == SortKey::Unit && !with_unit {
+            // Sorted by a column too wide to show: say so beside the name.
+            Cell::from(format!("{label} · {}{dir}", SortKey::Unit.label(l)))
         } else {
-            ""
-        };
-        Cell::from(format!("{label}{arrow}"))
+            Cell::from(label.to_string())
+        }
     }))
     .style(t.header);
     let widths: Vec<Constraint> = cols.iter().map(|c| c.2).collect();
 
     let height = inner.height.saturating_sub(1) as usize;
-    let off = ScrollMemo::follow(&app.scroll.projects, app.project_cursor, height, app.visible.len());
+    let off = ScrollMemo::follow(
+        &app.scroll.projects,
+        app.project_cursor,
+        height,
+        app.visible.len(),
+    );
     let query = app.filters.search.trim();
     let m = matcher();
     // Name column width, for truncation: what is left after the fixed columns.
@@ -98,63 +144,83 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         .sum();
     let name_w = inner.width.saturating_sub(fixed) as usize;
 
-    let rows = app.visible.iter().enumerate().skip(off).take(height).map(|(row, &pi)| {
-        let pr = &app.portfolio.projects[pi];
-        let pf = &app.figures.projects[pi];
-        let selected = row == app.project_cursor;
-        let id = clean(&pr.id);
-        let name = fit(&clean(&pr.name), name_w);
-        // Match positions only for the rows on screen.
-        let (id_pos, name_pos) = if query.is_empty() {
-            (Vec::new(), Vec::new())
-        } else {
-            (
-                m.fuzzy_indices(&id, query).map(|x| x.1).unwrap_or_default(),
-                m.fuzzy_indices(&name, query).map(|x| x.1).unwrap_or_default(),
-            )
-        };
-        let mut cells = vec![
-            Cell::from(highlighted(&id, &id_pos, Style::default(), t.matched)),
-            Cell::from(highlighted(&name, &name_pos, Style::default(), t.matched)),
-        ];
-        if with_unit {
-            cells.push(Cell::from(fit(&clean(pr.unit.as_deref().unwrap_or("")), 14)));
-        }
-        let health = Span::styled(
-            if health_w > 2 {
-                format!("{} {}", health_symbol(pr.health), fit(l.health(pr.health), 5))
+    let rows = app
+        .visible
+        .iter()
+        .enumerate()
+        .skip(off)
+        .take(height)
+        .map(|(row, &pi)| {
+            let pr = &app.portfolio.projects[pi];
+            let pf = &app.figures.projects[pi];
+            let selected = row == app.project_cursor;
+            let id = clean(&pr.id);
+            let name = fit(&clean(&pr.name), name_w);
+            // Match positions only for the rows on screen.
+            let (id_pos, name_pos) = if query.is_empty() {
+                (Vec::new(), Vec::new())
             } else {
-                health_symbol(pr.health).to_string()
-            },
-            t.health(pr.health),
-        );
-        let budget = pf
-            .budget
-            .map(|b| format!("{}/{}", short(l, b.planned), short(l, b.spent)))
-            .unwrap_or_else(|| "–".into());
-        let risk = match pf.top_risk {
-            Some((_, s, band)) => Span::styled(format!("{} {s:>2}", band_symbol(band)), t.band(band)),
-            None => Span::raw("–"),
-        };
-        let end = pr.end.map(|d| d.to_string()[..7].to_string()).unwrap_or_default();
-        let end_style = if pf.overdue { t.warn } else { Style::default() };
-        cells.extend([
-            Cell::from(fit(l.status(pr.status), 9)),
-            Cell::from(health),
-            Cell::from(format!("{budget:>9}")),
-            Cell::from(format!("{:>5}", l.decimal(pf.latest_score))),
-            Cell::from(risk),
-            Cell::from(Span::styled(end, end_style)),
-        ]);
-        let style = if selected && focused {
-            t.selected
-        } else if selected {
-            t.title
-        } else {
-            t.text
-        };
-        Row::new(cells).style(style)
-    });
+                (
+                    m.fuzzy_indices(&id, query).map(|x| x.1).unwrap_or_default(),
+                    m.fuzzy_indices(&name, query)
+                        .map(|x| x.1)
+                        .unwrap_or_default(),
+                )
+            };
+            let mut cells = vec![
+                Cell::from(highlighted(&id, &id_pos, Style::default(), t.matched)),
+                Cell::from(highlighted(&name, &name_pos, Style::default(), t.matched)),
+            ];
+            if with_unit {
+                cells.push(Cell::from(fit(
+                    &clean(pr.unit.as_deref().unwrap_or("")),
+                    14,
+                )));
+            }
+            let health = Span::styled(
+                if health_w > 2 {
+                    format!(
+                        "{} {}",
+                        health_symbol(pr.health),
+                        fit(l.health(pr.health), 5)
+                    )
+                } else {
+                    health_symbol(pr.health).to_string()
+                },
+                t.health(pr.health),
+            );
+            let budget = pf
+                .budget
+                .map(|b| format!("{}/{}", short(l, b.planned), short(l, b.spent)))
+                .unwrap_or_else(|| "–".into());
+            let risk = match pf.top_risk {
+                Some((_, s, band)) => {
+                    Span::styled(format!("{} {s:>2}", band_symbol(band)), t.band(band))
+                }
+                None => Span::raw("–"),
+            };
+            let end = pr
+                .end
+                .map(|d| d.to_string()[..7].to_string())
+                .unwrap_or_default();
+            let end_style = if pf.overdue { t.warn } else { Style::default() };
+            cells.extend([
+                Cell::from(fit(l.status(pr.status), 9)),
+                Cell::from(health),
+                Cell::from(format!("{budget:>9}")),
+                Cell::from(format!("{:>5}", l.decimal(pf.latest_score))),
+                Cell::from(risk),
+                Cell::from(Span::styled(end, end_style)),
+            ]);
+            let style = if selected && focused {
+                t.selected
+            } else if selected {
+                t.title
+            } else {
+                t.text
+            };
+            Row::new(cells).style(style)
+        });
     let table = Table::new(rows, widths).header(header).column_spacing(1);
     f.render_widget(table, inner);
 }

@@ -23,17 +23,18 @@ pub fn top_bar(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         spans.push(Span::styled(label, style));
     }
     if app.triage.is_some() {
-        spans.push(Span::styled(format!(" t {} ", l.pick("Gjennomgang", "Triage")), t.tab_active));
+        spans.push(Span::styled(
+            format!(" t {} ", l.pick("Gjennomgang", "Triage")),
+            t.tab_active,
+        ));
     }
     let used: usize = spans.iter().map(|s| s.width()).sum();
-    let right = format!(
-        "{} · {} {} ",
-        clean(&app.portfolio.name),
-        l.pick("møte", "meeting"),
-        app.meeting_date
-    );
     let room = (area.width as usize).saturating_sub(used + 1);
-    let right = fit(&right, room);
+    // The meeting date stays whole; the portfolio's name gives way.
+    let date = format!(" · {} {} ", l.pick("møte", "meeting"), app.meeting_date);
+    let date_w = unicode_width::UnicodeWidthStr::width(date.as_str());
+    let name = fit(&clean(&app.portfolio.name), room.saturating_sub(date_w));
+    let right = fit(&format!("{name}{date}"), room);
     let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()));
     spans.push(Span::raw(" ".repeat(pad + 1)));
     spans.push(Span::styled(right, t.title));
@@ -46,7 +47,11 @@ pub fn filter_summary(app: &App) -> Option<String> {
     let f = &app.filters;
     let mut parts = Vec::new();
     if let Some(g) = f.goal {
-        parts.push(format!("{} {}", l.pick("mål", "goal"), clean(&app.goals[g].id)));
+        parts.push(format!(
+            "{} {}",
+            l.pick("mål", "goal"),
+            clean(&app.goals[g].id)
+        ));
     }
     if let Some(s) = f.status {
         parts.push(l.status(s).to_string());
@@ -58,7 +63,11 @@ pub fn filter_summary(app: &App) -> Option<String> {
         parts.push(clean(v));
     }
     if !f.search.is_empty() {
-        parts.push(format!("{} «{}»", l.pick("søk", "search"), clean(&f.search)));
+        parts.push(format!(
+            "{} «{}»",
+            l.pick("søk", "search"),
+            clean(&f.search)
+        ));
     }
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
@@ -82,12 +91,22 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
             ),
         ]);
         f.render_widget(Paragraph::new(line).style(t.text), area);
-        let x = area.x + 4 + field.text.chars().take(field.cursor).map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u16).sum::<u16>();
+        let x = area.x
+            + 4
+            + field
+                .text
+                .chars()
+                .take(field.cursor)
+                .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u16)
+                .sum::<u16>();
         f.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
         return;
     }
 
-    let mut left = vec![Span::styled(format!(" {} ", fit(&clean(&app.file_label), 28)), t.bar)];
+    let mut left = vec![Span::styled(
+        format!(" {} ", fit(&clean(&app.file_label), 28)),
+        t.bar,
+    )];
     if app.read_only {
         left.push(Span::styled(
             format!(" {} ", l.pick("skrivebeskyttet", "read-only")),
@@ -108,15 +127,22 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     let used: usize = left.iter().map(|s| s.width()).sum();
     let room = width.saturating_sub(used + 1);
     let right: Vec<Span> = if let Some(msg) = &app.message {
-        vec![Span::styled(format!(" {}", fit(&clean(msg), room)), t.title)]
+        vec![Span::styled(
+            format!(" {}", fit(&clean(msg), room)),
+            t.title,
+        )]
     } else {
         let ctxs = contexts(app.triage.is_some(), app.pane, app.detail);
         let mut spans = Vec::new();
         // Room is kept for "? help" at the end, so help is always one key away.
         let mut w = 10;
         let all = hints(&ctxs);
-        let (help, rest): (Vec<&crate::app::keymap::Binding>, Vec<&crate::app::keymap::Binding>) =
-            all.into_iter().partition(|b| b.action == crate::app::Action::ToggleHelp);
+        let (help, rest): (
+            Vec<&crate::app::keymap::Binding>,
+            Vec<&crate::app::keymap::Binding>,
+        ) = all
+            .into_iter()
+            .partition(|b| b.action == crate::app::Action::ToggleHelp);
         for b in rest.into_iter().chain(help) {
             if b.action == crate::app::Action::ToggleHelp {
                 w -= 10;
@@ -124,7 +150,8 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
             let item = format!(" {} {} ", b.shown, b.describe(l));
             let iw = unicode_width::UnicodeWidthStr::width(item.as_str());
             if w + iw > room {
-                break;
+                // Too long for what is left: a shorter hint after it may still fit.
+                continue;
             }
             w += iw;
             spans.push(Span::styled(format!(" {}", b.shown), t.key));

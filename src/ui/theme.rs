@@ -61,7 +61,9 @@ impl Theme {
                 border_focus: plain.fg(Color::Cyan),
                 header: plain.fg(Color::Cyan).add_modifier(bold),
                 selected: plain.add_modifier(Modifier::REVERSED),
-                matched: plain.fg(Color::Yellow).add_modifier(bold | Modifier::UNDERLINED),
+                matched: plain
+                    .fg(Color::Yellow)
+                    .add_modifier(bold | Modifier::UNDERLINED),
                 bar: plain.fg(Color::Black).bg(Color::Gray),
                 tab_active: plain.fg(Color::Black).bg(Color::Cyan).add_modifier(bold),
                 warn: plain.fg(Color::Yellow),
@@ -78,10 +80,18 @@ impl Theme {
                 border: plain.fg(Color::White),
                 border_focus: plain.fg(Color::LightYellow).add_modifier(bold),
                 header: plain.fg(Color::LightYellow).add_modifier(bold),
-                selected: plain.fg(Color::Black).bg(Color::LightYellow).add_modifier(bold),
-                matched: plain.fg(Color::LightCyan).add_modifier(bold | Modifier::UNDERLINED),
+                selected: plain
+                    .fg(Color::Black)
+                    .bg(Color::LightYellow)
+                    .add_modifier(bold),
+                matched: plain
+                    .fg(Color::LightCyan)
+                    .add_modifier(bold | Modifier::UNDERLINED),
                 bar: plain.fg(Color::Black).bg(Color::White).add_modifier(bold),
-                tab_active: plain.fg(Color::Black).bg(Color::LightYellow).add_modifier(bold),
+                tab_active: plain
+                    .fg(Color::Black)
+                    .bg(Color::LightYellow)
+                    .add_modifier(bold),
                 warn: plain.fg(Color::LightYellow).add_modifier(bold),
                 good: plain.fg(Color::LightGreen).add_modifier(bold),
                 amber: plain.fg(Color::LightYellow).add_modifier(bold),

@@ -1,0 +1,1263 @@
+//! The interactive view as a user meets it: key presses go through the real key map
+//! (`key_to_action`) and `update`, and the screen is drawn by `ui::draw` on ratatui's
+//! `TestBackend`. Four kinds of test:
+//!
+//! - snapshots (insta) of every pane, overlay and the too-small screen at 80×24 and
+//!   120×40, in Norwegian and English, and once without colour;
+//! - key sequences with assertions on both the state and the drawn buffer;
+//! - hostile strings from the file come out inert;
+//! - colour: none at all with the mono theme, never colour alone with the default one.
+//!
+//! The fixture is tests/fixtures/small.ron (`as_of` fixed) and the meeting date is fixed,
+//! so nothing depends on today. The one clock on screen, triage's timer, is redacted
+//! before snapshotting (see [`redact_timer`]).
+
+use std::collections::BTreeSet;
+use std::time::Instant;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+use styr::app::keymap::{BINDINGS, key_to_action};
+use styr::app::update::update;
+use styr::app::view::{matcher, search_score};
+use styr::app::{Action, App, Effect, FilterKind, Overlay, Pane, PickerKind, Question, SortKey};
+use styr::model::{Date, Health, Portfolio, Status, load_str};
+use styr::text::Lang;
+use styr::ui::{self, Theme, ThemeName};
+
+// ---------------------------------------------------------------------------------------
+// Set-up
+// ---------------------------------------------------------------------------------------
+
+const FIXTURE: &str = include_str!("fixtures/small.ron");
+const LABEL: &str = "tests/fixtures/small.ron";
+
+use ThemeName::{Default as Plain, Mono};
+
+fn meeting_date() -> Date {
+    Date::parse("2026-11-22").expect("a valid date")
+}
+
+fn portfolio() -> Portfolio {
+    let loaded = load_str(FIXTURE);
+    assert_eq!(
+        loaded.errors(),
+        0,
+        "the fixture loads: {:?}",
+        loaded.diagnostics
+    );
+    loaded.portfolio.expect("no errors, so a portfolio")
+}
+
+/// A fresh app on the fixture, as `styr tests/fixtures/small.ron --date 2026-11-22`
+/// opens it in a `w`×`h` terminal.
+fn app_at(lang: Lang, w: u16, h: u16) -> App {
+    let mut app = App::new(portfolio(), LABEL.to_string(), lang, meeting_date());
+    update(&mut app, Action::Resize(w, h));
+    app
+}
+
+fn app(lang: Lang) -> App {
+    app_at(lang, 80, 24)
+}
+
+/// A terminal of `w`×`h` on the test backend (oxker's `test_setup`).
+fn test_setup(w: u16, h: u16) -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(w, h)).expect("the test backend never fails")
+}
+
+/// One frame of the app, drawn as the event loop draws it.
+fn render(app: &App, w: u16, h: u16, theme: ThemeName) -> Terminal<TestBackend> {
+    let mut terminal = test_setup(w, h);
+    let theme = Theme::new(theme);
+    terminal
+        .draw(|f| ui::draw(f, app, &theme))
+        .expect("the test backend never fails");
+    terminal
+}
+
+/// A key as crossterm reports it (Shift for capitals and Shift-Tab, as terminals send them).
+fn ev(code: KeyCode) -> KeyEvent {
+    let shift = match code {
+        KeyCode::Char(c) => c.is_uppercase(),
+        KeyCode::BackTab => true,
+        _ => false,
+    };
+    KeyEvent::new(
+        code,
+        if shift {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        },
+    )
+}
+
+/// Press one key: key map, then update — the event loop's path.
+fn press(app: &mut App, code: KeyCode) {
+    let action = key_to_action(app, &ev(code));
+    update(app, action);
+}
+
+fn press_ctrl(app: &mut App, c: char) {
+    let action = key_to_action(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    update(app, action);
+}
+
+/// Type characters one key at a time.
+fn typ(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn ch(c: char) -> KeyCode {
+    KeyCode::Char(c)
+}
+
+/// The index of project `id` in the file.
+fn pi(app: &App, id: &str) -> usize {
+    app.portfolio
+        .projects
+        .iter()
+        .position(|p| p.id == id)
+        .unwrap_or_else(|| panic!("no project {id} in the fixture"))
+}
+
+/// Select project `id` in the list the way a user does: with `j`/`k`.
+fn select(app: &mut App, id: &str) {
+    let target = pi(app, id);
+    press(app, ch('g'));
+    for _ in 0..app.visible.len() {
+        if app.selected() == Some(target) {
+            return;
+        }
+        press(app, ch('j'));
+    }
+    assert_eq!(app.selected(), Some(target), "{id} is not in the list");
+}
+
+/// The ids of the visible projects, in order.
+fn visible_ids(app: &App) -> Vec<String> {
+    app.visible
+        .iter()
+        .map(|&i| app.portfolio.projects[i].id.clone())
+        .collect()
+}
+
+fn id_set(ids: &[&str]) -> BTreeSet<String> {
+    ids.iter().map(|s| s.to_string()).collect()
+}
+
+fn goal_index(app: &App, id: &str) -> usize {
+    app.goal_by_id[id]
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading the buffer
+// ---------------------------------------------------------------------------------------
+
+/// The cells of row `y` that are drawn (the columns hidden under a wide symbol are left
+/// out, as `TestBackend`'s own view does), with their x.
+fn row_cells(buf: &Buffer, y: u16) -> Vec<(u16, &str)> {
+    let mut out = Vec::new();
+    let mut skip = 0usize;
+    for x in 0..buf.area.width {
+        let cell = &buf[(x, y)];
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let sym = cell.symbol();
+        out.push((x, sym));
+        skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+    }
+    out
+}
+
+/// The screen as text, one string per row.
+fn lines(buf: &Buffer) -> Vec<String> {
+    (0..buf.area.height)
+        .map(|y| row_cells(buf, y).into_iter().map(|(_, s)| s).collect())
+        .collect()
+}
+
+fn text(t: &Terminal<TestBackend>) -> String {
+    lines(t.backend().buffer()).join("\n")
+}
+
+/// The bottom row: the status line.
+fn status_line(t: &Terminal<TestBackend>) -> String {
+    lines(t.backend().buffer()).pop().unwrap_or_default()
+}
+
+/// Where `needle` starts on screen: (x, y) of its first cell, top to bottom.
+fn locate(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    locate_all(buf, needle).into_iter().next()
+}
+
+fn locate_all(buf: &Buffer, needle: &str) -> Vec<(u16, u16)> {
+    let mut found = Vec::new();
+    for y in 0..buf.area.height {
+        let cells = row_cells(buf, y);
+        let mut s = String::new();
+        let mut at = Vec::new(); // byte offset → x
+        for (x, sym) in &cells {
+            at.push((s.len(), *x));
+            s.push_str(sym);
+        }
+        for (byte, _) in s.match_indices(needle) {
+            if let Some(&(_, x)) = at.iter().find(|(b, _)| *b == byte) {
+                found.push((x, y));
+            }
+        }
+    }
+    found
+}
+
+/// The triage timer ticks; every `d:dd` (and `dd:dd:dd`) on screen becomes `#:##` of the
+/// same width, so a snapshot taken a second later is the same.
+fn redact_timer(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = chars.clone();
+    let mut i = 0;
+    while i < chars.len() {
+        // A run of digits and colons that starts with a digit and has "d:dd" in it.
+        if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()) {
+            let mut j = i;
+            while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == ':') {
+                j += 1;
+            }
+            let run: String = chars[i..j].iter().collect();
+            let is_clock = run.contains(':')
+                && run
+                    .split(':')
+                    .skip(1)
+                    .all(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_digit()))
+                && !run.ends_with(':');
+            if is_clock {
+                for c in out.iter_mut().take(j).skip(i) {
+                    if c.is_ascii_digit() {
+                        *c = '#';
+                    }
+                }
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out.into_iter().collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Snapshots
+// ---------------------------------------------------------------------------------------
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// Snapshot `app` at both sizes as `{name}_{w}x{h}`.
+fn snap_both(name: &str, app: &App, theme: ThemeName) {
+    for (w, h) in SIZES {
+        let t = render(app, w, h, theme);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn snapshot_goals() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('1'));
+    snap_both("goals_nb", &a, Plain);
+    let mut a = app(Lang::En);
+    press(&mut a, ch('1'));
+    snap_both("goals_en", &a, Plain);
+}
+
+#[test]
+fn snapshot_projects() {
+    let a = app(Lang::Nb);
+    snap_both("projects_nb", &a, Plain);
+    let a = app(Lang::En);
+    snap_both("projects_en", &a, Plain);
+}
+
+#[test]
+fn snapshot_projects_zoomed_wide() {
+    // Zoomed at 120 columns the list has room for the unit column.
+    let mut a = app_at(Lang::Nb, 120, 40);
+    press(&mut a, ch('z'));
+    insta::assert_snapshot!(
+        "projects_zoom_nb_120x40",
+        render(&a, 120, 40, Plain).backend()
+    );
+}
+
+#[test]
+fn snapshot_projects_mono() {
+    // NO_COLOR: the text must carry everything on its own.
+    let a = app(Lang::Nb);
+    snap_both("projects_mono_nb", &a, Mono);
+}
+
+#[test]
+fn snapshot_search_typing() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('/'));
+    typ(&mut a, "kli");
+    snap_both("search_kli_nb", &a, Plain);
+}
+
+#[test]
+fn snapshot_detail() {
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-01");
+    press(&mut a, KeyCode::Enter);
+    assert!(a.detail);
+    snap_both("detail_nb", &a, Plain);
+    let mut a = app(Lang::En);
+    select(&mut a, "T-01");
+    press(&mut a, KeyCode::Enter);
+    snap_both("detail_en", &a, Plain);
+}
+
+#[test]
+fn snapshot_detail_hostile() {
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-05");
+    press(&mut a, KeyCode::Enter);
+    snap_both("detail_hostile_nb", &a, Plain);
+}
+
+#[test]
+fn snapshot_risks() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('3'));
+    snap_both("risks_nb", &a, Plain);
+    let mut a = app(Lang::En);
+    press(&mut a, ch('3'));
+    snap_both("risks_en", &a, Plain);
+}
+
+#[test]
+fn snapshot_risks_cell_chosen() {
+    // The red cell P4 × C4 chosen: the register lists its risk.
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('3'));
+    for k in [ch('j'), ch('h')] {
+        press(&mut a, k);
+    }
+    assert_eq!(a.risk_cell, (4, 4));
+    press(&mut a, KeyCode::Enter);
+    snap_both("risks_cell_4x4_nb", &a, Plain);
+}
+
+#[test]
+fn snapshot_evaluation() {
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-01");
+    press(&mut a, ch('4'));
+    snap_both("evaluation_nb", &a, Plain);
+    let mut a = app(Lang::En);
+    select(&mut a, "T-01");
+    press(&mut a, ch('4'));
+    snap_both("evaluation_en", &a, Plain);
+}
+
+#[test]
+fn snapshot_triage() {
+    for (w, h) in SIZES {
+        let mut a = app_at(Lang::Nb, w, h);
+        select(&mut a, "T-01");
+        press(&mut a, ch('t'));
+        let t = a.triage.as_mut().expect("triage started");
+        // Drawn at once, so the timer reads (close to) zero; redacted all the same.
+        t.item_started = Instant::now();
+        let shown = redact_timer(&render(&a, w, h, Plain).backend().to_string());
+        insta::assert_snapshot!(format!("triage_nb_{w}x{h}"), shown);
+    }
+}
+
+#[test]
+fn snapshot_help() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('?'));
+    snap_both("help_nb", &a, Plain);
+    let mut a = app(Lang::En);
+    press(&mut a, ch('?'));
+    snap_both("help_en", &a, Plain);
+}
+
+#[test]
+fn snapshot_palette() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch(':'));
+    snap_both("palette_nb", &a, Plain);
+    typ(&mut a, "sort");
+    insta::assert_snapshot!("palette_sort_nb_80x24", render(&a, 80, 24, Plain).backend());
+    let mut a = app(Lang::En);
+    press(&mut a, ch(':'));
+    insta::assert_snapshot!("palette_en_80x24", render(&a, 80, 24, Plain).backend());
+}
+
+#[test]
+fn snapshot_filter_menu() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('f'));
+    insta::assert_snapshot!("filter_menu_nb_80x24", render(&a, 80, 24, Plain).backend());
+    press(&mut a, ch('1'));
+    insta::assert_snapshot!(
+        "filter_status_nb_80x24",
+        render(&a, 80, 24, Plain).backend()
+    );
+}
+
+#[test]
+fn snapshot_quit_question() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('H'));
+    press(&mut a, ch('3'));
+    press(&mut a, ch('q'));
+    insta::assert_snapshot!("quit_unsaved_nb_80x24", render(&a, 80, 24, Plain).backend());
+}
+
+#[test]
+fn snapshot_too_small() {
+    let a = app(Lang::Nb);
+    insta::assert_snapshot!("too_small_nb_79x24", render(&a, 79, 24, Plain).backend());
+    insta::assert_snapshot!("too_small_nb_80x23", render(&a, 80, 23, Plain).backend());
+    let a = app(Lang::En);
+    insta::assert_snapshot!("too_small_en_40x10", render(&a, 40, 10, Plain).backend());
+}
+
+// ---------------------------------------------------------------------------------------
+// Key sequences: state and screen
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn search_narrows_highlights_keeps_best_match_and_esc_clears() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('G')); // the cursor somewhere else first
+    let before = a.selected();
+
+    press(&mut a, ch('/'));
+    assert!(a.searching.is_some());
+    typ(&mut a, "kli");
+    assert_eq!(a.filters.search, "kli");
+    let shown: BTreeSet<String> = visible_ids(&a).into_iter().collect();
+    assert_eq!(shown, id_set(&["T-01", "T-02", "T-06"]));
+
+    let t = render(&a, 80, 24, Plain);
+    let screen = text(&t);
+    for name in ["Klimavennlige", "Klimatilpasning", "Klimaklinikk"] {
+        assert!(screen.contains(name), "{name} is listed:\n{screen}");
+    }
+    for name in ["Bysykler", "Nordisk", "Farlig"] {
+        assert!(!screen.contains(name), "{name} is filtered out:\n{screen}");
+    }
+    assert!(screen.contains("Prosjekter (3/6 i utvalget)"), "{screen}");
+    let status = status_line(&t);
+    assert!(
+        status.starts_with(" / ") && status.contains("kli") && status.contains("3 treff"),
+        "{status}"
+    );
+
+    // The matched letters of every listed name are highlighted, and only those.
+    let buf = t.backend().buffer();
+    let theme = Theme::new(Plain);
+    for name in ["Klimavennlige", "Klimatilpasning", "Klimaklinikk"] {
+        let (x0, y) = locate(buf, name).expect("the name is on screen");
+        let row = row_cells(buf, y);
+        let marked: String = row
+            .iter()
+            .filter(|(x, _)| *x >= x0 && *x < x0 + 30)
+            .filter(|(x, _)| {
+                let c = &buf[(*x, y)];
+                c.modifier.contains(Modifier::UNDERLINED) && c.fg == theme.matched.fg.unwrap()
+            })
+            .map(|(_, s)| s.to_lowercase())
+            .collect();
+        assert_eq!(marked, "kli", "highlighted letters in the row of {name}");
+    }
+
+    // Enter keeps the filter and selects the best match.
+    press(&mut a, KeyCode::Enter);
+    assert!(a.searching.is_none());
+    assert_eq!(a.filters.search, "kli");
+    assert_eq!(a.visible.len(), 3);
+    assert_eq!(a.project_cursor, 0);
+    let m = matcher();
+    let best = a
+        .visible
+        .iter()
+        .map(|&i| search_score(&m, &a.portfolio.projects[i], "kli").unwrap_or(i64::MIN))
+        .max()
+        .unwrap();
+    let sel = a.selected().expect("a selection");
+    assert_ne!(Some(sel), before);
+    assert_eq!(
+        search_score(&m, &a.portfolio.projects[sel], "kli"),
+        Some(best)
+    );
+    let status = status_line(&render(&a, 80, 24, Plain));
+    assert!(status.contains("Filter: søk «kli»"), "{status}");
+
+    // Esc clears it.
+    press(&mut a, KeyCode::Esc);
+    assert!(a.filters.is_empty());
+    assert_eq!(a.visible.len(), 6);
+    let t = render(&a, 80, 24, Plain);
+    assert!(!status_line(&t).contains("Filter:"), "{}", status_line(&t));
+    assert!(text(&t).contains("Prosjekter (6)"));
+}
+
+#[test]
+fn esc_while_typing_a_search_cancels_it() {
+    let mut a = app(Lang::En);
+    press(&mut a, ch('/'));
+    typ(&mut a, "bysy");
+    assert_eq!(visible_ids(&a), ["T-03"]);
+    press(&mut a, KeyCode::Backspace);
+    assert_eq!(a.filters.search, "bys");
+    press(&mut a, KeyCode::Esc);
+    assert!(a.searching.is_none());
+    assert!(a.filters.is_empty());
+    assert_eq!(a.visible.len(), 6);
+    let t = render(&a, 80, 24, Plain);
+    assert!(text(&t).contains("Projects (6)"));
+}
+
+#[test]
+fn search_without_match_says_so() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('/'));
+    typ(&mut a, "zzzz");
+    assert!(a.visible.is_empty());
+    press(&mut a, KeyCode::Enter);
+    let t = render(&a, 80, 24, Plain);
+    let screen = text(&t);
+    assert!(
+        screen.contains("Ingen prosjekter passer filteret"),
+        "{screen}"
+    );
+    assert!(
+        status_line(&t).contains("Ingen treff"),
+        "{}",
+        status_line(&t)
+    );
+}
+
+#[test]
+fn search_from_another_pane_goes_to_the_projects() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('3'));
+    press(&mut a, ch('/'));
+    assert_eq!(a.pane, Pane::Projects);
+    typ(&mut a, "nord");
+    assert_eq!(visible_ids(&a), ["T-04"]);
+}
+
+#[test]
+fn choosing_a_goal_filters_to_it_and_its_sub_goals() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('1'));
+    assert_eq!(a.pane, Pane::Goals);
+    // Rows: klima, klima.h, klima.d1, klima.d2, by, by.h, by.d1, by.d2.
+    press(&mut a, ch('j'));
+    assert_eq!(a.goal_rows[a.goal_cursor], goal_index(&a, "klima.h"));
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.filters.goal, Some(goal_index(&a, "klima.h")));
+    let shown: BTreeSet<String> = visible_ids(&a).into_iter().collect();
+    assert_eq!(shown, id_set(&["T-01", "T-02", "T-04", "T-05", "T-06"]));
+
+    // The other panes follow: the risk register holds only these projects' risks.
+    assert!(a.risk_rows.iter().all(|(p, _)| a.visible.contains(p)));
+    let open_in_matrix: usize = a.matrix.iter().flatten().sum();
+    assert_eq!(
+        open_in_matrix, 4,
+        "open risks: R1 of T-01, T-02, T-04 and T-05"
+    );
+
+    let t = render(&a, 80, 24, Plain);
+    let screen = text(&t);
+    assert!(
+        screen.contains("◆ klima.h"),
+        "the chosen goal is marked:\n{screen}"
+    );
+    let status = status_line(&t);
+    assert!(status.contains("Filter: mål klima.h"), "{status}");
+
+    // In the grid at 120×40 the projects pane says how many are shown.
+    let t = render(&a, 120, 40, Plain);
+    assert!(
+        text(&t).contains("Prosjekter (5/6 i utvalget)"),
+        "{}",
+        text(&t)
+    );
+
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.filters.goal, None);
+    assert_eq!(a.visible.len(), 6);
+    let t = render(&a, 80, 24, Plain);
+    assert!(!status_line(&t).contains("Filter:"), "{}", status_line(&t));
+    assert!(!text(&t).contains('◆'));
+}
+
+#[test]
+fn choosing_a_leaf_goal_filters_to_its_projects() {
+    let mut a = app(Lang::En);
+    press(&mut a, ch('1'));
+    let target = goal_index(&a, "by.d1");
+    while a.goal_rows[a.goal_cursor] != target {
+        press(&mut a, KeyCode::Down);
+    }
+    press(&mut a, KeyCode::Enter);
+    let shown: BTreeSet<String> = visible_ids(&a).into_iter().collect();
+    assert_eq!(shown, id_set(&["T-03", "T-04"]));
+    let t = render(&a, 80, 24, Plain);
+    assert!(
+        status_line(&t).contains("Filter: goal by.d1"),
+        "{}",
+        status_line(&t)
+    );
+}
+
+#[test]
+fn the_unserved_goal_is_marked() {
+    let a = {
+        let mut a = app(Lang::Nb);
+        press(&mut a, ch('1'));
+        a
+    };
+    let gi = goal_index(&a, "by.d2");
+    assert_eq!(a.figures.unserved_leaves, vec![gi]);
+    let t = render(&a, 80, 24, Plain);
+    let screen = text(&t);
+    assert!(screen.contains("Mål (8) · 1 uten tiltak"), "{screen}");
+    let row = lines(t.backend().buffer())
+        .into_iter()
+        .find(|l| l.contains("by.d2"))
+        .expect("by.d2 is shown");
+    assert!(row.contains("○ ingen"), "{row}");
+}
+
+#[test]
+fn goals_collapse_and_expand() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('1'));
+    assert_eq!(a.goal_rows.len(), 8);
+    press(&mut a, ch('h')); // collapse "klima"
+    assert_eq!(a.goal_rows.len(), 5);
+    assert!(!text(&render(&a, 80, 24, Plain)).contains("klima.d1"));
+    press(&mut a, KeyCode::Right);
+    assert_eq!(a.goal_rows.len(), 8);
+    assert!(text(&render(&a, 80, 24, Plain)).contains("klima.d1"));
+}
+
+/// The projects pane's header cells, as drawn.
+fn header_row(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let (_, y) = locate(buf, "Id").expect("a header row");
+    lines(buf)[y as usize].clone()
+}
+
+#[test]
+fn sort_cycles_columns_reverses_and_shows_the_direction() {
+    let mut a = app(Lang::Nb);
+    assert_eq!((a.sort, a.sort_desc), (SortKey::Health, true));
+    assert!(header_row(&render(&a, 80, 24, Plain)).contains("H▼"));
+
+    press(&mut a, ch('o'));
+    assert_eq!((a.sort, a.sort_desc), (SortKey::Planned, true));
+    assert_eq!(
+        visible_ids(&a),
+        ["T-01", "T-02", "T-03", "T-05", "T-06", "T-04"]
+    );
+    let t = render(&a, 80, 24, Plain);
+    assert!(header_row(&t).contains("Budsjett▼"), "{}", header_row(&t));
+    assert!(
+        status_line(&t).contains("Sortert etter Planlagt"),
+        "{}",
+        status_line(&t)
+    );
+
+    press(&mut a, ch('O'));
+    assert_eq!((a.sort, a.sort_desc), (SortKey::Planned, false));
+    assert_eq!(
+        visible_ids(&a),
+        ["T-04", "T-06", "T-05", "T-03", "T-02", "T-01"]
+    );
+    assert!(header_row(&render(&a, 80, 24, Plain)).contains("Budsjett▲"));
+
+    // Every column in turn; zoomed at 120 columns every one has its arrow in the header.
+    press(&mut a, ch('z'));
+    let labels = [
+        (SortKey::Spent, "Budsjett"), // planned/spent share a column
+        (SortKey::Score, "Score"),
+        (SortKey::Risk, "Risiko"),
+        (SortKey::End, "Slutt"),
+        (SortKey::Id, "Id"),
+        (SortKey::Name, "Navn"),
+        (SortKey::Unit, "Enhet"),
+        (SortKey::Status, "Status"),
+        (SortKey::Health, "Helse"),
+        (SortKey::Planned, "Budsjett"),
+    ];
+    for (key, label) in labels {
+        press(&mut a, ch('o'));
+        assert_eq!(a.sort, key);
+        let arrow = if a.sort_desc { '▼' } else { '▲' };
+        let header = header_row(&render(&a, 120, 40, Plain));
+        assert!(
+            header.contains(&format!("{label}{arrow}")),
+            "{key:?}: {header}"
+        );
+        assert_eq!(header.matches(['▲', '▼']).count(), 1, "{header}");
+    }
+
+    // The order follows the column: by name, A→Z.
+    while a.sort != SortKey::Name {
+        press(&mut a, ch('o'));
+    }
+    assert!(!a.sort_desc);
+    let names: Vec<String> = a
+        .visible
+        .iter()
+        .map(|&i| a.portfolio.projects[i].name.to_lowercase())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+}
+
+#[test]
+fn zoom_shows_the_current_pane_alone() {
+    let mut a = app_at(Lang::Nb, 120, 40);
+    let titles_below_bar = |t: &Terminal<TestBackend>| {
+        lines(t.backend().buffer())
+            .into_iter()
+            .skip(1)
+            .filter(|l| l.contains("1 Mål (8)") || l.contains("2 Prosjekter (6)"))
+            .count()
+    };
+    let t = render(&a, 120, 40, Plain);
+    let grid = text(&t);
+    assert!(
+        grid.contains("1 Mål (8)") && grid.contains("2 Prosjekter (6)"),
+        "{grid}"
+    );
+
+    press(&mut a, ch('z'));
+    assert!(a.zoom);
+    let t = render(&a, 120, 40, Plain);
+    let zoomed = text(&t);
+    assert!(!zoomed.contains("1 Mål (8)"), "{zoomed}");
+    assert!(zoomed.contains("▶ 2 Prosjekter (6)"), "{zoomed}");
+    // Zoomed, the list is wide enough for the unit column.
+    assert!(header_row(&t).contains("Enhet"), "{}", header_row(&t));
+
+    press(&mut a, ch('z'));
+    assert!(!a.zoom);
+    assert!(titles_below_bar(&render(&a, 120, 40, Plain)) >= 1);
+
+    press(&mut a, ch('z'));
+    press(&mut a, KeyCode::Esc);
+    assert!(!a.zoom, "Esc leaves zoom too");
+}
+
+#[test]
+fn help_lists_every_binding() {
+    for lang in [Lang::Nb, Lang::En] {
+        let (w, h) = (80, 24);
+        let mut a = app_at(lang, w, h);
+        press(&mut a, ch('?'));
+        assert!(matches!(a.overlay, Some(Overlay::Help { .. })));
+        let first = text(&render(&a, w, h, Plain));
+        assert!(
+            first.contains(lang.pick("Hjelp — alle taster", "Help — every key")),
+            "{first}"
+        );
+
+        // Scroll to the end one line at a time, collecting what is shown.
+        let mut seen: Vec<String> = Vec::new();
+        for _ in 0..(BINDINGS.len() + 20) {
+            seen.extend(lines(render(&a, w, h, Plain).backend().buffer()));
+            press(&mut a, ch('j'));
+        }
+        for b in BINDINGS {
+            let what = b.describe(lang);
+            assert!(
+                seen.iter()
+                    .any(|l| l.contains(&format!("{:<14}{what}", b.shown))),
+                "{lang:?}: help shows `{}  {what}`",
+                b.shown
+            );
+        }
+
+        // Any other key closes help without doing anything else.
+        press(&mut a, KeyCode::Esc);
+        assert!(a.overlay.is_none());
+        assert!(!a.quit);
+    }
+}
+
+#[test]
+fn help_scrolls_back_up_from_the_bottom() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('?'));
+    press(&mut a, ch('G'));
+    let bottom = text(&render(&a, 80, 24, Plain));
+    press(&mut a, ch('k'));
+    let one_up = text(&render(&a, 80, 24, Plain));
+    assert_ne!(bottom, one_up, "k after G scrolls up a line");
+}
+
+#[test]
+fn pane_keys_tab_and_shift_tab_switch_panes() {
+    let mut a = app(Lang::Nb);
+    let theme = Theme::new(Plain);
+    let active_tab = |a: &App| {
+        let t = render(a, 80, 24, Plain);
+        let buf = t.backend().buffer();
+        Pane::ALL
+            .into_iter()
+            .filter(|p| {
+                let label = format!(" {} {} ", p.index() + 1, p.title(Lang::Nb));
+                let (x, y) = locate(buf, &label).expect("every pane has a tab");
+                y == 0 && buf[(x + 1, y)].bg == theme.tab_active.bg.unwrap()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(a.pane, Pane::Projects);
+    assert_eq!(active_tab(&a), [Pane::Projects]);
+
+    for (key, pane) in [
+        (ch('1'), Pane::Goals),
+        (ch('3'), Pane::Risks),
+        (ch('2'), Pane::Projects),
+        (ch('4'), Pane::Evaluation),
+    ] {
+        press(&mut a, key);
+        assert_eq!(a.pane, pane);
+        assert_eq!(active_tab(&a), [pane]);
+    }
+    // In the score sheet, digits score; Tab still moves on.
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.pane, Pane::Goals);
+    for pane in [Pane::Projects, Pane::Risks, Pane::Evaluation, Pane::Goals] {
+        press(&mut a, KeyCode::Tab);
+        assert_eq!(a.pane, pane);
+    }
+    for pane in [Pane::Evaluation, Pane::Risks, Pane::Projects, Pane::Goals] {
+        press(&mut a, KeyCode::BackTab);
+        assert_eq!(a.pane, pane);
+        assert_eq!(active_tab(&a), [pane]);
+    }
+}
+
+#[test]
+fn digits_in_the_score_sheet_score_instead_of_switching() {
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-04");
+    press(&mut a, ch('4'));
+    press(&mut a, ch('1'));
+    assert_eq!(a.pane, Pane::Evaluation);
+    assert_eq!(a.unsaved, 1);
+    let ev = a.portfolio.projects[pi(&a, "T-04")]
+        .evaluations
+        .last()
+        .cloned();
+    let ev = ev.expect("an evaluation for the meeting");
+    assert_eq!(ev.date, meeting_date());
+    assert_eq!(ev.scores.get("goals"), Some(&1));
+}
+
+#[test]
+fn filter_menu_status_active() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('f'));
+    assert_eq!(
+        a.overlay,
+        Some(Overlay::Picker {
+            kind: PickerKind::FilterKind,
+            cursor: 0
+        })
+    );
+    let screen = text(&render(&a, 80, 24, Plain));
+    assert!(screen.contains("Filtrer på"), "{screen}");
+    for k in FilterKind::ALL {
+        assert!(screen.contains(k.label(Lang::Nb)), "{screen}");
+    }
+
+    press(&mut a, KeyCode::Enter); // Status, the first entry
+    assert!(matches!(
+        a.overlay,
+        Some(Overlay::Picker {
+            kind: PickerKind::FilterValue(FilterKind::Status),
+            ..
+        })
+    ));
+    let screen = text(&render(&a, 80, 24, Plain));
+    assert!(
+        screen.contains("(alle)") && screen.contains("Aktiv"),
+        "{screen}"
+    );
+    press(&mut a, ch('j'));
+    press(&mut a, ch('j'));
+    press(&mut a, KeyCode::Enter); // (alle), Foreslått, Aktiv
+    assert!(a.overlay.is_none());
+    assert_eq!(a.filters.status, Some(Status::Active));
+    let shown: BTreeSet<String> = visible_ids(&a).into_iter().collect();
+    assert_eq!(shown, id_set(&["T-01", "T-02", "T-03"]));
+    let t = render(&a, 80, 24, Plain);
+    assert!(
+        status_line(&t).contains("Filter: Aktiv"),
+        "{}",
+        status_line(&t)
+    );
+    assert!(text(&t).contains("Prosjekter (3/6 i utvalget)"));
+
+    // A second filter by digit: health Red.
+    typ(&mut a, "f2");
+    press(&mut a, ch('4')); // (alle), Grønn, Gul, Rød
+    assert_eq!(a.filters.health, Some(Some(Health::Red)));
+    assert_eq!(visible_ids(&a), ["T-03"]);
+    let t = render(&a, 80, 24, Plain);
+    assert!(
+        status_line(&t).contains("Aktiv · helse Rød"),
+        "{}",
+        status_line(&t)
+    );
+
+    press(&mut a, KeyCode::Esc);
+    assert!(a.filters.is_empty());
+}
+
+#[test]
+fn palette_finds_help_in_both_languages() {
+    for (lang, query) in [(Lang::Nb, "hjelp"), (Lang::En, "help")] {
+        let mut a = app(lang);
+        press(&mut a, ch(':'));
+        assert!(matches!(a.overlay, Some(Overlay::Palette { .. })));
+        typ(&mut a, query);
+        let screen = text(&render(&a, 80, 24, Plain));
+        assert!(screen.contains(&format!("› {query}")), "{screen}");
+        press(&mut a, KeyCode::Enter);
+        assert!(matches!(a.overlay, Some(Overlay::Help { .. })), "{lang:?}");
+        let screen = text(&render(&a, 80, 24, Plain));
+        assert!(screen.contains(lang.pick("Hjelp", "Help")), "{screen}");
+    }
+}
+
+#[test]
+fn palette_runs_a_sort_command() {
+    let mut a = app(Lang::En);
+    press(&mut a, ch(':'));
+    typ(&mut a, "sort by end");
+    press(&mut a, KeyCode::Enter);
+    assert!(a.overlay.is_none());
+    assert_eq!(a.sort, SortKey::End);
+}
+
+#[test]
+fn q_quits_when_nothing_is_unsaved() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('q'));
+    assert!(a.quit);
+    assert_eq!(a.effects, [Effect::Quit]);
+}
+
+#[test]
+fn q_asks_first_when_there_are_unsaved_changes() {
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-04");
+    press(&mut a, ch('H'));
+    press(&mut a, ch('3')); // Grønn, Gul, Rød
+    assert_eq!(
+        a.portfolio.projects[pi(&a, "T-04")].health,
+        Some(Health::Red)
+    );
+    assert_eq!(a.unsaved, 1);
+    let t = render(&a, 80, 24, Plain);
+    assert!(
+        status_line(&t).contains("● ulagret (1)"),
+        "{}",
+        status_line(&t)
+    );
+
+    press(&mut a, ch('q'));
+    assert!(!a.quit);
+    assert_eq!(a.overlay, Some(Overlay::Question(Question::QuitUnsaved)));
+    assert!(text(&render(&a, 80, 24, Plain)).contains("Ulagrede endringer"));
+    press(&mut a, KeyCode::Esc);
+    assert!(a.overlay.is_none());
+    assert!(!a.quit);
+}
+
+#[test]
+fn ctrl_c_quits_even_while_typing() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('/'));
+    typ(&mut a, "kl");
+    press_ctrl(&mut a, 'c');
+    assert!(a.quit);
+}
+
+#[test]
+fn enter_opens_the_detail_and_esc_closes_it() {
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-02");
+    press(&mut a, KeyCode::Enter);
+    assert!(a.detail);
+    assert_eq!(a.selected(), Some(pi(&a, "T-02")));
+    press(&mut a, KeyCode::Esc);
+    assert!(!a.detail);
+    assert_eq!(a.selected(), Some(pi(&a, "T-02")));
+}
+
+// ---------------------------------------------------------------------------------------
+// Hostile strings
+// ---------------------------------------------------------------------------------------
+
+/// A character that must never reach the terminal from the data.
+fn is_dangerous(c: char) -> bool {
+    c.is_control() // C0, DEL, C1
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+fn assert_inert(t: &Terminal<TestBackend>, what: &str) {
+    let buf = t.backend().buffer();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            assert!(
+                !sym.chars().any(is_dangerous),
+                "{what}: cell ({x}, {y}) holds {sym:?}\n{}",
+                text(t)
+            );
+        }
+    }
+}
+
+/// Every screen the hostile project T-05 appears on.
+fn hostile_screens(lang: Lang) -> Vec<(String, App)> {
+    let mut out = Vec::new();
+    let mut a = app(lang);
+    select(&mut a, "T-05");
+    out.push(("projects".to_string(), a));
+
+    let mut a = app(lang);
+    select(&mut a, "T-05");
+    press(&mut a, KeyCode::Enter);
+    out.push(("detail".into(), a));
+
+    let mut a = app(lang);
+    press(&mut a, ch('/'));
+    typ(&mut a, "farlig");
+    out.push(("search".into(), a));
+
+    let mut a = app(lang);
+    select(&mut a, "T-05");
+    press(&mut a, ch('4'));
+    out.push(("evaluation".into(), a));
+
+    let mut a = app(lang);
+    press(&mut a, ch('3'));
+    press(&mut a, KeyCode::Enter); // the register
+    out.push(("risks".into(), a));
+
+    let mut a = app(lang);
+    select(&mut a, "T-05");
+    press(&mut a, ch('t'));
+    out.push(("triage".into(), a));
+
+    let mut a = app(lang);
+    select(&mut a, "T-05");
+    press(&mut a, ch('4'));
+    press(&mut a, ch('n')); // the note field holds the hostile note
+    out.push(("note".into(), a));
+
+    let mut a = app(lang);
+    press(&mut a, ch('f'));
+    press(&mut a, ch('3')); // Status, Helse, Enhet: the list of units from the file
+    out.push(("filter".into(), a));
+    out
+}
+
+#[test]
+fn hostile_strings_come_out_inert() {
+    for lang in [Lang::Nb, Lang::En] {
+        for (what, a) in hostile_screens(lang) {
+            for (w, h) in SIZES {
+                for theme in [Plain, Mono] {
+                    let t = render(&a, w, h, theme);
+                    assert_inert(&t, &format!("{what} {lang:?} {w}x{h} {theme:?}"));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_name_shows_its_placeholders() {
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-05");
+    for (w, h) in SIZES {
+        let t = render(&a, w, h, Plain);
+        let screen = text(&t);
+        // ESC and BEL become their control pictures; the C1 CSI and the bidi override
+        // become U+FFFD, so the text after them reads as written.
+        assert!(screen.contains("Farlig␛[2J␇navn"), "{w}x{h}:\n{screen}");
+    }
+    // Zoomed, the name has room to be shown whole.
+    press(&mut a, ch('z'));
+    let t = render(&a, 120, 40, Plain);
+    assert!(
+        text(&t).contains("Farlig␛[2J␇navn �31mrødt �snudd"),
+        "{}",
+        text(&t)
+    );
+}
+
+#[test]
+fn hostile_note_shows_its_placeholders_in_the_detail() {
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-05");
+    press(&mut a, KeyCode::Enter);
+    let t = render(&a, 120, 40, Plain);
+    let screen = text(&t);
+    assert!(screen.contains("Notat␛[31m i rødt␇␀"), "{screen}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Colour
+// ---------------------------------------------------------------------------------------
+
+/// Screens with every kind of styled text: health, bands, highlights, overlays, triage.
+fn colourful_screens() -> Vec<(String, App)> {
+    let mut out = Vec::new();
+    for pane in ['1', '2', '3', '4'] {
+        let mut a = app(Lang::Nb);
+        press(&mut a, ch(pane));
+        out.push((format!("pane {pane}"), a));
+    }
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('/'));
+    typ(&mut a, "kli");
+    out.push(("search".into(), a));
+    let mut a = app(Lang::Nb);
+    press(&mut a, KeyCode::Enter);
+    out.push(("detail".into(), a));
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('t'));
+    out.push(("triage".into(), a));
+    for key in ['?', ':', 'f'] {
+        let mut a = app(Lang::Nb);
+        press(&mut a, ch(key));
+        out.push((format!("overlay {key}"), a));
+    }
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('1'));
+    press(&mut a, KeyCode::Enter);
+    out.push(("goal filter".into(), a));
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('H'));
+    press(&mut a, ch('3'));
+    out.push(("unsaved".into(), a));
+    out
+}
+
+#[test]
+fn mono_theme_has_no_colour_at_all() {
+    for (what, a) in colourful_screens() {
+        for (w, h) in SIZES {
+            let t = render(&a, w, h, Mono);
+            let buf = t.backend().buffer();
+            for y in 0..buf.area.height {
+                for x in 0..buf.area.width {
+                    let c = &buf[(x, y)];
+                    assert!(
+                        c.fg == Color::Reset && c.bg == Color::Reset,
+                        "{what} {w}x{h}: cell ({x}, {y}) {:?} has fg {:?} bg {:?}",
+                        c.symbol(),
+                        c.fg,
+                        c.bg
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn red_health_has_a_symbol_as_well_as_colour() {
+    let theme = Theme::new(Plain);
+    let red = theme.bad.fg.expect("red has a colour");
+    for lang in [Lang::Nb, Lang::En] {
+        let word = lang.health(Some(Health::Red));
+        // Zoomed at 120 columns: symbol and word, both red.
+        let mut a = app_at(lang, 120, 40);
+        press(&mut a, ch('z'));
+        let t = render(&a, 120, 40, Plain);
+        let buf = t.backend().buffer();
+        let (x, y) = locate(buf, &format!("■ {word}")).expect("red health is shown with ■");
+        for dx in 0..(2 + word.chars().count() as u16) {
+            assert_eq!(buf[(x + dx, y)].fg, red, "{lang:?}: cell {dx} of ■ {word}");
+        }
+        assert!(lines(buf)[y as usize].contains("T-03"));
+
+        // At 80 columns the symbol alone carries it (and the colour).
+        let t = render(&app(lang), 80, 24, Plain);
+        let buf = t.backend().buffer();
+        let (_, y) = locate(buf, "T-03").expect("T-03 is listed");
+        let cells = row_cells(buf, y);
+        let (x, _) = cells
+            .iter()
+            .find(|(_, s)| *s == "■")
+            .copied()
+            .expect("a ■ in T-03's row");
+        assert_eq!(buf[(x, y)].fg, red);
+
+        // No cell is red without a symbol or word beside it: every red run of cells in
+        // the list holds ■ (health, or a red risk band) or the word.
+        for (yy, _row) in lines(buf).iter().enumerate() {
+            let red_text: String = row_cells(buf, yy as u16)
+                .iter()
+                .filter(|(x, _)| buf[(*x, yy as u16)].fg == red)
+                .map(|(_, s)| *s)
+                .collect();
+            if !red_text.trim().is_empty() {
+                assert!(
+                    red_text.contains('■') || red_text.contains(word),
+                    "{lang:?} row {yy}: red text {red_text:?} without a symbol"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn worst_health_in_the_goal_tree_has_a_symbol() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('1'));
+    let t = render(&a, 80, 24, Plain);
+    let row = lines(t.backend().buffer())
+        .into_iter()
+        .find(|l| l.contains("by.d1"))
+        .expect("by.d1 is shown");
+    assert!(row.contains("■ Rød"), "{row}");
+}
+
+#[test]
+fn redaction_keeps_width_and_only_touches_clocks() {
+    assert_eq!(
+        redact_timer("tid 0:07 / 3:00 i 2026-11-22"),
+        "tid #:## / #:## i 2026-11-22"
+    );
+    assert_eq!(redact_timer("12:34:56 x"), "##:##:## x");
+    assert_eq!(redact_timer("R1 3×4 = 12: høy"), "R1 3×4 = 12: høy");
+}
