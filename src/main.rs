@@ -54,6 +54,15 @@ enum Command {
         /// The portfolio file.
         file: String,
     },
+    /// The minutes of one meeting (Markdown): every evaluation of that date with its
+    /// scores, decision and note, and the projects not yet reviewed.
+    Minutes {
+        /// The portfolio file.
+        file: String,
+        /// The meeting's date (YYYY-MM-DD). Default: the latest evaluation date in the file.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+    },
     /// One row per project with its derived figures, for spreadsheets.
     Export {
         /// The portfolio file.
@@ -99,6 +108,9 @@ fn main() -> ExitCode {
             if r.errors > 0 { EXIT_REFUSED } else { 0 }
         }
         Some(Command::Report { file }) => with_portfolio(file, |p| cli::report::report(p, lang)),
+        Some(Command::Minutes { file, date }) => {
+            with_portfolio(file, |p| cli::minutes::minutes(p, *date, lang))
+        }
         Some(Command::Export { file, .. }) => with_portfolio(file, |p| {
             let csv = cli::export::export_csv(p);
             if std::io::stdout().is_terminal() {
@@ -142,18 +154,30 @@ fn with_portfolio(file: &str, make: impl FnOnce(&styr::model::Portfolio) -> Stri
 
 /// The interactive view.
 fn interactive(args: &Args, lang: Lang) -> i32 {
-    let (portfolio, label) = match args.file.as_deref() {
-        Some(f) => match cli::open(f) {
-            Ok((p, _warnings)) => (p, f.to_string()),
-            Err(errors) => {
-                for e in errors {
-                    eprintln!("{e}");
+    // The file is read once, through the store, so the fingerprint that guards saving
+    // is of exactly the bytes that were loaded.
+    let (portfolio, label, doc) = match args.file.as_deref() {
+        Some(f) => {
+            let (bytes, doc) = match styr::store::open(f) {
+                Ok(x) => x,
+                Err(e) => {
+                    let d = styr::model::Diagnostic::error(None, cli::io_message(&e));
+                    eprintln!("{}", d.render(f));
+                    return EXIT_REFUSED;
                 }
-                return EXIT_REFUSED;
+            };
+            match cli::load(f, &bytes) {
+                Ok((p, _warnings)) => (p, f.to_string(), Some(doc)),
+                Err(errors) => {
+                    for e in errors {
+                        eprintln!("{e}");
+                    }
+                    return EXIT_REFUSED;
+                }
             }
-        },
+        }
         None => match styr::model::parse(styr::EXAMPLE) {
-            Ok(p) => (p, styr::EXAMPLE_NAME.to_string()),
+            Ok(p) => (p, styr::EXAMPLE_NAME.to_string(), None),
             Err(d) => {
                 eprintln!("{}", d.render(styr::EXAMPLE_NAME));
                 return EXIT_REFUSED;
@@ -178,7 +202,11 @@ fn interactive(args: &Args, lang: Lang) -> i32 {
     let mut app = App::new(portfolio, label, lang, date);
     app.read_only = args.read_only;
     app.timebox = args.timebox;
-    let session = styr::session::Session::default();
+    if doc.is_none() {
+        // The bundled example is saved under a name of the user's choosing.
+        app.save_as_default = "lillestrom.ron".to_string();
+    }
+    let session = styr::session::Session::new(doc, date);
     match styr::term::run(app, Theme::new(theme), session) {
         Ok(()) => 0,
         Err(e) => {

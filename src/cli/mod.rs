@@ -1,8 +1,9 @@
-//! The non-interactive commands: check, report, export. Each returns its output as a
+//! The non-interactive commands: check, report, minutes, export. Each returns its output as a
 //! string (or its findings), so `main` alone decides what goes to stdout and the exit code.
 
 pub mod check;
 pub mod export;
+pub mod minutes;
 pub mod report;
 
 use crate::model::{Diagnostic, Portfolio, load_bytes};
@@ -14,7 +15,12 @@ pub const EXIT_REFUSED: i32 = 2;
 /// messages to print (already rendered with the file name).
 pub fn open(path: &str) -> Result<(Portfolio, Vec<String>), Vec<String>> {
     let bytes = read(path).map_err(|d| vec![d.render(path)])?;
-    let loaded = load_bytes(&bytes);
+    load(path, &bytes)
+}
+
+/// Load a file's bytes; the findings rendered with the file name `path`.
+pub fn load(path: &str, bytes: &[u8]) -> Result<(Portfolio, Vec<String>), Vec<String>> {
+    let loaded = load_bytes(bytes);
     let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.render(path)).collect();
     match loaded.portfolio {
         Some(p) => Ok((p, messages)),
@@ -30,16 +36,23 @@ pub fn read(path: &str) -> Result<Vec<u8>, Diagnostic> {
             "is a folder; give the path of a portfolio file (.ron)",
         ));
     }
-    std::fs::read(path).map_err(|e| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file; check the path".to_string(),
-            std::io::ErrorKind::PermissionDenied => {
-                "permission denied; check the file's permissions".to_string()
-            }
-            _ => format!("cannot read the file: {e}"),
-        };
-        Diagnostic::error(None, why)
-    })
+    std::fs::read(path).map_err(|e| Diagnostic::error(None, io_message(&e)))
+}
+
+/// What a failure to read a file means, and what to do.
+pub fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file; check the path".to_string(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied; check the file's permissions".to_string()
+        }
+        std::io::ErrorKind::IsADirectory => {
+            "is a folder; give the path of a portfolio file (.ron)".to_string()
+        }
+        // Our own refusals (not a regular file, too large) say it all.
+        std::io::ErrorKind::InvalidInput | std::io::ErrorKind::InvalidData => e.to_string(),
+        _ => format!("cannot read the file: {e}"),
+    }
 }
 
 /// Escape text for a Markdown table cell or line: untrusted text is cleaned, and `|`,
