@@ -1,25 +1,471 @@
 //! The session's I/O: it carries out the effects `update` asks for (journal, save,
-//! reload, recover) against the file on disk.
+//! reload, recover) against the file on disk, and tells the user what happened.
+//!
+//! `update` decides *what* should happen; this is the one place that touches the disk
+//! while styr runs. Every journal entry is on disk before the event loop draws the next
+//! frame, so the screen never confirms an edit that a crash could lose.
 
-use crate::app::{App, Effect};
+use std::io;
 
-/// Everything the interactive session keeps about the file on disk.
+use crate::app::update::open_save_as;
+use crate::app::{App, Effect, JournalEntry, Overlay, Question, RecoveryInfo};
+use crate::model::edit::History;
+use crate::model::{Date, load_bytes};
+use crate::store::{
+    self, Conflict, Document, Journal, Lock, LockState, Recovered, SaveError, SaveOutcome,
+};
+use crate::text::Lang;
+
+/// Everything the interactive session keeps about the file on disk. Without a document
+/// (the bundled example) edits live in memory until saved under a name.
 #[derive(Default)]
 pub struct Session {
     pub should_quit: bool,
+    doc: Option<Document>,
+    journal: Option<Journal>,
+    lock: Option<Lock>,
+    /// A journal left behind, while the recovery question is open.
+    recovered: Option<Recovered>,
+    meeting: Option<Date>,
+    /// Readers and outside changes already reported (each is said once).
+    told_readers: Vec<(u32, String)>,
+    told_changed: Option<store::Fingerprint>,
 }
 
 impl Session {
-    /// Called once before the first frame.
-    pub fn start(&mut self, _app: &mut App) {}
+    /// A session on `doc` (as [`store::open`] read it), or on no file.
+    pub fn new(doc: Option<Document>, meeting: Date) -> Session {
+        Session {
+            doc,
+            meeting: Some(meeting),
+            ..Session::default()
+        }
+    }
+
+    /// The file this session saves to, if any.
+    pub fn document(&self) -> Option<&Document> {
+        self.doc.as_ref()
+    }
+
+    /// Called once before the first frame: lock the file, look for a journal left
+    /// behind, and say what the user should know before editing.
+    pub fn start(&mut self, app: &mut App) {
+        let l = app.lang;
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        if app.read_only {
+            if let Ok(Some(rec)) = store::read_journal(doc.path())
+                && !rec.entries.is_empty()
+            {
+                app.message = Some(
+                    l.pick(
+                        "En avbrutt økt har ulagrede endringer i denne filen; åpne uten --read-only for å gjenopprette dem",
+                        "An interrupted session left unsaved changes to this file; open it without --read-only to recover them",
+                    )
+                    .into(),
+                );
+            }
+            return;
+        }
+        match store::acquire(doc.path()) {
+            Ok(LockState::Acquired(lock)) => self.lock = Some(lock),
+            Ok(LockState::HeldByOther { pid, host }) => {
+                // Two writers would overwrite each other's journal and file: this one
+                // follows read-only, and the other is told.
+                app.read_only = true;
+                store::lock::note_reader(doc.path());
+                let who = match (pid, host) {
+                    (Some(pid), Some(host)) => format!("pid {pid}, {host}"),
+                    (Some(pid), None) => format!("pid {pid}"),
+                    _ => "?".into(),
+                };
+                app.message = Some(format!(
+                    "{} ({who}) {}",
+                    l.pick(
+                        "Filen er åpen i en annen styr",
+                        "The file is open in another styr"
+                    ),
+                    l.pick(
+                        "— du følger med skrivebeskyttet",
+                        "— you follow along read-only"
+                    )
+                ));
+                return;
+            }
+            Err(e) => {
+                app.message = Some(format!(
+                    "{}: {e}",
+                    l.pick(
+                        "Kunne ikke låse filen; en annen styr blir ikke varslet",
+                        "Could not lock the file; another styr will not be warned"
+                    )
+                ));
+            }
+        }
+        self.journal = Some(Journal::new(doc, self.meeting));
+        match store::read_journal(doc.path()) {
+            Ok(Some(rec)) if rec.entries.is_empty() => {
+                // Nothing in it worth asking about (a header only).
+                let _ = store::discard_journal(doc.path());
+            }
+            Ok(Some(rec)) => {
+                let header = rec.header.as_ref();
+                app.recovery = Some(RecoveryInfo {
+                    edits: rec.entries.len(),
+                    started: header.map(|h| h.started.clone()),
+                    pid: header.map(|h| h.pid),
+                    host: header.map(|h| h.host.clone()),
+                    file_changed: !rec.matches(doc),
+                });
+                app.overlay = Some(Overlay::Question(Question::Recover));
+                self.recovered = Some(rec);
+                return;
+            }
+            Ok(None) => {}
+            Err(e) => {
+                app.message = Some(format!(
+                    "{}: {e}",
+                    l.pick(
+                        "Kunne ikke lese gjenopprettingsjournalen",
+                        "Could not read the recovery journal"
+                    )
+                ));
+                return;
+            }
+        }
+        if doc.has_comments() {
+            app.message = Some(
+                l.pick(
+                    "Filen har kommentarer: første lagring tar vare på originalen som FIL.orig",
+                    "The file has comments: the first save keeps the original as FILE.orig",
+                )
+                .into(),
+            );
+        }
+    }
 
     /// Carry out the effects `update` queued, in order.
     pub fn run_effects(&mut self, app: &mut App) {
         let effects = std::mem::take(&mut app.effects);
         for e in effects {
-            if let Effect::Quit = e {
-                self.should_quit = true;
+            match e {
+                Effect::Journal(entry) => self.journal_entry(app, entry),
+                Effect::Save => self.save(app),
+                Effect::SaveAs(name) => self.save_as(app, &name),
+                Effect::Reload => self.reload(app),
+                Effect::Recover => self.recover(app),
+                Effect::DiscardJournal => self.discard(app),
+                Effect::Quit => self.should_quit = true,
             }
         }
     }
+
+    /// Now and then (the event loop calls it when idle): tell the user, once, about
+    /// another styr following along and about an outside change to the file.
+    pub fn tick(&mut self, app: &mut App) {
+        let l = app.lang;
+        if let Some(lock) = &self.lock {
+            let readers = lock.readers();
+            if let Some((pid, host)) = readers.iter().find(|r| !self.told_readers.contains(r)) {
+                app.message = Some(format!(
+                    "{} (pid {pid}, {})",
+                    l.pick(
+                        "En annen styr følger med i filen skrivebeskyttet",
+                        "Another styr is following this file read-only"
+                    ),
+                    crate::sanitize::clean(host)
+                ));
+            }
+            self.told_readers = readers;
+        }
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        // Cheap first: only a new length or time makes it worth hashing the file.
+        let Ok(meta) = std::fs::metadata(doc.path()) else {
+            return;
+        };
+        let fp = doc.fingerprint();
+        let mtime = store::Fingerprint::of(&[], Some(&meta)).mtime_ns;
+        if meta.len() == fp.len && mtime == fp.mtime_ns {
+            return;
+        }
+        if let Ok(store::DiskState::Changed(now)) = doc.disk_state()
+            && self.told_changed != Some(now)
+        {
+            self.told_changed = Some(now);
+            app.message = Some(
+                l.pick(
+                    "Filen er endret på disk av noen andre; s lar deg laste inn på nytt eller lagre som ny fil",
+                    "The file changed on disk; s lets you reload it or save under another name",
+                )
+                .into(),
+            );
+        }
+    }
+
+    /// Append one entry to the journal, synced. If that fails the edit is taken back:
+    /// the screen must never show an edit a crash could lose.
+    fn journal_entry(&mut self, app: &mut App, entry: JournalEntry) {
+        let Some(journal) = self.journal.as_mut() else {
+            return; // no file (the bundled example), or read-only
+        };
+        let Err(e) = journal.append(&entry) else {
+            return;
+        };
+        match entry {
+            JournalEntry::Edit(_) | JournalEntry::Redo => {
+                app.history.undo(&mut app.portfolio);
+            }
+            JournalEntry::Undo => {
+                app.history.redo(&mut app.portfolio);
+            }
+        }
+        app.unsaved = app.unsaved.saturating_sub(1);
+        app.data_changed();
+        app.message = Some(format!(
+            "{} ({e}); {}",
+            app.lang.pick(
+                "Kunne ikke skrive gjenopprettingsjournalen",
+                "Could not write the recovery journal"
+            ),
+            app.lang
+                .pick("endringen er ikke gjort", "the change was not made")
+        ));
+    }
+
+    fn save(&mut self, app: &mut App) {
+        let l = app.lang;
+        let Some(doc) = self.doc.as_mut() else {
+            // The bundled example has no file of its own: ask for a name.
+            open_save_as(app);
+            return;
+        };
+        match store::save(doc, &app.portfolio) {
+            Ok(SaveOutcome::Saved(saved)) => {
+                let journal_note = self
+                    .journal
+                    .as_mut()
+                    .and_then(|j| j.saved(doc).err())
+                    .map(|e| {
+                        format!(
+                            " · {}: {e}",
+                            l.pick(
+                                "journalen kunne ikke fjernes",
+                                "the journal could not be removed"
+                            )
+                        )
+                    })
+                    .unwrap_or_default();
+                app.unsaved = 0;
+                let orig = saved
+                    .original_kept
+                    .map(|o| {
+                        format!(
+                            " · {} {}",
+                            l.pick(
+                                "kommentarene er ikke med; originalen ligger i",
+                                "comments are not kept; the original is in"
+                            ),
+                            o.path().display()
+                        )
+                    })
+                    .unwrap_or_default();
+                app.message = Some(format!(
+                    "{} {}{orig}{journal_note}",
+                    l.pick("Lagret", "Saved"),
+                    app.file_label
+                ));
+                if app.quit_after_save {
+                    self.should_quit = true;
+                }
+            }
+            Ok(SaveOutcome::Conflict(Conflict::Changed { .. })) => {
+                app.overlay = Some(Overlay::Question(Question::Conflict));
+            }
+            Ok(SaveOutcome::Conflict(Conflict::Missing)) => {
+                app.message = Some(
+                    l.pick(
+                        "Filen er slettet eller flyttet; lagre under et navn",
+                        "The file was deleted or moved; save it under a name",
+                    )
+                    .into(),
+                );
+                app.save_as_default = app.file_label.clone();
+                open_save_as(app);
+            }
+            Err(e) => {
+                app.quit_after_save = false;
+                app.message = Some(save_error(l, &e));
+            }
+        }
+    }
+
+    fn save_as(&mut self, app: &mut App, name: &str) {
+        let l = app.lang;
+        let result = match self.doc.as_mut() {
+            Some(doc) => store::save_as(doc, &app.portfolio, name).map(|_| ()),
+            None => store::create(&app.portfolio, name).map(|doc| {
+                self.doc = Some(doc);
+            }),
+        };
+        if let Err(e) = result {
+            app.message = Some(save_error(l, &e));
+            app.save_as_default = name.to_string();
+            open_save_as(app);
+            return;
+        }
+        let Some(doc) = self.doc.as_ref() else {
+            return;
+        };
+        // The new file gets its own lock and journal; the old ones go.
+        self.lock = None;
+        if let Ok(LockState::Acquired(lock)) = store::acquire(doc.path()) {
+            self.lock = Some(lock);
+        }
+        match self.journal.as_mut() {
+            Some(j) => {
+                let _ = j.saved(doc);
+            }
+            None => self.journal = Some(Journal::new(doc, self.meeting)),
+        }
+        app.file_label = name.to_string();
+        app.save_as_default = crate::app::suggest_save_as(name, app.meeting_date);
+        app.unsaved = 0;
+        app.message = Some(format!("{} {name}", l.pick("Lagret som", "Saved as")));
+        if app.quit_after_save {
+            self.should_quit = true;
+        }
+    }
+
+    /// Load the file again from disk and put this session's edits on top, where they
+    /// still fit (the project or risk may be gone).
+    fn reload(&mut self, app: &mut App) {
+        let l = app.lang;
+        app.quit_after_save = false;
+        let Some(doc) = self.doc.as_ref() else {
+            return;
+        };
+        let (bytes, new_doc) = match store::open(doc.path()) {
+            Ok(x) => x,
+            Err(e) => {
+                app.message = Some(format!(
+                    "{}: {e}",
+                    l.pick("Kunne ikke lese filen", "Could not read the file")
+                ));
+                return;
+            }
+        };
+        let loaded = load_bytes(&bytes);
+        let Some(mut portfolio) = loaded.portfolio else {
+            let first = loaded
+                .diagnostics
+                .first()
+                .map(|d| d.render(&app.file_label))
+                .unwrap_or_default();
+            app.message = Some(format!(
+                "{} {}",
+                l.pick(
+                    "Filen på disk har feil og ble ikke lastet; dine endringer er urørt:",
+                    "The file on disk has errors and was not loaded; your edits are untouched:"
+                ),
+                crate::sanitize::clean(&first)
+            ));
+            return;
+        };
+        let entries: Vec<JournalEntry> = self
+            .journal
+            .as_ref()
+            .map(|j| j.entries().to_vec())
+            .unwrap_or_default();
+        let mut history = History::default();
+        let report = store::replay(&mut portfolio, &mut history, &entries);
+        app.replace_portfolio(portfolio, history, report.applied);
+        let journal_err = self.journal.as_mut().and_then(|j| j.rebase(&new_doc).err());
+        self.doc = Some(new_doc);
+        let mut msg = format!(
+            "{}: {} {}",
+            l.pick("Lastet inn på nytt", "Reloaded"),
+            report.applied,
+            l.pick("endringer lagt på igjen", "edits re-applied")
+        );
+        if report.skipped > 0 {
+            msg.push_str(&format!(
+                ", {} {}",
+                report.skipped,
+                l.pick("passet ikke lenger", "no longer fit")
+            ));
+        }
+        if let Some(e) = journal_err {
+            msg.push_str(&format!(
+                " · {}: {e}",
+                l.pick("journalfeil", "journal error")
+            ));
+        }
+        app.message = Some(msg);
+    }
+
+    fn recover(&mut self, app: &mut App) {
+        let l = app.lang;
+        let (Some(rec), Some(doc)) = (self.recovered.take(), self.doc.as_ref()) else {
+            return;
+        };
+        let report = store::replay(&mut app.portfolio, &mut app.history, &rec.entries);
+        app.unsaved = report.applied;
+        app.data_changed();
+        let mut msg = format!(
+            "{} {} {}",
+            l.pick("Gjenopprettet", "Recovered"),
+            report.applied,
+            l.pick("endringer — s lagrer dem", "changes — s saves them")
+        );
+        if report.skipped > 0 {
+            msg.push_str(&format!(
+                " ({} {})",
+                report.skipped,
+                l.pick("passet ikke lenger", "no longer fit")
+            ));
+        }
+        // Write the journal again at once, against the file as it is now, so a second
+        // crash loses nothing either.
+        match Journal::recovered(doc, self.meeting, rec.entries) {
+            Ok(j) => self.journal = Some(j),
+            Err(e) => msg.push_str(&format!(
+                " · {}: {e}",
+                l.pick(
+                    "journalen kunne ikke skrives",
+                    "the journal could not be written"
+                )
+            )),
+        }
+        app.message = Some(msg);
+    }
+
+    fn discard(&mut self, app: &mut App) {
+        let l = app.lang;
+        let result: io::Result<()> = if let Some(rec) = self.recovered.take() {
+            std::fs::remove_file(&rec.path).or_else(|e| match e.kind() {
+                io::ErrorKind::NotFound => Ok(()),
+                _ => Err(e),
+            })
+        } else if let Some(j) = self.journal.as_mut() {
+            j.discard()
+        } else {
+            Ok(())
+        };
+        if let Err(e) = result {
+            app.message = Some(format!(
+                "{}: {e}",
+                l.pick(
+                    "Kunne ikke fjerne journalen",
+                    "Could not remove the journal"
+                )
+            ));
+        }
+    }
+}
+
+fn save_error(l: Lang, e: &SaveError) -> String {
+    format!("{}: {e}", l.pick("Ikke lagret", "Not saved"))
 }

@@ -88,13 +88,15 @@ fn event_loop(
         if session.should_quit {
             return Ok(());
         }
-        // Wake up every second in triage, for the timer.
+        // Wake up every second in triage (for the timer), else every few seconds to look
+        // for an outside change to the file or another styr following along.
         let timeout = if app.triage.is_some() {
             Duration::from_millis(1000)
         } else {
-            Duration::from_secs(30)
+            Duration::from_secs(5)
         };
         if !event::poll(timeout)? {
+            session.tick(app);
             continue;
         }
         // Take every event that is waiting before drawing again.

@@ -322,8 +322,8 @@ fn entry(i: usize) -> JournalEntry {
     let day = date("2026-11-22");
     match i % 7 {
         5 => JournalEntry::Undo,
-        6 if i % 2 == 0 => JournalEntry::Redo,
-        0 | 1 | 2 => JournalEntry::Edit(Edit::Score {
+        6 if i.is_multiple_of(2) => JournalEntry::Redo,
+        0..=2 => JournalEntry::Edit(Edit::Score {
             project: "P-01".into(),
             date: day,
             criterion: ["goals", "results", "budget"][i % 3].into(),

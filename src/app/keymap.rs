@@ -707,7 +707,9 @@ pub fn key_to_action(app: &super::App, ev: &KeyEvent) -> Action {
     let text_open = app.searching.is_some()
         || matches!(
             app.overlay,
-            Some(Overlay::Palette { .. }) | Some(Overlay::Note { .. })
+            Some(Overlay::Palette { .. })
+                | Some(Overlay::Note { .. })
+                | Some(Overlay::SaveAs { .. })
         );
     if text_open {
         let palette = matches!(app.overlay, Some(Overlay::Palette { .. }));

@@ -12,10 +12,11 @@ use std::collections::HashMap;
 
 pub use action::Action;
 
-use crate::model::edit::{Edit, History};
+use crate::model::edit::History;
 use crate::model::figures::{Figures, compute_with};
 use crate::model::tree::GoalTree;
 use crate::model::{Date, Health, Portfolio, Status};
+pub use crate::store::JournalEntry;
 use crate::text::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -208,6 +209,10 @@ pub enum Overlay {
     },
     /// A yes/no question (recovery, unsaved changes on quit, conflict).
     Question(Question),
+    /// The file name to save under (after a conflict, or for the bundled example).
+    SaveAs {
+        field: TextField,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -282,6 +287,26 @@ pub struct App {
     pub timebox: Option<std::time::Duration>,
     /// Work for the event loop (I/O), in order. See [`Effect`].
     pub effects: Vec<Effect>,
+    /// What was found in a recovery journal, while the recovery question is open.
+    pub recovery: Option<RecoveryInfo>,
+    /// Quit once the save under way succeeds (`y` at the quit question).
+    pub quit_after_save: bool,
+    /// The name offered when saving under another name.
+    pub save_as_default: String,
+}
+
+/// A journal left behind by a session that ended without saving, as the recovery
+/// question shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecoveryInfo {
+    /// Entries (edits, undos, redos) in the journal.
+    pub edits: usize,
+    /// When that session started its journal (RFC 3339, local time), if readable.
+    pub started: Option<String>,
+    pub pid: Option<u32>,
+    pub host: Option<String>,
+    /// The file was changed since (someone saved it): the edits re-apply where they fit.
+    pub file_changed: bool,
 }
 
 /// Triage: an agenda of projects, one per screen.
@@ -298,23 +323,15 @@ pub struct Triage {
 /// entry is written and flushed before the screen shows the edit.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    Journal(Logged),
+    Journal(JournalEntry),
     Save,
     /// Reload the file from disk and re-apply this session's edits where they fit.
     Reload,
-    /// Save under another name (after a conflict).
-    SaveAs,
+    /// Save under this name (after a conflict, or for the bundled example).
+    SaveAs(String),
     Recover,
     DiscardJournal,
     Quit,
-}
-
-/// A step for the recovery journal.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Logged {
-    Edit(Edit),
-    Undo,
-    Redo,
 }
 
 /// First visible row of each scrolling list, kept by the drawing code so the view does not
@@ -346,28 +363,44 @@ impl ScrollMemo {
     }
 }
 
+/// `plan.ron` → `plan-2026-11-22.ron`: a name beside the file for saving under another
+/// name, dated by the meeting.
+pub fn suggest_save_as(label: &str, date: Date) -> String {
+    let (stem, ext) = match label.rsplit_once('.') {
+        Some((stem, ext)) if !ext.contains('/') && !stem.is_empty() => (stem, ext),
+        _ => (label, "ron"),
+    };
+    format!("{stem}-{date}.{ext}")
+}
+
+/// The goal tree as the view needs it, an index by id, and the figures.
+fn goal_view(portfolio: &Portfolio) -> (Vec<GoalInfo>, HashMap<String, usize>, Figures) {
+    let tree = GoalTree::new(portfolio);
+    let goals: Vec<GoalInfo> = tree
+        .goals
+        .iter()
+        .zip(&tree.nodes)
+        .map(|(g, n)| GoalInfo {
+            id: g.id.clone(),
+            title: g.title.clone(),
+            sdgs: g.sdgs.clone(),
+            depth: n.depth,
+            parent: n.parent,
+            children: n.children.clone(),
+        })
+        .collect();
+    let goal_by_id = goals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.id.clone(), i))
+        .collect();
+    let figures = compute_with(portfolio, &tree);
+    (goals, goal_by_id, figures)
+}
+
 impl App {
     pub fn new(portfolio: Portfolio, file_label: String, lang: Lang, meeting_date: Date) -> App {
-        let tree = GoalTree::new(&portfolio);
-        let goals: Vec<GoalInfo> = tree
-            .goals
-            .iter()
-            .zip(&tree.nodes)
-            .map(|(g, n)| GoalInfo {
-                id: g.id.clone(),
-                title: g.title.clone(),
-                sdgs: g.sdgs.clone(),
-                depth: n.depth,
-                parent: n.parent,
-                children: n.children.clone(),
-            })
-            .collect();
-        let goal_by_id = goals
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.id.clone(), i))
-            .collect();
-        let figures = compute_with(&portfolio, &tree);
+        let (goals, goal_by_id, figures) = goal_view(&portfolio);
         // Open the top two levels: the shape of the tree at a glance.
         let expanded = goals.iter().map(|g| g.depth < 2).collect();
         let mut app = App {
@@ -410,11 +443,40 @@ impl App {
             triage: None,
             timebox: None,
             effects: Vec::new(),
+            recovery: None,
+            quit_after_save: false,
+            save_as_default: String::new(),
         };
+        app.save_as_default = suggest_save_as(&app.file_label, app.meeting_date);
         app.rebuild_goal_rows();
         app.refresh_ranking();
         app.refilter();
         app
+    }
+
+    /// Put a new version of the portfolio in place (after a reload from disk), with the
+    /// history that led to it and the number of unsaved steps. The goal tree may have
+    /// changed: a goal filter is kept only if that goal is still there.
+    pub fn replace_portfolio(&mut self, portfolio: Portfolio, history: History, unsaved: usize) {
+        let goal_filter = self.filters.goal.map(|g| self.goals[g].id.clone());
+        let (goals, goal_by_id, figures) = goal_view(&portfolio);
+        self.expanded = goals
+            .iter()
+            .map(|g| match self.goal_by_id.get(&g.id) {
+                Some(&old) => self.expanded.get(old).copied().unwrap_or(false),
+                None => g.depth < 2,
+            })
+            .collect();
+        self.filters.goal = goal_filter.and_then(|id| goal_by_id.get(&id).copied());
+        self.portfolio = portfolio;
+        self.goals = goals;
+        self.goal_by_id = goal_by_id;
+        self.figures = figures;
+        self.history = history;
+        self.unsaved = unsaved;
+        self.rebuild_goal_rows();
+        self.refresh_ranking();
+        self.refilter();
     }
 
     /// The project under the cursor.

@@ -8,7 +8,7 @@ use crate::model::{Decision, Health, RiskStatus, Status};
 use super::keymap::commands;
 use super::view::filter_values;
 use super::{
-    Action, App, Effect, FilterKind, Logged, Overlay, Pane, PickerKind, Question, RiskFocus,
+    Action, App, Effect, FilterKind, JournalEntry, Overlay, Pane, PickerKind, Question, RiskFocus,
     SortKey, TextField, Triage,
 };
 
@@ -23,6 +23,7 @@ pub fn update(app: &mut App, action: Action) {
         Some(Overlay::Picker { kind, cursor }) => return picker(app, action, kind, cursor),
         Some(Overlay::Note { field, mitigation }) => return note(app, action, field, mitigation),
         Some(Overlay::Question(q)) => return question(app, action, q),
+        Some(Overlay::SaveAs { field }) => return save_as(app, action, field),
         None => {}
     }
     if let Some(field) = app.searching.clone() {
@@ -233,7 +234,7 @@ pub fn update(app: &mut App, action: Action) {
             }
             match app.history.undo(&mut app.portfolio) {
                 Some(_) => {
-                    app.effects.push(Effect::Journal(Logged::Undo));
+                    app.effects.push(Effect::Journal(JournalEntry::Undo));
                     app.unsaved += 1;
                     app.data_changed();
                     app.message = Some(app.lang.pick("Angret", "Undone").to_string());
@@ -253,7 +254,7 @@ pub fn update(app: &mut App, action: Action) {
             }
             match app.history.redo(&mut app.portfolio) {
                 Some(_) => {
-                    app.effects.push(Effect::Journal(Logged::Redo));
+                    app.effects.push(Effect::Journal(JournalEntry::Redo));
                     app.unsaved += 1;
                     app.data_changed();
                     app.message = Some(app.lang.pick("Gjort om", "Redone").to_string());
@@ -332,8 +333,8 @@ fn refuse_read_only(app: &mut App) -> bool {
         app.message = Some(
             app.lang
                 .pick(
-                    "Skrivebeskyttet (--read-only): ingenting endres",
-                    "Read-only (--read-only): nothing is changed",
+                    "Skrivebeskyttet: ingenting endres",
+                    "Read-only: nothing is changed",
                 )
                 .to_string(),
         );
@@ -348,7 +349,7 @@ fn edit(app: &mut App, e: Edit) {
     }
     match app.history.apply(&mut app.portfolio, &e) {
         Ok(_) => {
-            app.effects.push(Effect::Journal(Logged::Edit(e)));
+            app.effects.push(Effect::Journal(JournalEntry::Edit(e)));
             app.unsaved += 1;
             app.data_changed();
         }
@@ -550,12 +551,12 @@ fn enter(app: &mut App) {
             }
             RiskFocus::Register => {
                 // Jump to the risk's project.
-                if let Some(&(pi, _)) = app.risk_rows.get(app.risk_cursor) {
-                    if app.select_project(pi) {
-                        app.pane = Pane::Projects;
-                        app.detail = true;
-                        app.detail_scroll = 0;
-                    }
+                if let Some(&(pi, _)) = app.risk_rows.get(app.risk_cursor)
+                    && app.select_project(pi)
+                {
+                    app.pane = Pane::Projects;
+                    app.detail = true;
+                    app.detail_scroll = 0;
                 }
             }
         },
@@ -817,7 +818,7 @@ pub fn palette_matches(app: &App, query: &str) -> Vec<super::keymap::Command> {
         .into_iter()
         .filter_map(|c| m.fuzzy_match(&c.label, query.trim()).map(|s| (s, c)))
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     scored.into_iter().map(|(_, c)| c).collect()
 }
 
@@ -896,9 +897,10 @@ fn question(app: &mut App, action: Action, q: Question) {
     };
     match (q, c) {
         (Question::QuitUnsaved, 'y' | 'j') => {
+            // Quit only once the save has succeeded (the session sees to that).
             app.overlay = None;
+            app.quit_after_save = true;
             app.effects.push(Effect::Save);
-            app.effects.push(Effect::Quit);
         }
         (Question::QuitUnsaved, 'n') => {
             app.overlay = None;
@@ -909,21 +911,23 @@ fn question(app: &mut App, action: Action, q: Question) {
         (Question::QuitUnsaved, '\u{1b}') => app.overlay = None,
         (Question::Recover, 'y' | 'j') => {
             app.overlay = None;
+            app.recovery = None;
             app.effects.push(Effect::Recover);
         }
         (Question::Recover, 'n') => {
             app.overlay = None;
+            app.recovery = None;
             app.effects.push(Effect::DiscardJournal);
         }
         (Question::Conflict, 'r') => {
             app.overlay = None;
             app.effects.push(Effect::Reload);
         }
-        (Question::Conflict, 'a') => {
+        (Question::Conflict, 'a') => open_save_as(app),
+        (Question::Conflict, '\u{1b}') => {
             app.overlay = None;
-            app.effects.push(Effect::SaveAs);
+            app.quit_after_save = false;
         }
-        (Question::Conflict, '\u{1b}') => app.overlay = None,
         _ => {}
     }
 }
@@ -952,4 +956,42 @@ fn start_triage(app: &mut App) {
     });
     app.criterion_cursor = 0;
     app.zoom = false;
+}
+
+/// Ask for a file name to save under, starting from [`App::save_as_default`].
+pub fn open_save_as(app: &mut App) {
+    if refuse_read_only(app) {
+        return;
+    }
+    app.overlay = Some(Overlay::SaveAs {
+        field: TextField::new(&app.save_as_default),
+    });
+}
+
+fn save_as(app: &mut App, action: Action, mut field: TextField) {
+    match action {
+        Action::TextCancel => {
+            app.overlay = None;
+            app.quit_after_save = false;
+        }
+        Action::TextAccept => {
+            let name = field.text.trim().to_string();
+            if name.is_empty() {
+                app.message = Some(
+                    app.lang
+                        .pick("Skriv et filnavn", "Type a file name")
+                        .to_string(),
+                );
+                app.overlay = Some(Overlay::SaveAs { field });
+                return;
+            }
+            app.overlay = None;
+            app.effects.push(Effect::SaveAs(name));
+        }
+        Action::ForceQuit => update_quit(app),
+        a => {
+            edit_text(&mut field, a);
+            app.overlay = Some(Overlay::SaveAs { field });
+        }
+    }
 }

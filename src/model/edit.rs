@@ -93,10 +93,10 @@ impl Edit {
             .iter()
             .position(|x| x.id == pid)
             .ok_or_else(|| EditError::NoProject(pid.to_string()))?;
-        if let Edit::Score { criterion, .. } = self {
-            if !p.criteria.iter().any(|c| &c.id == criterion) {
-                return Err(EditError::NoCriterion(criterion.clone()));
-            }
+        if let Edit::Score { criterion, .. } = self
+            && !p.criteria.iter().any(|c| &c.id == criterion)
+        {
+            return Err(EditError::NoCriterion(criterion.clone()));
         }
         let criteria_order: Vec<String> = p.criteria.iter().map(|c| c.id.clone()).collect();
         let pr = &mut p.projects[pi];
@@ -107,10 +107,10 @@ impl Edit {
                 score,
                 ..
             } => {
-                if let Some(s) = score {
-                    if !(1..=5).contains(s) {
-                        return Err(EditError::OutOfRange("a score"));
-                    }
+                if let Some(s) = score
+                    && !(1..=5).contains(s)
+                {
+                    return Err(EditError::OutOfRange("a score"));
                 }
                 let ev = meeting_evaluation(pr, *date);
                 match score {

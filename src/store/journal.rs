@@ -316,11 +316,11 @@ fn parse_journal(path: PathBuf, bytes: &[u8]) -> Recovered {
         {
             continue;
         }
-        if i == 0 {
-            if let Ok(h) = opts.from_str::<JournalHeader>(text) {
-                header = Some(h);
-                continue;
-            }
+        if i == 0
+            && let Ok(h) = opts.from_str::<JournalHeader>(text)
+        {
+            header = Some(h);
+            continue;
         }
         match opts.from_str::<JournalEntry>(text) {
             Ok(e) => entries.push(e),

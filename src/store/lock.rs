@@ -29,6 +29,26 @@ impl Lock {
         &self.path
     }
 
+    /// Other styr processes that have the file open read-only (they found it locked and
+    /// said so, see [`note_reader`]) and are still running: (pid, host).
+    pub fn readers(&self) -> Vec<(u32, String)> {
+        let me = host_name();
+        let text = fs::read_to_string(&self.path).unwrap_or_default();
+        let mut out: Vec<(u32, String)> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("reader="))
+            .filter_map(|r| {
+                let (pid, host) = r.split_once('@')?;
+                Some((pid.trim().parse().ok()?, host.trim().to_string()))
+            })
+            // A reader on another machine cannot be checked: keep it.
+            .filter(|(pid, host)| *host != me || alive(*pid))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// Release the lock now.
     pub fn release(mut self) {
         self.unlock();
@@ -103,6 +123,24 @@ pub fn acquire(doc_path: impl AsRef<Path>) -> io::Result<LockState> {
     )))
 }
 
+/// Tell the holder of the lock on `doc_path` that this process has the file open too
+/// (read-only): a `reader=PID@HOST` line appended to the lock file, which the holder
+/// reads with [`Lock::readers`]. Best effort.
+pub fn note_reader(doc_path: impl AsRef<Path>) {
+    let Ok(doc) = canonical_new(doc_path.as_ref()) else {
+        return;
+    };
+    if let Ok(mut f) = OpenOptions::new().append(true).open(lock_path(&doc)) {
+        let _ = writeln!(f, "reader={}@{}", std::process::id(), host_name());
+    }
+}
+
+/// Is process `pid` on this machine alive? Where that cannot be known, yes.
+fn alive(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
+}
+
 /// Is the open file still the one at `path` (not removed or replaced meanwhile)?
 fn same_file(f: &File, path: &Path) -> bool {
     #[cfg(unix)]
@@ -167,6 +205,23 @@ mod tests {
         lock.release();
         assert!(!lock_path(&fs::canonicalize(&doc).unwrap()).exists());
         assert!(matches!(acquire(&doc).unwrap(), LockState::Acquired(_)));
+    }
+
+    #[test]
+    fn readers_are_listed_while_alive() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("p.ron");
+        fs::write(&doc, "x").unwrap();
+        let LockState::Acquired(lock) = acquire(&doc).unwrap() else {
+            panic!("first lock refused");
+        };
+        assert!(lock.readers().is_empty());
+        note_reader(&doc);
+        assert_eq!(lock.readers(), [(std::process::id(), host_name())]);
+        // A reader that is gone (no such pid) is not listed.
+        let mut f = OpenOptions::new().append(true).open(lock.path()).unwrap();
+        writeln!(f, "reader={}@{}", u32::MAX - 1, host_name()).unwrap();
+        assert_eq!(lock.readers().len(), 1);
     }
 
     #[test]

@@ -368,6 +368,26 @@ pub fn save_as(
     }))
 }
 
+/// Write `p` to a new file at `path` (never replacing one that is there) and open it:
+/// for a portfolio that has no file yet, such as the bundled example.
+pub fn create(p: &Portfolio, path: impl AsRef<Path>) -> Result<Document, SaveError> {
+    let path = path.as_ref();
+    let write_err = |source| SaveError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(SaveError::Exists(path.to_path_buf()));
+    }
+    let target = canonical_new(path).map_err(write_err)?;
+    let text = to_ron(p);
+    if !atomic::write_new(&target, text.as_bytes(), None).map_err(write_err)? {
+        return Err(SaveError::Exists(target));
+    }
+    let (_, doc) = open(&target).map_err(write_err)?;
+    Ok(doc)
+}
+
 /// The canonical form of a path whose file may not exist yet: the folder resolved, the
 /// name kept.
 pub fn canonical_new(path: &Path) -> io::Result<PathBuf> {

@@ -20,6 +20,16 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         Some(Overlay::Picker { kind, cursor }) => picker(f, area, app, t, *kind, *cursor),
         Some(Overlay::Note { field, mitigation }) => note(f, area, app, t, field, *mitigation),
         Some(Overlay::Question(q)) => question(f, area, app, t, *q),
+        Some(Overlay::SaveAs { field }) => text_popup(
+            f,
+            area,
+            t,
+            app.lang.pick(
+                "Lagre som (Enter lagrer, Esc avbryter)",
+                "Save as (Enter saves, Esc cancels)",
+            ),
+            field,
+        ),
     }
 }
 
@@ -96,13 +106,14 @@ fn help(f: &mut Frame, area: Rect, app: &App, t: &Theme, scroll: usize) {
 fn field_line<'a>(field: &TextField, t: &Theme) -> Line<'a> {
     Line::from(vec![
         Span::styled("› ", t.key),
-        Span::raw(field.text.clone()),
+        // A note from the file may hold control characters: shown as placeholders
+        // (one for one, so the cursor stays where it is).
+        Span::raw(clean(&field.text)),
     ])
 }
 
 fn place_cursor(f: &mut Frame, inner: Rect, field: &TextField) {
-    let w: u16 = field
-        .text
+    let w: u16 = clean(&field.text)
         .chars()
         .take(field.cursor)
         .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u16)
@@ -202,7 +213,6 @@ fn picker(f: &mut Frame, area: Rect, app: &App, t: &Theme, kind: PickerKind, cur
 
 fn note(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, mitigation: bool) {
     let l = app.lang;
-    let rect = centered(area, area.width.saturating_sub(8).min(100), 4);
     let title = if mitigation {
         l.pick(
             "Tiltak mot risikoen (Enter lagrer, Esc avbryter)",
@@ -214,11 +224,16 @@ fn note(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, miti
             "Meeting note (Enter keeps, Esc cancels)",
         )
     };
+    text_popup(f, area, t, title, field);
+}
+
+/// A one-line text field in a popup, scrolled sideways so the cursor stays visible.
+fn text_popup(f: &mut Frame, area: Rect, t: &Theme, title: &str, field: &TextField) {
+    let rect = centered(area, area.width.saturating_sub(8).min(100), 4);
     let block = popup(title, t);
     let inner = block.inner(rect);
     f.render_widget(Clear, rect);
     f.render_widget(block, rect);
-    // Scroll the text horizontally so the cursor stays visible.
     let room = inner.width.saturating_sub(3) as usize;
     let skip = field.cursor.saturating_sub(room);
     let shown = TextField {
@@ -231,39 +246,93 @@ fn note(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, miti
 
 fn question(f: &mut Frame, area: Rect, app: &App, t: &Theme, q: Question) {
     let l = app.lang;
-    let (title, text) = match q {
+    let (title, mut text, keys): (&str, Vec<String>, &str) = match q {
         Question::QuitUnsaved => (
             l.pick("Ulagrede endringer", "Unsaved changes"),
+            vec![
+                l.pick("Lagre før du avslutter?", "Save before quitting?")
+                    .into(),
+            ],
             l.pick(
-                "Lagre før du avslutter?  y lagre og avslutt · n avslutt uten å lagre · Esc bli",
-                "Save before quitting?  y save and quit · n quit without saving · Esc stay",
+                "y lagre og avslutt · n avslutt uten å lagre · Esc bli",
+                "y save and quit · n quit without saving · Esc stay",
             ),
         ),
         Question::Recover => (
-            l.pick("Ulagrede endringer fra forrige økt", "Unsaved changes from an earlier session"),
             l.pick(
-                "styr ble avbrutt før endringene ble lagret. Gjenopprette dem?  y gjenopprett · n forkast",
-                "styr was interrupted before the changes were saved. Recover them?  y recover · n discard",
+                "Ulagrede endringer fra forrige økt",
+                "Unsaved changes from an earlier session",
             ),
+            recovery_lines(app),
+            l.pick("y gjenopprett · n forkast", "y recover · n discard"),
         ),
         Question::Conflict => (
             l.pick("Filen er endret på disk", "The file changed on disk"),
+            vec![
+                l.pick(
+                    "Noen andre har lagret filen etter at du åpnet den. Ingenting er overskrevet.",
+                    "Someone else saved the file after you opened it. Nothing was overwritten.",
+                )
+                .into(),
+            ],
             l.pick(
-                "Noen andre har lagret filen etter at du åpnet den. Ingenting er overskrevet.  r last inn på nytt og legg dine endringer oppå · a lagre som ny fil · Esc avbryt",
-                "Someone else saved the file after you opened it. Nothing was overwritten.  r reload and re-apply your edits · a save under another name · Esc cancel",
+                "r last inn på nytt og legg dine endringer oppå · a lagre som ny fil · Esc avbryt",
+                "r reload and re-apply your edits · a save under another name · Esc cancel",
             ),
         ),
     };
-    let rect = centered(area, 64, 7);
+    text.push(String::new());
+    let mut lines: Vec<Line> = text.into_iter().map(Line::from).collect();
+    lines.push(Line::styled(keys, t.key));
+    let rect = centered(area, 66, 9);
     let block = popup(title, t);
     let inner = block.inner(rect);
     f.render_widget(Clear, rect);
     f.render_widget(block, rect);
     f.render_widget(
-        Paragraph::new(text)
+        Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .alignment(Alignment::Left)
             .style(t.text),
         inner,
     );
+}
+
+/// What the recovery question says about the journal that was found.
+fn recovery_lines(app: &App) -> Vec<String> {
+    let l = app.lang;
+    let mut out = vec![
+        l.pick(
+            "styr ble avbrutt før endringene ble lagret.",
+            "styr was interrupted before the changes were saved.",
+        )
+        .to_string(),
+    ];
+    if let Some(r) = &app.recovery {
+        let when = r
+            .started
+            .as_deref()
+            .map(|s| clean(s.get(..16).unwrap_or(s)).replace('T', " "))
+            .unwrap_or_else(|| "?".into());
+        let who = match (&r.pid, &r.host) {
+            (Some(pid), Some(host)) => format!(" (pid {pid}, {})", clean(host)),
+            _ => String::new(),
+        };
+        out.push(format!(
+            "{} {} {when}{who}.",
+            r.edits,
+            l.pick("endringer, påbegynt", "changes, started")
+        ));
+        if r.file_changed {
+            out.push(
+                l.pick(
+                    "Filen er endret siden; endringene legges på der de fortsatt passer.",
+                    "The file changed since; the changes are re-applied where they still fit.",
+                )
+                .into(),
+            );
+        }
+    }
+    out.push(l.pick("Gjenopprette dem?", "Recover them?").into());
+    out
 }

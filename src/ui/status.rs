@@ -79,7 +79,7 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         let n = app.visible.len();
         let line = Line::from(vec![
             Span::styled(" / ", t.tab_active),
-            Span::raw(format!(" {} ", field.text)),
+            Span::raw(format!(" {} ", clean(&field.text))),
             Span::styled(
                 format!(
                     " {n} {} · Enter {} · Esc {}",

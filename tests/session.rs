@@ -1,0 +1,485 @@
+//! The meeting's promises, end to end through the real key map, `update` and the session
+//! that does the I/O — the path the event loop takes, on real files in a temporary folder:
+//! what is recorded is saved exactly, survives a session that ends without saving,
+//! never overwrites an outside change, and `--read-only` writes nothing.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use styr::app::keymap::key_to_action;
+use styr::app::update::update;
+use styr::app::{App, Overlay, Pane, Question};
+use styr::model::{Date, Decision, Evaluation, Portfolio, load_bytes, parse};
+use styr::session::Session;
+use styr::store;
+use styr::text::Lang;
+
+const FIXTURE: &str = include_str!("fixtures/small.ron");
+
+fn date() -> Date {
+    Date::parse("2026-11-22").unwrap()
+}
+
+/// A folder with `plan.ron` holding `text`.
+fn folder(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+/// `styr FILE --date 2026-11-22` as main starts it: read through the store, load, start
+/// the session (lock, journal, recovery question).
+fn open(path: &Path, read_only: bool) -> (App, Session) {
+    let (bytes, doc) = store::open(path).unwrap();
+    let p = load_bytes(&bytes).portfolio.expect("the file loads");
+    let mut app = App::new(p, path.display().to_string(), Lang::En, date());
+    app.read_only = read_only;
+    let mut s = Session::new(Some(doc), date());
+    s.start(&mut app);
+    (app, s)
+}
+
+fn ev(code: KeyCode) -> KeyEvent {
+    let shift = matches!(code, KeyCode::Char(c) if c.is_uppercase());
+    KeyEvent::new(
+        code,
+        if shift {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        },
+    )
+}
+
+/// One key as the event loop handles it: key map, update, then the effects (I/O).
+fn press(app: &mut App, s: &mut Session, code: KeyCode) {
+    let action = key_to_action(app, &ev(code));
+    update(app, action);
+    s.run_effects(app);
+}
+
+fn keys(app: &mut App, s: &mut Session, keys: &str) {
+    for c in keys.chars() {
+        press(app, s, KeyCode::Char(c));
+    }
+}
+
+fn select(app: &mut App, s: &mut Session, id: &str) {
+    let target = app
+        .portfolio
+        .projects
+        .iter()
+        .position(|p| p.id == id)
+        .unwrap();
+    keys(app, s, "2g");
+    while app.selected() != Some(target) {
+        let before = app.project_cursor;
+        keys(app, s, "j");
+        assert_ne!(before, app.project_cursor, "{id} is not in the list");
+    }
+}
+
+fn on_disk(path: &Path) -> Portfolio {
+    parse(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn names(dir: &Path) -> BTreeSet<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// Score T-02 4, 3, 5, decide Adjust, note "Ny plan æøå": the meeting's record.
+fn record_t02(app: &mut App, s: &mut Session) {
+    select(app, s, "T-02");
+    keys(app, s, "4");
+    assert_eq!(app.pane, Pane::Evaluation);
+    keys(app, s, "435d2n");
+    // The note field starts with today's note (none yet).
+    keys(app, s, "Ny plan æøå");
+    press(app, s, KeyCode::Enter);
+}
+
+fn expected_t02() -> Evaluation {
+    Evaluation {
+        date: date(),
+        scores: [("goals", 4), ("results", 3), ("budget", 5)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+        decision: Some(Decision::Adjust),
+        note: Some("Ny plan æøå".into()),
+        by: None,
+    }
+}
+
+#[test]
+fn a_recorded_evaluation_is_saved_exactly_and_nothing_else_changes() {
+    let (dir, path) = folder(FIXTURE);
+    let before = on_disk(&path);
+    let (mut app, mut s) = open(&path, false);
+    record_t02(&mut app, &mut s);
+    assert_eq!(app.unsaved, 5);
+    keys(&mut app, &mut s, "s");
+    assert_eq!(app.unsaved, 0);
+    assert!(
+        app.message.as_deref().unwrap().starts_with("Saved"),
+        "{:?}",
+        app.message
+    );
+
+    let mut expected = before.clone();
+    let t02 = expected
+        .projects
+        .iter_mut()
+        .find(|p| p.id == "T-02")
+        .unwrap();
+    t02.evaluations.push(expected_t02());
+    assert_eq!(on_disk(&path), expected);
+    // The fixture has comments: the original is kept beside it, and the journal is gone.
+    assert_eq!(
+        fs::read_to_string(dir.path().join("plan.ron.orig")).unwrap(),
+        FIXTURE
+    );
+    assert!(
+        !names(dir.path())
+            .iter()
+            .any(|n| n.ends_with(".styr-journal"))
+    );
+
+    // A second edit and save is one small diff: the changed line only. (The cursor
+    // stayed on the last criterion; `k` goes up to "results".)
+    let first = fs::read_to_string(&path).unwrap();
+    keys(&mut app, &mut s, "k2s");
+    let second = fs::read_to_string(&path).unwrap();
+    let changed: Vec<(&str, &str)> = first
+        .lines()
+        .zip(second.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(first.lines().count(), second.lines().count());
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert!(changed[0].1.contains(r#""results": 2"#), "{changed:?}");
+}
+
+#[test]
+fn edits_survive_a_session_that_ends_without_saving_and_are_recovered() {
+    let (dir, path) = folder(FIXTURE);
+    let before = on_disk(&path);
+    {
+        let (mut app, mut s) = open(&path, false);
+        record_t02(&mut app, &mut s);
+        // Every edit is in the journal, on disk, before the next key is read.
+        let rec = store::read_journal(&path).unwrap().expect("a journal");
+        assert_eq!(rec.entries.len(), 5);
+        // The session ends here without saving, as after SIGHUP (the lock goes with it).
+    }
+    assert_eq!(on_disk(&path), before, "nothing was saved");
+
+    let (mut app, mut s) = open(&path, false);
+    assert_eq!(app.overlay, Some(Overlay::Question(Question::Recover)));
+    let info = app.recovery.clone().expect("what was found");
+    assert_eq!(info.edits, 5);
+    assert!(!info.file_changed);
+    keys(&mut app, &mut s, "y");
+    assert_eq!(app.unsaved, 5);
+    let t02 = app
+        .portfolio
+        .projects
+        .iter()
+        .find(|p| p.id == "T-02")
+        .unwrap();
+    assert_eq!(t02.evaluations.last(), Some(&expected_t02()));
+    // Recovered edits are journaled again at once: a second crash loses nothing either.
+    assert_eq!(
+        store::read_journal(&path).unwrap().unwrap().entries.len(),
+        5
+    );
+    keys(&mut app, &mut s, "s");
+    let mut expected = before;
+    let t = expected
+        .projects
+        .iter_mut()
+        .find(|p| p.id == "T-02")
+        .unwrap();
+    t.evaluations.push(expected_t02());
+    assert_eq!(on_disk(&path), expected);
+    assert!(
+        !names(dir.path())
+            .iter()
+            .any(|n| n.ends_with(".styr-journal"))
+    );
+}
+
+#[test]
+fn discarding_at_the_recovery_question_removes_the_journal() {
+    let (dir, path) = folder(FIXTURE);
+    {
+        let (mut app, mut s) = open(&path, false);
+        record_t02(&mut app, &mut s);
+    }
+    let (mut app, mut s) = open(&path, false);
+    keys(&mut app, &mut s, "n");
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.unsaved, 0);
+    assert!(
+        !names(dir.path())
+            .iter()
+            .any(|n| n.ends_with(".styr-journal"))
+    );
+    // And the session journals its own edits from here on.
+    select(&mut app, &mut s, "T-01");
+    keys(&mut app, &mut s, "H3");
+    assert_eq!(
+        store::read_journal(&path).unwrap().unwrap().entries.len(),
+        1
+    );
+}
+
+#[test]
+fn an_outside_change_is_never_overwritten_and_reload_keeps_both() {
+    let (_dir, path) = folder(FIXTURE);
+    let (mut app, mut s) = open(&path, false);
+    record_t02(&mut app, &mut s);
+    // Someone else saves the file meanwhile (a colleague, a git pull).
+    let outside = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Bysykler og gange", "Bysykler og gange (endret)");
+    fs::write(&path, &outside).unwrap();
+
+    keys(&mut app, &mut s, "s");
+    assert_eq!(app.overlay, Some(Overlay::Question(Question::Conflict)));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        outside,
+        "not overwritten"
+    );
+
+    keys(&mut app, &mut s, "r");
+    assert_eq!(app.unsaved, 5, "the edits are put on top of the new file");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("5 edits re-applied"),
+        "{:?}",
+        app.message
+    );
+    keys(&mut app, &mut s, "s");
+    let saved = on_disk(&path);
+    let t03 = saved.projects.iter().find(|p| p.id == "T-03").unwrap();
+    assert_eq!(t03.name, "Bysykler og gange (endret)");
+    let t02 = saved.projects.iter().find(|p| p.id == "T-02").unwrap();
+    assert_eq!(t02.evaluations.last(), Some(&expected_t02()));
+}
+
+#[test]
+fn after_a_conflict_the_edits_can_be_saved_under_another_name() {
+    let (dir, path) = folder(FIXTURE);
+    let (mut app, mut s) = open(&path, false);
+    record_t02(&mut app, &mut s);
+    fs::write(&path, FIXTURE.replace("Testportefølje", "Endret")).unwrap();
+    keys(&mut app, &mut s, "s");
+    keys(&mut app, &mut s, "a");
+    assert!(matches!(app.overlay, Some(Overlay::SaveAs { .. })));
+    // Offered: a dated name beside the file; replace it with our own.
+    if let Some(Overlay::SaveAs { field }) = &app.overlay {
+        assert!(
+            field.text.ends_with("plan-2026-11-22.ron"),
+            "{}",
+            field.text
+        );
+    }
+    for _ in 0..200 {
+        press(&mut app, &mut s, KeyCode::Backspace);
+    }
+    let other = dir.path().join("mine.ron");
+    keys(&mut app, &mut s, &other.display().to_string());
+    press(&mut app, &mut s, KeyCode::Enter);
+    assert_eq!(app.overlay, None, "{:?}", app.message);
+    assert_eq!(app.unsaved, 0);
+    let mine = on_disk(&other);
+    assert_eq!(mine.name, "Testportefølje 2026");
+    let t02 = mine.projects.iter().find(|p| p.id == "T-02").unwrap();
+    assert_eq!(t02.evaluations.last(), Some(&expected_t02()));
+    assert_eq!(
+        on_disk(&path).name,
+        "Endret 2026",
+        "the outside change is untouched"
+    );
+    // From now on the session saves to the new file.
+    keys(&mut app, &mut s, "H1s");
+    assert_eq!(app.unsaved, 0);
+    assert_eq!(on_disk(&path).name, "Endret 2026");
+}
+
+#[test]
+fn read_only_writes_nothing_at_all() {
+    let (dir, path) = folder(FIXTURE);
+    let before = names(dir.path());
+    let (mut app, mut s) = open(&path, true);
+    select(&mut app, &mut s, "T-02");
+    keys(&mut app, &mut s, "4435d2nHSs");
+    press(&mut app, &mut s, KeyCode::Char('u'));
+    assert_eq!(app.unsaved, 0);
+    assert!(
+        app.message.as_deref().unwrap().contains("Read-only"),
+        "{:?}",
+        app.message
+    );
+    keys(&mut app, &mut s, "q");
+    assert!(s.should_quit, "quits without asking");
+    drop(s);
+    assert_eq!(names(dir.path()), before);
+    assert_eq!(fs::read_to_string(&path).unwrap(), FIXTURE);
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_and_y_saves_first() {
+    let (dir, path) = folder(FIXTURE);
+    let (mut app, mut s) = open(&path, false);
+    select(&mut app, &mut s, "T-01");
+    keys(&mut app, &mut s, "H3q");
+    assert_eq!(app.overlay, Some(Overlay::Question(Question::QuitUnsaved)));
+    assert!(!s.should_quit);
+    press(&mut app, &mut s, KeyCode::Esc);
+    assert_eq!(app.overlay, None, "Esc stays");
+    keys(&mut app, &mut s, "qy");
+    assert!(s.should_quit);
+    assert_eq!(
+        on_disk(&path)
+            .projects
+            .iter()
+            .find(|p| p.id == "T-01")
+            .unwrap()
+            .health,
+        Some(styr::model::Health::Red)
+    );
+    drop(s);
+    assert!(!names(dir.path()).iter().any(|n| n.contains(".styr-")));
+}
+
+#[test]
+fn quitting_with_y_does_not_quit_when_the_save_meets_a_conflict() {
+    let (_dir, path) = folder(FIXTURE);
+    let (mut app, mut s) = open(&path, false);
+    select(&mut app, &mut s, "T-01");
+    keys(&mut app, &mut s, "H3");
+    fs::write(&path, FIXTURE.replace("Testportefølje", "Endret")).unwrap();
+    keys(&mut app, &mut s, "qy");
+    assert!(!s.should_quit, "quitting now would lose the edit");
+    assert_eq!(app.overlay, Some(Overlay::Question(Question::Conflict)));
+}
+
+#[test]
+fn quitting_without_saving_discards_the_journal() {
+    let (dir, path) = folder(FIXTURE);
+    let (mut app, mut s) = open(&path, false);
+    select(&mut app, &mut s, "T-01");
+    keys(&mut app, &mut s, "H3qn");
+    assert!(s.should_quit);
+    drop(s);
+    assert!(!names(dir.path()).iter().any(|n| n.contains(".styr-")));
+    assert_eq!(fs::read_to_string(&path).unwrap(), FIXTURE);
+}
+
+#[test]
+fn undo_goes_back_to_the_state_at_load_and_is_journaled() {
+    let (_dir, path) = folder(FIXTURE);
+    let (mut app, mut s) = open(&path, false);
+    let at_load = app.portfolio.clone();
+    record_t02(&mut app, &mut s);
+    keys(&mut app, &mut s, "uuuuu");
+    assert_eq!(app.portfolio, at_load);
+    keys(&mut app, &mut s, "u");
+    assert_eq!(app.message.as_deref(), Some("Nothing to undo"));
+    let action = key_to_action(
+        &app,
+        &KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL),
+    );
+    update(&mut app, action);
+    s.run_effects(&mut app);
+    let rec = store::read_journal(&path).unwrap().unwrap();
+    assert_eq!(rec.entries.len(), 5 + 5 + 1);
+    // Replaying the journal gives what is on screen.
+    let mut p = at_load;
+    store::replay(&mut p, &mut Default::default(), &rec.entries);
+    assert_eq!(p, app.portfolio);
+}
+
+#[test]
+fn a_second_styr_on_the_same_file_follows_read_only_and_both_are_told() {
+    let (dir, path) = folder(FIXTURE);
+    let (mut first, mut s1) = open(&path, false);
+    let (mut second, mut s2) = open(&path, false);
+    assert!(second.read_only);
+    assert!(
+        second
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("open in another styr"),
+        "{:?}",
+        second.message
+    );
+    select(&mut second, &mut s2, "T-01");
+    keys(&mut second, &mut s2, "H3");
+    assert_eq!(second.unsaved, 0);
+    s1.tick(&mut first);
+    assert!(
+        first
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("Another styr is following"),
+        "{:?}",
+        first.message
+    );
+    drop((s1, s2));
+    assert!(!names(dir.path()).iter().any(|n| n.contains(".styr-")));
+}
+
+#[test]
+fn the_bundled_example_is_saved_under_a_name_of_ones_choosing() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = parse(styr::EXAMPLE).unwrap();
+    let mut app = App::new(p, styr::EXAMPLE_NAME.into(), Lang::En, date());
+    let mut s = Session::new(None, date());
+    s.start(&mut app);
+    keys(&mut app, &mut s, "4");
+    keys(&mut app, &mut s, "5");
+    assert_eq!(app.unsaved, 1);
+    keys(&mut app, &mut s, "s");
+    let Some(Overlay::SaveAs { field }) = &app.overlay else {
+        panic!("s asks for a name: {:?}", app.overlay);
+    };
+    for _ in 0..field.text.chars().count() {
+        press(&mut app, &mut s, KeyCode::Backspace);
+    }
+    let target = dir.path().join("lillestrom.ron");
+    keys(&mut app, &mut s, &target.display().to_string());
+    press(&mut app, &mut s, KeyCode::Enter);
+    assert_eq!(app.unsaved, 0, "{:?}", app.message);
+    assert_eq!(on_disk(&target), app.portfolio);
+    // Saving the same name again never replaces a file that is there.
+    let mut app2 = App::new(parse(styr::EXAMPLE).unwrap(), "x".into(), Lang::En, date());
+    let mut s2 = Session::new(None, date());
+    keys(&mut app2, &mut s2, "45s");
+    for _ in 0..100 {
+        press(&mut app2, &mut s2, KeyCode::Backspace);
+    }
+    keys(&mut app2, &mut s2, &target.display().to_string());
+    press(&mut app2, &mut s2, KeyCode::Enter);
+    assert!(matches!(app2.overlay, Some(Overlay::SaveAs { .. })));
+    assert!(
+        app2.message.as_deref().unwrap().contains("already exists"),
+        "{:?}",
+        app2.message
+    );
+    assert_eq!(on_disk(&target), app.portfolio);
+}
