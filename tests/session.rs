@@ -483,3 +483,51 @@ fn the_bundled_example_is_saved_under_a_name_of_ones_choosing() {
     );
     assert_eq!(on_disk(&target), app.portfolio);
 }
+
+#[test]
+fn the_note_field_has_the_usual_editing_keys_and_takes_any_letters() {
+    let (_dir, path) = folder(FIXTURE);
+    let (mut app, mut s) = open(&path, false);
+    select(&mut app, &mut s, "T-03");
+    keys(&mut app, &mut s, "4n");
+    let ctrl = |app: &mut App, s: &mut Session, c: char| {
+        let action = key_to_action(app, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        update(app, action);
+        s.run_effects(app);
+    };
+    keys(&mut app, &mut s, "Første utkast ");
+    ctrl(&mut app, &mut s, 'w'); // deletes "utkast "
+    keys(&mut app, &mut s, "vedtak: «ja» ✓");
+    ctrl(&mut app, &mut s, 'a');
+    press(&mut app, &mut s, KeyCode::Delete);
+    keys(&mut app, &mut s, "f");
+    press(&mut app, &mut s, KeyCode::End);
+    press(&mut app, &mut s, KeyCode::Backspace);
+    press(&mut app, &mut s, KeyCode::Left);
+    press(&mut app, &mut s, KeyCode::Left);
+    ctrl(&mut app, &mut s, 'k'); // deletes "» "
+    press(&mut app, &mut s, KeyCode::Enter);
+    let t03 = app
+        .portfolio
+        .projects
+        .iter()
+        .find(|p| p.id == "T-03")
+        .unwrap();
+    let ev = t03.evaluations.last().unwrap();
+    assert_eq!(ev.date, date());
+    assert_eq!(ev.note.as_deref(), Some("første vedtak: «ja"));
+    // Esc leaves the note as it was; Ctrl-U clears what is before the cursor.
+    keys(&mut app, &mut s, "n");
+    ctrl(&mut app, &mut s, 'u');
+    press(&mut app, &mut s, KeyCode::Esc);
+    let t03 = app
+        .portfolio
+        .projects
+        .iter()
+        .find(|p| p.id == "T-03")
+        .unwrap();
+    assert_eq!(
+        t03.evaluations.last().unwrap().note.as_deref(),
+        Some("første vedtak: «ja")
+    );
+}

@@ -74,6 +74,12 @@ pub enum Action {
     TextRight,
     TextHome,
     TextEnd,
+    /// Ctrl-W: delete the word before the cursor.
+    TextDeleteWord,
+    /// Ctrl-U: delete everything before the cursor.
+    TextDeleteToStart,
+    /// Ctrl-K: delete everything after the cursor.
+    TextDeleteToEnd,
     TextAccept,
     TextCancel,
     /// The terminal's size changed: rows available for a page.

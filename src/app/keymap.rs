@@ -726,6 +726,9 @@ pub fn key_to_action(app: &super::App, ev: &KeyEvent) -> Action {
             KeyCode::Down if palette => Action::Down,
             KeyCode::Char('a') if ctrl => Action::TextHome,
             KeyCode::Char('e') if ctrl => Action::TextEnd,
+            KeyCode::Char('w') if ctrl => Action::TextDeleteWord,
+            KeyCode::Char('u') if ctrl => Action::TextDeleteToStart,
+            KeyCode::Char('k') if ctrl => Action::TextDeleteToEnd,
             KeyCode::Char(c) if !ctrl => Action::TextInput(c),
             _ => Action::Noop,
         };

@@ -304,6 +304,9 @@ pub fn update(app: &mut App, action: Action) {
         | Action::TextRight
         | Action::TextHome
         | Action::TextEnd
+        | Action::TextDeleteWord
+        | Action::TextDeleteToStart
+        | Action::TextDeleteToEnd
         | Action::TextAccept
         | Action::TextCancel => {}
     }
@@ -768,6 +771,24 @@ fn edit_text(f: &mut TextField, action: Action) -> bool {
         Action::TextRight => f.cursor = (f.cursor + 1).min(len),
         Action::TextHome => f.cursor = 0,
         Action::TextEnd => f.cursor = len,
+        Action::TextDeleteWord => {
+            // Back over spaces, then over the word before them.
+            let chars: Vec<char> = f.text.chars().collect();
+            let mut from = f.cursor;
+            while from > 0 && chars[from - 1].is_whitespace() {
+                from -= 1;
+            }
+            while from > 0 && !chars[from - 1].is_whitespace() {
+                from -= 1;
+            }
+            f.text = chars[..from].iter().chain(&chars[f.cursor..]).collect();
+            f.cursor = from;
+        }
+        Action::TextDeleteToStart => {
+            f.text = f.text.chars().skip(f.cursor).collect();
+            f.cursor = 0;
+        }
+        Action::TextDeleteToEnd => f.text = f.text.chars().take(f.cursor).collect(),
         Action::TextBackspace | Action::TextDelete => {}
         _ => return false,
     }

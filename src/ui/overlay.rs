@@ -71,6 +71,34 @@ pub fn help_lines(l: Lang) -> Vec<(Option<&'static str>, String, String)> {
             out.push((None, b.shown.to_string(), b.describe(l).to_string()));
         }
     }
+    // The text fields (search, note, palette, save as) have the editing keys of a shell.
+    out.push((
+        Some(l.pick(
+            "Tekstfelt (søk, notat, lagre som)",
+            "Text fields (search, note, save as)",
+        )),
+        String::new(),
+        String::new(),
+    ));
+    for (keys, nb, en) in [
+        ("Enter", "behold", "keep"),
+        ("Esc", "avbryt", "cancel"),
+        ("←/→", "flytt markøren", "move the cursor"),
+        (
+            "Home/End, Ctrl-A/E",
+            "til start / slutt",
+            "to the start / end",
+        ),
+        ("Backspace/Delete", "slett tegn", "delete a character"),
+        ("Ctrl-W", "slett ordet før", "delete the word before"),
+        (
+            "Ctrl-U / Ctrl-K",
+            "slett til start / slutt",
+            "delete to the start / end",
+        ),
+    ] {
+        out.push((None, keys.to_string(), l.pick(nb, en).to_string()));
+    }
     out
 }
 
