@@ -83,531 +83,77 @@ macro_rules! b {
 use Action as A;
 use KeyCode as K;
 
+// One binding a line: a table is easier to read and to review as one.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     // Triage: one project per screen.
-    b!(
-        Triage,
-        [ch(' '), key(K::Enter)],
-        "Space/Enter",
-        A::TriageNext,
-        "neste prosjekt",
-        "next project",
-        true
-    ),
-    b!(
-        Triage,
-        [key(K::Backspace)],
-        "Backspace",
-        A::TriagePrev,
-        "forrige prosjekt",
-        "previous project",
-        true
-    ),
-    b!(
-        Triage,
-        [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')],
-        "1–5",
-        A::Score(0),
-        "gi score og gå videre",
-        "score and move on",
-        true
-    ),
-    b!(
-        Triage,
-        [ch('0')],
-        "0",
-        A::ClearScore,
-        "fjern score",
-        "clear score",
-        false
-    ),
-    b!(
-        Triage,
-        [ch('j'), key(K::Down)],
-        "j/↓",
-        A::Down,
-        "neste kriterium",
-        "next criterion",
-        false
-    ),
-    b!(
-        Triage,
-        [ch('k'), key(K::Up)],
-        "k/↑",
-        A::Up,
-        "forrige kriterium",
-        "previous criterion",
-        false
-    ),
-    b!(
-        Triage,
-        [ch('d')],
-        "d",
-        A::OpenDecisionPicker,
-        "vedtak",
-        "decision",
-        true
-    ),
+    b!(Triage, [ch(' '), key(K::Enter)], "Space/Enter", A::TriageNext, "neste prosjekt", "next project", true),
+    b!(Triage, [key(K::Backspace)], "Backspace", A::TriagePrev, "forrige prosjekt", "previous project", true),
+    b!(Triage, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1–5", A::Score(0), "gi score og gå videre", "score and move on", true),
+    b!(Triage, [ch('0')], "0", A::ClearScore, "fjern score", "clear score", false),
+    b!(Triage, [ch('j'), key(K::Down)], "j/↓", A::Down, "neste kriterium", "next criterion", false),
+    b!(Triage, [ch('k'), key(K::Up)], "k/↑", A::Up, "forrige kriterium", "previous criterion", false),
+    b!(Triage, [ch('d')], "d", A::OpenDecisionPicker, "vedtak", "decision", true),
     b!(Triage, [ch('n')], "n", A::EditNote, "notat", "note", true),
-    b!(
-        Triage,
-        [ch('H')],
-        "H",
-        A::OpenHealthPicker,
-        "helse",
-        "health",
-        false
-    ),
-    b!(
-        Triage,
-        [ch('S')],
-        "S",
-        A::OpenStatusPicker,
-        "status",
-        "status",
-        false
-    ),
-    b!(
-        Triage,
-        [key(K::Esc), ch('t')],
-        "Esc/t",
-        A::Back,
-        "avslutt gjennomgang",
-        "leave triage",
-        true
-    ),
+    b!(Triage, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
+    b!(Triage, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
+    b!(Triage, [key(K::Esc), ch('t')], "Esc/t", A::Back, "avslutt gjennomgang", "leave triage", true),
     // Evaluation pane: the score sheet.
-    b!(
-        Evaluation,
-        [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')],
-        "1–5",
-        A::Score(0),
-        "gi score og gå til neste kriterium",
-        "score and go to the next criterion",
-        true
-    ),
-    b!(
-        Evaluation,
-        [ch('0'), key(K::Backspace)],
-        "0/Backspace",
-        A::ClearScore,
-        "fjern score",
-        "clear score",
-        false
-    ),
-    b!(
-        Evaluation,
-        [ch('d')],
-        "d",
-        A::OpenDecisionPicker,
-        "vedtak",
-        "decision",
-        true
-    ),
-    b!(
-        Evaluation,
-        [ch('n')],
-        "n",
-        A::EditNote,
-        "notat",
-        "note",
-        true
-    ),
-    b!(
-        Evaluation,
-        [ch('H')],
-        "H",
-        A::OpenHealthPicker,
-        "helse",
-        "health",
-        false
-    ),
-    b!(
-        Evaluation,
-        [ch('S')],
-        "S",
-        A::OpenStatusPicker,
-        "status",
-        "status",
-        false
-    ),
+    b!(Evaluation, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1–5", A::Score(0), "gi score og gå til neste kriterium", "score and go to the next criterion", true),
+    b!(Evaluation, [ch('0'), key(K::Backspace)], "0/Backspace", A::ClearScore, "fjern score", "clear score", false),
+    b!(Evaluation, [ch('d')], "d", A::OpenDecisionPicker, "vedtak", "decision", true),
+    b!(Evaluation, [ch('n')], "n", A::EditNote, "notat", "note", true),
+    b!(Evaluation, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
+    b!(Evaluation, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
     // Goals.
-    b!(
-        Goals,
-        [ch('h'), key(K::Left)],
-        "h/←",
-        A::Left,
-        "lukk",
-        "collapse",
-        true
-    ),
-    b!(
-        Goals,
-        [ch('l'), key(K::Right)],
-        "l/→",
-        A::Right,
-        "åpne",
-        "expand",
-        true
-    ),
-    b!(
-        Goals,
-        [key(K::Enter)],
-        "Enter",
-        A::Enter,
-        "filtrer på målet (og åpne/lukk)",
-        "filter by this goal (and expand/collapse)",
-        true
-    ),
+    b!(Goals, [ch('h'), key(K::Left)], "h/←", A::Left, "lukk", "collapse", true),
+    b!(Goals, [ch('l'), key(K::Right)], "l/→", A::Right, "åpne", "expand", true),
+    b!(Goals, [key(K::Enter)], "Enter", A::Enter, "filtrer på målet (og åpne/lukk)", "filter by this goal (and expand/collapse)", true),
     // Project detail.
-    b!(
-        Detail,
-        [key(K::Enter), key(K::Esc)],
-        "Enter/Esc",
-        A::Back,
-        "lukk detaljer",
-        "close detail",
-        true
-    ),
-    b!(
-        Detail,
-        [ch('H')],
-        "H",
-        A::OpenHealthPicker,
-        "helse",
-        "health",
-        true
-    ),
-    b!(
-        Detail,
-        [ch('S')],
-        "S",
-        A::OpenStatusPicker,
-        "status",
-        "status",
-        true
-    ),
+    b!(Detail, [key(K::Enter), key(K::Esc)], "Enter/Esc", A::Back, "lukk detaljer", "close detail", true),
+    b!(Detail, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", true),
+    b!(Detail, [ch('S')], "S", A::OpenStatusPicker, "status", "status", true),
     // Projects.
-    b!(
-        Projects,
-        [key(K::Enter)],
-        "Enter",
-        A::Enter,
-        "detaljer",
-        "detail",
-        true
-    ),
-    b!(
-        Projects,
-        [ch('o')],
-        "o",
-        A::CycleSort,
-        "sorter etter neste kolonne",
-        "sort by the next column",
-        true
-    ),
-    b!(
-        Projects,
-        [ch('O')],
-        "O",
-        A::ReverseSort,
-        "snu sorteringen",
-        "reverse the sort",
-        false
-    ),
-    b!(
-        Projects,
-        [ch('H')],
-        "H",
-        A::OpenHealthPicker,
-        "helse",
-        "health",
-        false
-    ),
-    b!(
-        Projects,
-        [ch('S')],
-        "S",
-        A::OpenStatusPicker,
-        "status",
-        "status",
-        false
-    ),
+    b!(Projects, [key(K::Enter)], "Enter", A::Enter, "detaljer", "detail", true),
+    b!(Projects, [ch('o')], "o", A::CycleSort, "sorter etter neste kolonne", "sort by the next column", true),
+    b!(Projects, [ch('O')], "O", A::ReverseSort, "snu sorteringen", "reverse the sort", false),
+    b!(Projects, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
+    b!(Projects, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
     // Risks.
-    b!(
-        Risks,
-        [ch('h'), key(K::Left)],
-        "h/←",
-        A::Left,
-        "celle til venstre",
-        "cell to the left",
-        false
-    ),
-    b!(
-        Risks,
-        [ch('l'), key(K::Right)],
-        "l/→",
-        A::Right,
-        "celle til høyre",
-        "cell to the right",
-        false
-    ),
-    b!(
-        Risks,
-        [key(K::Enter)],
-        "Enter",
-        A::Enter,
-        "vis cellens risikoer / gå til registeret",
-        "list the cell's risks / go to the register",
-        true
-    ),
-    b!(
-        Risks,
-        [ch('p')],
-        "p",
-        A::OpenProbabilityPicker,
-        "sannsynlighet",
-        "probability",
-        true
-    ),
-    b!(
-        Risks,
-        [ch('c')],
-        "c",
-        A::OpenConsequencePicker,
-        "konsekvens",
-        "consequence",
-        true
-    ),
-    b!(
-        Risks,
-        [ch('x')],
-        "x",
-        A::OpenRiskStatusPicker,
-        "risikostatus",
-        "risk status",
-        true
-    ),
-    b!(
-        Risks,
-        [ch('m')],
-        "m",
-        A::EditMitigation,
-        "tiltak mot risikoen",
-        "mitigation",
-        false
-    ),
+    b!(Risks, [ch('h'), key(K::Left)], "h/←", A::Left, "celle til venstre", "cell to the left", false),
+    b!(Risks, [ch('l'), key(K::Right)], "l/→", A::Right, "celle til høyre", "cell to the right", false),
+    b!(Risks, [key(K::Enter)], "Enter", A::Enter, "vis cellens risikoer / gå til registeret", "list the cell's risks / go to the register", true),
+    b!(Risks, [ch('p')], "p", A::OpenProbabilityPicker, "sannsynlighet", "probability", true),
+    b!(Risks, [ch('c')], "c", A::OpenConsequencePicker, "konsekvens", "consequence", true),
+    b!(Risks, [ch('x')], "x", A::OpenRiskStatusPicker, "risikostatus", "risk status", true),
+    b!(Risks, [ch('m')], "m", A::EditMitigation, "tiltak mot risikoen", "mitigation", false),
     // Everywhere.
-    b!(
-        Global,
-        [key(K::Tab)],
-        "Tab",
-        A::NextPane,
-        "neste rute",
-        "next pane",
-        false
-    ),
-    b!(
-        Global,
-        [key(K::BackTab)],
-        "Shift-Tab",
-        A::PrevPane,
-        "forrige rute",
-        "previous pane",
-        false
-    ),
-    b!(
-        Global,
-        [ch('1')],
-        "1",
-        A::Focus(Pane::Goals),
-        "gå til Mål",
-        "go to Goals",
-        false
-    ),
-    b!(
-        Global,
-        [ch('2')],
-        "2",
-        A::Focus(Pane::Projects),
-        "gå til Prosjekter",
-        "go to Projects",
-        false
-    ),
-    b!(
-        Global,
-        [ch('3')],
-        "3",
-        A::Focus(Pane::Risks),
-        "gå til Risiko",
-        "go to Risks",
-        false
-    ),
-    b!(
-        Global,
-        [ch('4')],
-        "4",
-        A::Focus(Pane::Evaluation),
-        "gå til Evaluering",
-        "go to Evaluation",
-        false
-    ),
-    b!(
-        Global,
-        [ch('j'), key(K::Down)],
-        "j/↓",
-        A::Down,
-        "ned",
-        "down",
-        false
-    ),
-    b!(
-        Global,
-        [ch('k'), key(K::Up)],
-        "k/↑",
-        A::Up,
-        "opp",
-        "up",
-        false
-    ),
-    b!(
-        Global,
-        [ch('g'), key(K::Home)],
-        "g",
-        A::Top,
-        "til toppen",
-        "to the top",
-        false
-    ),
-    b!(
-        Global,
-        [ch('G'), key(K::End)],
-        "G",
-        A::Bottom,
-        "til bunnen",
-        "to the bottom",
-        false
-    ),
-    b!(
-        Global,
-        [key(K::PageUp)],
-        "PgUp",
-        A::PageUp,
-        "side opp",
-        "page up",
-        false
-    ),
-    b!(
-        Global,
-        [key(K::PageDown)],
-        "PgDn",
-        A::PageDown,
-        "side ned",
-        "page down",
-        false
-    ),
-    b!(
-        Global,
-        [ch('[')],
-        "[",
-        A::PrevProject,
-        "forrige prosjekt",
-        "previous project",
-        false
-    ),
-    b!(
-        Global,
-        [ch(']')],
-        "]",
-        A::NextProject,
-        "neste prosjekt",
-        "next project",
-        false
-    ),
-    b!(
-        Global,
-        [ch('/')],
-        "/",
-        A::StartSearch,
-        "søk",
-        "search",
-        true
-    ),
-    b!(
-        Global,
-        [ch('f')],
-        "f",
-        A::OpenFilterMenu,
-        "filter",
-        "filter",
-        true
-    ),
-    b!(
-        Global,
-        [key(K::Esc)],
-        "Esc",
-        A::Back,
-        "lukk / fjern filter",
-        "close / clear filter",
-        false
-    ),
-    b!(
-        Global,
-        [ch('t')],
-        "t",
-        A::StartTriage,
-        "gjennomgang (triage)",
-        "triage",
-        true
-    ),
-    b!(
-        Global,
-        [ch('z')],
-        "z",
-        A::ToggleZoom,
-        "zoom ruten",
-        "zoom the pane",
-        false
-    ),
-    b!(
-        Global,
-        [ch('s'), ctrl('s')],
-        "s/Ctrl-S",
-        A::Save,
-        "lagre",
-        "save",
-        true
-    ),
+    b!(Global, [key(K::Tab)], "Tab", A::NextPane, "neste rute", "next pane", false),
+    b!(Global, [key(K::BackTab)], "Shift-Tab", A::PrevPane, "forrige rute", "previous pane", false),
+    b!(Global, [ch('1')], "1", A::Focus(Pane::Goals), "gå til Mål", "go to Goals", false),
+    b!(Global, [ch('2')], "2", A::Focus(Pane::Projects), "gå til Prosjekter", "go to Projects", false),
+    b!(Global, [ch('3')], "3", A::Focus(Pane::Risks), "gå til Risiko", "go to Risks", false),
+    b!(Global, [ch('4')], "4", A::Focus(Pane::Evaluation), "gå til Evaluering", "go to Evaluation", false),
+    b!(Global, [ch('j'), key(K::Down)], "j/↓", A::Down, "ned", "down", false),
+    b!(Global, [ch('k'), key(K::Up)], "k/↑", A::Up, "opp", "up", false),
+    b!(Global, [ch('g'), key(K::Home)], "g", A::Top, "til toppen", "to the top", false),
+    b!(Global, [ch('G'), key(K::End)], "G", A::Bottom, "til bunnen", "to the bottom", false),
+    b!(Global, [key(K::PageUp)], "PgUp", A::PageUp, "side opp", "page up", false),
+    b!(Global, [key(K::PageDown)], "PgDn", A::PageDown, "side ned", "page down", false),
+    b!(Global, [ch('[')], "[", A::PrevProject, "forrige prosjekt", "previous project", false),
+    b!(Global, [ch(']')], "]", A::NextProject, "neste prosjekt", "next project", false),
+    b!(Global, [ch('/')], "/", A::StartSearch, "søk", "search", true),
+    b!(Global, [ch('f')], "f", A::OpenFilterMenu, "filter", "filter", true),
+    b!(Global, [key(K::Esc)], "Esc", A::Back, "lukk / fjern filter", "close / clear filter", false),
+    b!(Global, [ch('t')], "t", A::StartTriage, "gjennomgang (triage)", "triage", true),
+    b!(Global, [ch('z')], "z", A::ToggleZoom, "zoom ruten", "zoom the pane", false),
+    b!(Global, [ch('s'), ctrl('s')], "s/Ctrl-S", A::Save, "lagre", "save", true),
     b!(Global, [ch('u')], "u", A::Undo, "angre", "undo", false),
-    b!(
-        Global,
-        [ctrl('r')],
-        "Ctrl-R",
-        A::Redo,
-        "gjør om",
-        "redo",
-        false
-    ),
-    b!(
-        Global,
-        [ch(':')],
-        ":",
-        A::OpenPalette,
-        "kommandopalett",
-        "command palette",
-        false
-    ),
+    b!(Global, [ctrl('r')], "Ctrl-R", A::Redo, "gjør om", "redo", false),
+    b!(Global, [ch(':')], ":", A::OpenPalette, "kommandopalett", "command palette", false),
     b!(Global, [ch('?')], "?", A::ToggleHelp, "hjelp", "help", true),
     b!(Global, [ch('q')], "q", A::Quit, "avslutt", "quit", true),
-    b!(
-        Global,
-        [ctrl('c')],
-        "Ctrl-C",
-        A::ForceQuit,
-        "avslutt straks",
-        "quit at once",
-        false
-    ),
+    b!(Global, [ctrl('c')], "Ctrl-C", A::ForceQuit, "avslutt straks", "quit at once", false),
 ];
 
 /// The contexts that apply, most specific first.
