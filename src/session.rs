@@ -385,18 +385,12 @@ impl Session {
         let journal_err = self.journal.as_mut().and_then(|j| j.rebase(&new_doc).err());
         self.doc = Some(new_doc);
         let mut msg = format!(
-            "{}: {} {}",
+            "{}: {} {}{}",
             l.pick("Lastet inn på nytt", "Reloaded"),
             report.applied,
-            l.pick("endringer lagt på igjen", "edits re-applied")
+            l.pick("endringer lagt på igjen", "edits re-applied"),
+            skipped_note(l, &report)
         );
-        if report.skipped > 0 {
-            msg.push_str(&format!(
-                ", {} {}",
-                report.skipped,
-                l.pick("passet ikke lenger", "no longer fit")
-            ));
-        }
         if let Some(e) = journal_err {
             msg.push_str(&format!(
                 " · {}: {e}",
@@ -415,18 +409,12 @@ impl Session {
         app.unsaved = report.applied;
         app.data_changed();
         let mut msg = format!(
-            "{} {} {}",
+            "{} {} {}{}",
             l.pick("Gjenopprettet", "Recovered"),
             report.applied,
-            l.pick("endringer — s lagrer dem", "changes — s saves them")
+            l.pick("endringer — s lagrer dem", "changes — s saves them"),
+            skipped_note(l, &report)
         );
-        if report.skipped > 0 {
-            msg.push_str(&format!(
-                " ({} {})",
-                report.skipped,
-                l.pick("passet ikke lenger", "no longer fit")
-            ));
-        }
         // Write the journal again at once, against the file as it is now, so a second
         // crash loses nothing either.
         match Journal::recovered(doc, self.meeting, rec.entries) {
@@ -464,6 +452,19 @@ impl Session {
             ));
         }
     }
+}
+
+/// ", 2 no longer fit" after a replay that had to skip edits (their project or risk is
+/// gone); nothing when all fitted.
+fn skipped_note(l: Lang, report: &store::ReplayReport) -> String {
+    if report.skipped == 0 {
+        return String::new();
+    }
+    format!(
+        ", {} {}",
+        report.skipped,
+        l.pick("passet ikke lenger", "no longer fit")
+    )
 }
 
 fn save_error(l: Lang, e: &SaveError) -> String {
