@@ -75,7 +75,11 @@ fn select(app: &mut App, s: &mut Session, id: &str) {
         .iter()
         .position(|p| p.id == id)
         .unwrap();
-    keys(app, s, "2g");
+    // Tab, not `2`: in the score sheet the digits score.
+    while app.pane != Pane::Projects {
+        press(app, s, KeyCode::Tab);
+    }
+    keys(app, s, "g");
     while app.selected() != Some(target) {
         let before = app.project_cursor;
         keys(app, s, "j");
@@ -530,4 +534,35 @@ fn the_note_field_has_the_usual_editing_keys_and_takes_any_letters() {
         t03.evaluations.last().unwrap().note.as_deref(),
         Some("første vedtak: «ja")
     );
+}
+
+#[test]
+fn reload_says_which_edits_no_longer_fit() {
+    let (_dir, path) = folder(FIXTURE);
+    let (mut app, mut s) = open(&path, false);
+    record_t02(&mut app, &mut s); // five edits on T-02
+    select(&mut app, &mut s, "T-01");
+    keys(&mut app, &mut s, "H3"); // one on T-01
+    // Someone renames T-02 in the file meanwhile: our edits to it have no project now.
+    fs::write(&path, FIXTURE.replace(r#"id: "T-02""#, r#"id: "T-02b""#)).unwrap();
+    keys(&mut app, &mut s, "sr");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Reloaded: 1 edits re-applied, 5 no longer fit")
+    );
+    assert_eq!(app.unsaved, 1);
+    let t01 = app
+        .portfolio
+        .projects
+        .iter()
+        .find(|p| p.id == "T-01")
+        .unwrap();
+    assert_eq!(t01.health, Some(styr::model::Health::Red));
+    let t02b = app
+        .portfolio
+        .projects
+        .iter()
+        .find(|p| p.id == "T-02b")
+        .unwrap();
+    assert!(t02b.evaluations.iter().all(|e| e.date != date()));
 }
