@@ -369,6 +369,18 @@ fn snapshot_evaluation() {
 }
 
 #[test]
+fn snapshot_evaluation_scored() {
+    // The meeting's own evaluation: two scores, a decision and a note.
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-01");
+    press(&mut a, ch('4'));
+    typ(&mut a, "53d2n");
+    typ(&mut a, "Ny framdriftsplan godkjent, følges opp i mars");
+    press(&mut a, KeyCode::Enter);
+    snap_both("evaluation_scored_nb", &a, Plain);
+}
+
+#[test]
 fn snapshot_triage() {
     for (w, h) in SIZES {
         let mut a = app_at(Lang::Nb, w, h);
@@ -1717,6 +1729,37 @@ fn hostile_strings_come_out_inert() {
             }
         }
     }
+}
+
+#[test]
+fn hostile_strings_show_their_placeholders_in_triage_and_the_ranking() {
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-05");
+    press(&mut a, ch('t'));
+    for (w, h) in SIZES {
+        let t = render(&a, w, h, Plain);
+        assert_inert(&t, &format!("triage {w}x{h}"));
+        let screen = text(&t);
+        assert!(
+            screen.contains("T-05  Farlig␛[2J␇navn �31mrødt �snudd"),
+            "{w}x{h}:\n{screen}"
+        );
+        assert!(screen.contains("Eva� Dahl"), "{w}x{h}:\n{screen}");
+        assert!(
+            screen.contains("«Notat␛[31m i rødt␇␀ med tab␊og"),
+            "{w}x{h}:\n{screen}"
+        );
+        assert!(
+            screen.contains("R1 Tittel␛]0;overtatt␇"),
+            "{w}x{h}:\n{screen}"
+        );
+    }
+    // The evaluation pane's ranking and title.
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, ch('4'));
+    let t = render(&a, 80, 24, Plain);
+    assert_inert(&t, "evaluation");
+    assert!(ranking_row(&t, "T-05").contains("Farlig␛[2J␇navn"));
 }
 
 #[test]

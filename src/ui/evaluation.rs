@@ -663,7 +663,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
             SheetOpts {
                 width: w,
                 active: focused,
-                note_lines: 1,
+                // Zoomed (or at 80×24) there is room for a longer note.
+                note_lines: if height >= 18 { 2 } else { 1 },
             },
         ),
         None => vec![Line::styled(
@@ -678,9 +679,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         )],
     };
 
-    // Below the sheet: the ranking first; what the sheet can spare (the criterion's
-    // description, the older evaluation's decision) only while the ranking keeps its rows.
-    let ranking_need = 1 + app.ranking.len().max(1);
+    // Below the sheet: the ranking (it scrolls to the selection, so it can give up rows);
+    // what a 1 and a 5 mean and the older evaluation's decision while the ranking keeps
+    // its header and five rows, or all of them when it is shorter.
+    let ranking_need = 1 + app.ranking.len().clamp(1, 5);
     let mut extras: Vec<Line<'static>> = Vec::new();
     if let Some(pi) = selected {
         if focused {
@@ -716,7 +718,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
             lines.push(e);
         }
     }
-    if height.saturating_sub(lines.len()) > ranking_need {
+    if height.saturating_sub(lines.len()) > 1 + app.ranking.len().max(1) {
         lines.push(Line::raw(""));
     }
     let left = height.saturating_sub(lines.len());

@@ -16,6 +16,7 @@ use ratatui::widgets::Paragraph;
 
 use super::evaluation::{
     Evidence, SheetOpts, description, evidence, fill, fit_spans, score_sheet, width, wrap,
+    wrap_rooms,
 };
 use super::theme::{band_symbol, health_symbol};
 use super::{Theme, clean, fit, pane_block};
@@ -90,7 +91,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     if inner.width >= WIDE && inner.height >= 24 {
         // The project across the top; results and money on the left, risks and the
         // previous evaluation on the right; the sheet across the bottom.
-        let mut top = vec![(0, s.heading(w)), (0, s.who(w))];
+        let mut top = s.heading(w);
+        top.extend(s.who(w));
         top.extend(s.goals(w).into_iter().map(|(_, l)| (0, l)));
         top.push((0, Line::raw("")));
         let half = w.saturating_sub(3) / 2;
@@ -131,7 +133,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         f.render_widget(Paragraph::new(allocate(right, middle_h)), r_area);
         f.render_widget(Paragraph::new(allocate(bottom, foot.height as usize)), foot);
     } else {
-        let mut all = vec![(0, s.heading(w)), (0, s.who(w))];
+        let mut all = s.heading(w);
+        all.extend(s.who(w));
         all.extend(s.goals(w));
         all.extend(s.results(w, false));
         all.extend(s.budget(w, false));
@@ -199,24 +202,44 @@ impl Screen<'_> {
     }
 
     /// Id and name.
-    fn heading(&self, w: usize) -> Line<'static> {
+    fn heading(&self, w: usize) -> Vec<(u8, Line<'static>)> {
         let pr = &self.app.portfolio.projects[self.pi];
-        Line::from(fit_spans(
-            vec![
-                Span::styled(clean(&pr.id), self.t.title),
-                Span::raw("  "),
-                Span::styled(clean(&pr.name), self.t.title),
-            ],
-            w,
-        ))
+        let id = clean(&pr.id);
+        let id = fit(&id, w / 3);
+        let lead = width(&id) + 2;
+        // A long name wraps (two lines) rather than being cut.
+        wrap_rooms(
+            &clean(&pr.name),
+            w.saturating_sub(lead),
+            w.saturating_sub(lead),
+            2,
+        )
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let head = if i == 0 {
+                format!("{id}  ")
+            } else {
+                " ".repeat(lead)
+            };
+            (
+                0,
+                Line::from(vec![
+                    Span::styled(head, self.t.title),
+                    Span::styled(part, self.t.title),
+                ]),
+            )
+        })
+        .collect()
     }
 
-    /// Status and health, unit and owner, the period (and whether it is past its end).
-    fn who(&self, w: usize) -> Line<'static> {
+    /// Status and health, unit and owner (on a second line when they do not fit beside),
+    /// then the period and the instrument where there is room.
+    fn who(&self, w: usize) -> Vec<(u8, Line<'static>)> {
         let (app, t, l) = (self.app, self.t, self.lang());
         let pr = &app.portfolio.projects[self.pi];
         let pf = &app.figures.projects[self.pi];
-        let mut req = vec![
+        let mut first = vec![
             Span::raw(l.status(pr.status)),
             Span::raw(" · "),
             Span::styled(
@@ -225,14 +248,26 @@ impl Screen<'_> {
             ),
         ];
         if pf.overdue {
-            req.push(Span::styled(
+            first.push(Span::styled(
                 format!(" · ▲ {}", l.pick("over sluttdato", "past its end")),
                 t.warn,
             ));
         }
-        for part in [&pr.unit, &pr.owner].into_iter().flatten() {
-            req.push(Span::raw(" · "));
-            req.push(Span::raw(fit(&clean(part), 28)));
+        let who: Vec<String> = [&pr.unit, &pr.owner]
+            .into_iter()
+            .flatten()
+            .map(|s| clean(s))
+            .collect();
+        let mut lines: Vec<Vec<Span<'static>>> = vec![first];
+        if !who.is_empty() {
+            let joined = who.join(" · ");
+            let used: usize = lines[0].iter().map(|s| width(&s.content)).sum();
+            if used + 3 + width(&joined) <= w {
+                lines[0].push(Span::raw(" · "));
+                lines[0].push(Span::raw(joined));
+            } else {
+                lines.push(vec![Span::raw(joined)]);
+            }
         }
         let mut opt = Vec::new();
         if let (Some(s), Some(e)) = (pr.start, pr.end) {
@@ -246,7 +281,19 @@ impl Screen<'_> {
         if let Some(i) = &pr.instrument {
             opt.push(vec![Span::styled(format!(" · {}", clean(i)), t.dim)]);
         }
-        fill(req, opt, w)
+        let last = lines.len() - 1;
+        lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, spans)| {
+                let line = if i == last {
+                    fill(spans, std::mem::take(&mut opt), w)
+                } else {
+                    Line::from(fit_spans(spans, w))
+                };
+                (0, line)
+            })
+            .collect()
     }
 
     /// The goals the project serves (ids, and titles where there is room).
@@ -331,14 +378,34 @@ impl Screen<'_> {
                 .map(|d| format!(" · {} {d}", l.pick("frist", "due")))
                 .filter(|d| base + width(d) <= room)
                 .unwrap_or_default();
+            let fig_style = if reached { t.good } else { t.text };
             let name_room = room.saturating_sub(2 + width(&figures)).max(8);
+            if wide && width(&name) > name_room {
+                // Wide: the name wraps onto a second line, which ends with the figures.
+                let mut parts = wrap_rooms(&name, room.saturating_sub(2), name_room, 2);
+                if parts.len() == 1 {
+                    // The whole name on the first line: the figures on their own.
+                    parts.push(String::new());
+                }
+                for (i, part) in parts.iter().enumerate() {
+                    let mut spans = vec![
+                        Span::raw(format!("{pad}{}", if i == 0 { "· " } else { " " })),
+                        Span::raw(part.clone()),
+                    ];
+                    if i + 1 == parts.len() {
+                        spans.push(Span::styled(figures.clone(), fig_style));
+                    }
+                    out.push((3, Line::from(fit_spans(spans, w))));
+                }
+                continue;
+            }
             out.push((
                 3,
                 Line::from(fit_spans(
                     vec![
                         Span::raw(format!("{pad}· ")),
                         Span::raw(fit(&name, name_room)),
-                        Span::styled(figures, if reached { t.good } else { t.text }),
+                        Span::styled(figures, fig_style),
                         Span::styled(due, t.dim),
                     ],
                     w,
@@ -480,26 +547,44 @@ impl Screen<'_> {
             } else {
                 Span::raw(pad.clone())
             };
-            let spans = vec![
-                first,
-                Span::styled(format!("{} {score:>2}", band_symbol(band)), t.band(band)),
-                Span::raw(format!(" {} {}", clean(&r.id), clean(&r.title))),
-            ];
-            out.push((if n == 0 { 0 } else { 2 }, Line::from(fit_spans(spans, w))));
+            // The title (and in the wide layout the mitigation) wraps rather than being cut;
+            // the lines after the first give way first.
+            let text_room = room.saturating_sub(5).max(8);
+            let title = format!("{} {}", clean(&r.id), clean(&r.title));
+            let prio = if n == 0 { 0 } else { 2 };
+            for (i, part) in wrap(&title, text_room, if wide { 2 } else { 1 })
+                .into_iter()
+                .enumerate()
+            {
+                let head = if i == 0 {
+                    vec![
+                        first.clone(),
+                        Span::styled(format!("{} {score:>2} ", band_symbol(band)), t.band(band)),
+                    ]
+                } else {
+                    vec![Span::raw(format!("{pad}     "))]
+                };
+                let mut spans = head;
+                spans.push(Span::raw(part));
+                out.push((if i == 0 { prio } else { prio + 2 }, Line::from(spans)));
+            }
             if let Some(m) = r.mitigation.as_deref().filter(|_| wide) {
-                out.push((
-                    if n == 0 { 3 } else { 4 },
-                    Line::from(vec![
-                        Span::raw(format!("{pad}     ")),
-                        Span::styled(
-                            fit(
-                                &format!("{}: {}", l.pick("tiltak", "mitigation"), clean(m)),
-                                room.saturating_sub(5),
-                            ),
-                            t.dim,
-                        ),
-                    ]),
-                ));
+                let text = format!("{}: {}", l.pick("tiltak", "mitigation"), clean(m));
+                for (i, part) in wrap(&text, text_room, 2).into_iter().enumerate() {
+                    out.push((
+                        if i > 0 {
+                            5
+                        } else if n == 0 {
+                            3
+                        } else {
+                            4
+                        },
+                        Line::from(vec![
+                            Span::raw(format!("{pad}     ")),
+                            Span::styled(part, t.dim),
+                        ]),
+                    ));
+                }
             }
         }
         if open.len() > shown {
