@@ -70,6 +70,11 @@ pub(super) fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
+/// `s` padded with spaces to `w` display columns (`format!` pads by characters).
+pub(super) fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
 /// Spans cut to `room` columns; the span that does not fit ends with an ellipsis.
 pub(super) fn fit_spans(spans: Vec<Span<'static>>, room: usize) -> Vec<Span<'static>> {
     let mut out = Vec::new();
@@ -444,8 +449,8 @@ pub fn score_sheet(app: &App, t: &Theme, pi: usize, o: SheetOpts) -> Vec<Line<'s
         let mut spans = vec![
             Span::raw(if on { "▸" } else { " " }),
             Span::raw(format!(
-                "{:<w_name$} {:>w_weight$} ",
-                fit(&clean(&c.name), w_name),
+                "{} {:>w_weight$} ",
+                pad(&fit(&clean(&c.name), w_name), w_name),
                 fit(&c.weight.to_string(), w_weight)
             )),
             Span::styled(format!("{now_s:>w_latest$}"), latest_style),
@@ -617,11 +622,11 @@ fn ranking(
         let here = Some(p) == selected;
         let style = if here { t.title } else { t.text };
         let head = format!(
-            "{}{:>w_rank$}. {:>4}  {:<w_id$}  ",
+            "{}{:>w_rank$}. {:>4}  {}  ",
             if here { "▶" } else { " " },
             off + i + 1,
             l.decimal(Some(score)),
-            fit(&clean(&pr.id), w_id),
+            pad(&fit(&clean(&pr.id), w_id), w_id),
         );
         let room = w.saturating_sub(width(&head));
         out.push(Line::from(vec![
