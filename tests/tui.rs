@@ -369,6 +369,18 @@ fn snapshot_evaluation() {
 }
 
 #[test]
+fn snapshot_evaluation_scored() {
+    // The meeting's own evaluation: two scores, a decision and a note.
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-01");
+    press(&mut a, ch('4'));
+    typ(&mut a, "53d2n");
+    typ(&mut a, "Ny framdriftsplan godkjent, følges opp i mars");
+    press(&mut a, KeyCode::Enter);
+    snap_both("evaluation_scored_nb", &a, Plain);
+}
+
+#[test]
 fn snapshot_triage() {
     for (w, h) in SIZES {
         let mut a = app_at(Lang::Nb, w, h);
@@ -1021,6 +1033,623 @@ fn enter_opens_the_detail_and_esc_closes_it() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Evaluation pane and triage
+// ---------------------------------------------------------------------------------------
+
+/// The screen's text with no-break spaces (in "37 %") as plain spaces.
+fn plain_text(t: &Terminal<TestBackend>) -> String {
+    text(t).replace('\u{a0}', " ")
+}
+
+/// The drawn row that holds `needle` (first from the top), no-break spaces made plain.
+fn row_with(t: &Terminal<TestBackend>, needle: &str) -> String {
+    lines(t.backend().buffer())
+        .into_iter()
+        .map(|l| l.replace('\u{a0}', " "))
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no row with {needle:?}:\n{}", text(t)))
+}
+
+/// A score sheet row as words after the criterion's name: weight, latest, previous, and
+/// the evidence.
+fn sheet_row(t: &Terminal<TestBackend>, criterion: &str) -> Vec<String> {
+    let row = lines(t.backend().buffer())
+        .into_iter()
+        .map(|l| l.replace('\u{a0}', " "))
+        .find(|l| {
+            // The criterion's name, then its weight (not a facts line or a description).
+            l.trim_start_matches(['┃', '│', ' ', '▸'])
+                .strip_prefix(criterion)
+                .is_some_and(|rest| {
+                    // Weight (or total), then a score or a dash.
+                    let mut words = rest.split_whitespace();
+                    let number = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
+                    words.next().is_some_and(number)
+                        && words.next().is_some_and(|w| w == "–" || number(w))
+                })
+        })
+        .unwrap_or_else(|| panic!("no sheet row for {criterion}:\n{}", text(t)));
+    let after = row
+        .split_once(criterion)
+        .map(|(_, rest)| rest.to_string())
+        .unwrap_or_default();
+    after
+        .trim_end_matches(['┃', '│', ' '])
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+}
+
+/// The ranking row of project `id`, as drawn in the pane: "▶3.  3,0  T-01  Klimaven…".
+fn ranking_row(t: &Terminal<TestBackend>, id: &str) -> String {
+    lines(t.backend().buffer())
+        .into_iter()
+        .flat_map(|l| {
+            l.split(['┃', '│'])
+                .map(|s| s.trim_end().to_string())
+                .collect::<Vec<_>>()
+        })
+        .find(|seg| {
+            let mut words = seg.trim_start_matches(['▶', ' ']).split_whitespace();
+            let rank = words.next().is_some_and(|r| r.ends_with('.'));
+            rank && words.nth(1) == Some(id)
+        })
+        .unwrap_or_else(|| panic!("{id} is not in the ranking:\n{}", text(t)))
+}
+
+fn meeting_eval(app: &App, id: &str) -> styr::model::Evaluation {
+    let ev = app.portfolio.projects[pi(app, id)]
+        .evaluations
+        .last()
+        .cloned()
+        .expect("an evaluation");
+    assert_eq!(
+        ev.date,
+        meeting_date(),
+        "{id}'s last evaluation is the meeting's"
+    );
+    ev
+}
+
+#[test]
+fn evaluation_pane_shows_latest_and_previous_scores_side_by_side() {
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-01");
+    press(&mut a, ch('4'));
+    let t = render(&a, 80, 24, Plain);
+    // T-01: 2026-09-17 {4, 2, 3} after 2026-03-12 {4, 3, 4}.
+    assert_eq!(sheet_row(&t, "Måloppnåelse")[..3], ["40", "4", "4"]);
+    assert_eq!(sheet_row(&t, "Resultater")[..3], ["35", "2↓", "3"]);
+    assert_eq!(sheet_row(&t, "Økonomi")[..3], ["25", "3↓", "4"]);
+    // Those are an older evaluation's, and the sheet says so.
+    let state = row_with(&t, "Siste 2026-09-17");
+    assert!(state.contains("eldre, ikke møtets"), "{state}");
+    assert!(state.contains("forrige 2026-03-12"), "{state}");
+    let header = row_with(&t, "Kriterium");
+    assert!(
+        header.contains("Vekt Siste Forr.") && header.contains("Grunnlag"),
+        "{header}"
+    );
+    // The weighted totals: 3,0 (4·40 + 2·35 + 3·25) / 100 and 3,6 before.
+    assert_eq!(sheet_row(&t, "Vektet sum")[..2], ["3,0", "3,6"]);
+    // The older evaluation's decision is not taken for the meeting's.
+    assert!(row_with(&t, "Møtet: vedtak").contains("Møtet: vedtak – · notat –"));
+    assert!(row_with(&t, "2026-09-17: vedtak").contains("Juster"));
+
+    // English, and in the grid at 120×40.
+    let mut a = app_at(Lang::En, 120, 40);
+    select(&mut a, "T-01");
+    press(&mut a, ch('4'));
+    let t = render(&a, 120, 40, Plain);
+    assert_eq!(sheet_row(&t, "Resultater")[..3], ["35", "2↓", "3"]);
+    assert!(row_with(&t, "Latest 2026-09-17").contains("older, not this meeting's"));
+    assert_eq!(sheet_row(&t, "Weighted total")[..2], ["3.0", "3.6"]);
+}
+
+#[test]
+fn evaluation_pane_shows_the_evidence_for_t01() {
+    // T-01: goal klima.d1 is in the tree (1 of 1); results 5/12 and 20/20 (1 reached,
+    // mean 71 %); spent 2 150 000 of 5 800 000 (37 %) with 683 of 1 276 days gone (54 %).
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-01");
+    press(&mut a, ch('4'));
+    let t = render(&a, 80, 24, Plain);
+    let evidence = |c: &str| sheet_row(&t, c)[3..].join(" ");
+    assert_eq!(
+        evidence("Måloppnåelse"),
+        "1 av 1 mål er vedtatte mål i treet (100 %)"
+    );
+    assert_eq!(
+        evidence("Resultater"),
+        "1 av 2 resultater nådd · 71 % av målene"
+    );
+    assert_eq!(
+        evidence("Økonomi"),
+        "brukt 37 % av planlagt · 54 % av tiden gått"
+    );
+
+    // In the grid pane (58 columns) the short forms, with the same figures.
+    let mut a = app_at(Lang::En, 120, 40);
+    select(&mut a, "T-01");
+    press(&mut a, ch('4'));
+    let t = render(&a, 120, 40, Plain);
+    let evidence = |c: &str| sheet_row(&t, c)[3..].join(" ");
+    assert_eq!(evidence("Måloppnåelse"), "1/1 goals in the tree");
+    assert_eq!(evidence("Resultater"), "1/2 reached · 71 %");
+    assert_eq!(evidence("Økonomi"), "spent 37 % · time 54 %");
+
+    // Over budget is marked with a symbol, not colour alone (T-03 spent 1,7 M of 1,5 M).
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-03");
+    press(&mut a, ch('4'));
+    let t = render(&a, 80, 24, Plain);
+    assert_eq!(
+        sheet_row(&t, "Økonomi")[3..].join(" "),
+        "▲ brukt 113 % · tid 100 %"
+    );
+}
+
+#[test]
+fn criteria_of_other_ids_get_the_evidence_that_fits_or_a_dash() {
+    let mut p = portfolio();
+    p.criteria = vec![
+        styr::model::Criterion {
+            id: "forankring".into(),
+            name: "Strategisk forankring".into(),
+            weight: 2,
+            description: None,
+        },
+        styr::model::Criterion {
+            id: "risk".into(),
+            name: "Risikostyring".into(),
+            weight: 1,
+            description: None,
+        },
+        styr::model::Criterion {
+            id: "x".into(),
+            name: "Samarbeid".into(),
+            weight: 1,
+            description: None,
+        },
+    ];
+    let mut a = App::new(p, LABEL.into(), Lang::Nb, meeting_date());
+    update(&mut a, Action::Resize(80, 24));
+    select(&mut a, "T-01");
+    press(&mut a, ch('4'));
+    let t = render(&a, 80, 24, Plain);
+    assert_eq!(
+        sheet_row(&t, "Strategisk forankring")[3..].join(" "),
+        "1/1 mål i treet"
+    );
+    assert_eq!(
+        sheet_row(&t, "Risikostyring")[3..].join(" "),
+        "høyeste risiko ■ 16 (Rød) · 1 åpne"
+    );
+    assert_eq!(sheet_row(&t, "Samarbeid")[1..], ["–", "–", "–"]);
+    // Scores for these criteria work as for any other.
+    press(&mut a, ch('2'));
+    press(&mut a, ch('4'));
+    assert_eq!(meeting_eval(&a, "T-01").scores.get("risk"), Some(&4));
+    let t = render(&a, 80, 24, Plain);
+    assert_eq!(sheet_row(&t, "Vektet sum")[0], "2,7"); // (2·2 + 4·1) / 3
+}
+
+#[test]
+fn scoring_shows_the_score_moves_on_and_updates_total_and_ranking() {
+    let theme = Theme::new(Plain);
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-01");
+    press(&mut a, ch('4'));
+    assert_eq!(a.criterion_cursor, 0);
+    let t = render(&a, 80, 24, Plain);
+    assert!(ranking_row(&t, "T-01").starts_with("▶3.  3,0  T-01"));
+    // The cursor's row is highlighted while the pane has the focus.
+    let (x, y) = locate(t.backend().buffer(), "▸Måloppnåelse").expect("the cursor row");
+    assert!(
+        t.backend().buffer()[(x + 1, y)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+    assert_eq!(theme.selected.add_modifier, Modifier::REVERSED);
+
+    press(&mut a, ch('5'));
+    assert_eq!(a.unsaved, 1);
+    assert_eq!(a.criterion_cursor, 1, "the cursor moves on");
+    let ev = meeting_eval(&a, "T-01");
+    assert_eq!(ev.scores.get("goals"), Some(&5));
+    assert_eq!(ev.scores.len(), 1);
+    let t = render(&a, 80, 24, Plain);
+    // Now the sheet is the meeting's, the old latest is the previous.
+    let state = row_with(&t, "Møtet 2026-11-22");
+    assert!(
+        state.contains("redigeres") && state.contains("forrige 2026-09-17"),
+        "{state}"
+    );
+    assert!(row_with(&t, "Kriterium").contains("Vekt Møtet Forr."));
+    assert_eq!(sheet_row(&t, "Måloppnåelse")[..3], ["40", "5↑", "4"]);
+    assert_eq!(sheet_row(&t, "Resultater")[..3], ["35", "–", "2"]);
+    assert!(row_with(&t, "▸Resultater").contains("Resultater"));
+    // Weighted total over what is scored: 5,0; first in the ranking (T-06 also 5,0, later
+    // in the file).
+    assert_eq!(sheet_row(&t, "Vektet sum")[..2], ["5,0", "3,0"]);
+    assert!(
+        ranking_row(&t, "T-01").starts_with("▶1.  5,0  T-01"),
+        "{}",
+        ranking_row(&t, "T-01")
+    );
+    assert!(ranking_row(&t, "T-06").starts_with(" 2.  5,0  T-06"));
+
+    press(&mut a, ch('1'));
+    press(&mut a, ch('1'));
+    assert_eq!(
+        a.criterion_cursor, 2,
+        "the cursor stays on the last criterion"
+    );
+    let t = render(&a, 80, 24, Plain);
+    // (5·40 + 1·35 + 1·25) / 100 = 2,6: third, behind T-06 and T-02.
+    assert_eq!(sheet_row(&t, "Vektet sum")[..2], ["2,6", "3,0"]);
+    assert!(ranking_row(&t, "T-01").starts_with("▶3.  2,6  T-01"));
+    assert!(ranking_row(&t, "T-05").starts_with(" 4.  2,4  T-05"));
+    assert_eq!(a.ranking[2].0, pi(&a, "T-01"));
+
+    // Backspace clears the criterion under the cursor (Økonomi), 0 too.
+    press(&mut a, KeyCode::Backspace);
+    assert_eq!(meeting_eval(&a, "T-01").scores.get("budget"), None);
+    assert_eq!(a.criterion_cursor, 2, "clearing does not move on");
+    let t = render(&a, 80, 24, Plain);
+    assert_eq!(sheet_row(&t, "Økonomi")[..3], ["25", "–", "3"]);
+    assert_eq!(sheet_row(&t, "Vektet sum")[0], "3,1"); // (5·40 + 1·35) / 75
+    press(&mut a, ch('k'));
+    press(&mut a, ch('0'));
+    assert_eq!(meeting_eval(&a, "T-01").scores.len(), 1);
+
+    // Undo puts the score back, and the sheet follows.
+    press(&mut a, ch('u'));
+    assert_eq!(meeting_eval(&a, "T-01").scores.get("results"), Some(&1));
+}
+
+#[test]
+fn the_cursor_is_not_shown_when_the_pane_has_no_focus() {
+    let mut a = app_at(Lang::Nb, 120, 40);
+    select(&mut a, "T-01");
+    let t = render(&a, 120, 40, Plain);
+    assert!(!text(&t).contains("▸Måloppnåelse"), "{}", text(&t));
+    assert!(text(&t).contains(" Måloppnåelse"));
+    press(&mut a, ch('4'));
+    assert!(text(&render(&a, 120, 40, Plain)).contains("▸Måloppnåelse"));
+}
+
+#[test]
+fn decision_and_note_show_on_the_sheet() {
+    for lang in [Lang::Nb, Lang::En] {
+        let mut a = app(lang);
+        select(&mut a, "T-01");
+        press(&mut a, ch('4'));
+        press(&mut a, ch('d'));
+        press(&mut a, ch('2')); // 1 Continue, 2 Adjust
+        press(&mut a, ch('n'));
+        typ(&mut a, "Ny plan i desember");
+        press(&mut a, KeyCode::Enter);
+        let ev = meeting_eval(&a, "T-01");
+        assert_eq!(ev.decision, Some(styr::model::Decision::Adjust));
+        assert_eq!(ev.note.as_deref(), Some("Ny plan i desember"));
+        assert!(ev.scores.is_empty());
+        for (w, h) in SIZES {
+            let t = render(&a, w, h, Plain);
+            let row = row_with(&t, lang.pick("Møtet: vedtak", "Meeting: decision"));
+            let want = match lang {
+                Lang::Nb => "Møtet: vedtak Juster · notat Ny plan i desember",
+                Lang::En => "Meeting: decision Adjust · note Ny plan i desember",
+            };
+            assert!(row.contains(want), "{lang:?} {w}x{h}: {row}");
+            // The sheet is the meeting's now, with no scores yet.
+            assert!(
+                plain_text(&t).contains(lang.pick("Møtet 2026-11-22", "This meeting 2026-11-22")),
+                "{}",
+                text(&t)
+            );
+        }
+    }
+}
+
+#[test]
+fn ranking_marks_the_selection_and_scrolls_to_it() {
+    // Thirty more scored projects: the ranking no longer fits the grid's pane.
+    let mut p = portfolio();
+    let template = p.projects[0].clone();
+    for i in 0..30 {
+        let mut pr = template.clone();
+        pr.id = format!("X-{i:02}");
+        pr.name = format!("Ekstra {i}");
+        let ev = pr.evaluations.last_mut().expect("T-01 has evaluations");
+        ev.scores.insert("goals".into(), 1 + (i % 5));
+        p.projects.push(pr);
+    }
+    let mut a = App::new(p, LABEL.into(), Lang::Nb, meeting_date());
+    update(&mut a, Action::Resize(120, 40));
+    assert_eq!(a.ranking.len(), 35);
+    let last = a.ranking.last().expect("ranked").0;
+    let last_id = a.portfolio.projects[last].id.clone();
+    select(&mut a, &last_id);
+    let t = render(&a, 120, 40, Plain);
+    let row = ranking_row(&t, &last_id);
+    assert!(row.starts_with("▶35."), "{row}");
+    assert!(!text(&t).contains("▶ 1."));
+
+    let first = a.ranking[0].0;
+    let first_id = a.portfolio.projects[first].id.clone();
+    select(&mut a, &first_id);
+    let t = render(&a, 120, 40, Plain);
+    assert!(ranking_row(&t, &first_id).starts_with("▶ 1."));
+}
+
+/// Everything triage must show for the current project, checked on screen.
+fn assert_triage_complete(a: &App, w: u16, h: u16) {
+    let l = a.lang;
+    let t = render(a, w, h, Plain);
+    let screen = plain_text(&t);
+    let tr = a.triage.as_ref().expect("in triage");
+    let pi = tr.agenda[tr.pos];
+    let pr = &a.portfolio.projects[pi];
+    let what = format!("{} {l:?} {w}x{h}", pr.id);
+    let must = |s: &str| assert!(screen.contains(s), "{what}: {s:?} missing:\n{screen}");
+    must(&format!(
+        "{} {}/{}",
+        l.pick("Gjennomgang", "Triage"),
+        tr.pos + 1,
+        tr.agenda.len()
+    ));
+    must(&format!("{} ", l.pick("tid", "time")));
+    // Id and the whole name, status, health with its symbol, unit and owner.
+    must(&format!("{}  {}", ui::clean(&pr.id), ui::clean(&pr.name)));
+    must(&format!("{} · ", l.status(pr.status)));
+    must(&format!(
+        "{} {}",
+        ui::theme::health_symbol(pr.health),
+        l.health(pr.health)
+    ));
+    for s in [&pr.unit, &pr.owner].into_iter().flatten() {
+        must(&ui::clean(s));
+    }
+    // Results, burn against time, the top risk, the previous evaluation.
+    must(if pr.results.is_empty() {
+        l.pick("ingen målbare resultater", "no measurable results")
+    } else {
+        l.pick("resultater nådd", "results reached")
+    });
+    must(l.pick("Økonomi", "Budget"));
+    must(l.pick("brukt ", "spent "));
+    let pf = &a.figures.projects[pi];
+    must(&l.percent(pf.elapsed).replace('\u{a0}', " "));
+    match pf.top_risk {
+        Some((ri, score, band)) => must(&format!(
+            "{} {score:>2} {}",
+            ui::theme::band_symbol(band),
+            ui::clean(&pr.risks[ri].id)
+        )),
+        None => must(l.pick("ingen åpne risikoer", "no open risks")),
+    }
+    match pr
+        .evaluations
+        .iter()
+        .rev()
+        .find(|e| e.date < meeting_date())
+    {
+        Some(e) => {
+            must(&format!("{}", e.date));
+            if let Some(d) = e.decision {
+                must(l.decision(d));
+            }
+        }
+        None => must(l.pick("ingen tidligere evaluering", "no earlier evaluation")),
+    }
+    // The live sheet: every criterion, the total, the meeting's decision and note.
+    for c in &a.portfolio.criteria {
+        sheet_row(&t, &c.name);
+    }
+    must(l.pick("Vektet sum", "Weighted total"));
+    must(l.pick("Møtet: vedtak", "Meeting: decision"));
+}
+
+#[test]
+fn triage_shows_a_count_and_space_and_backspace_move_through_the_agenda() {
+    for lang in [Lang::Nb, Lang::En] {
+        for (w, h) in SIZES {
+            let mut a = app_at(lang, w, h);
+            press(&mut a, ch('g'));
+            press(&mut a, ch('t'));
+            let tr = a.triage.as_ref().expect("triage started");
+            // The agenda is the list as shown: red first.
+            assert_eq!(tr.agenda, a.visible);
+            assert_eq!(tr.pos, 0);
+            let first = tr.agenda[0];
+            assert_eq!(a.portfolio.projects[first].id, "T-03");
+            assert_triage_complete(&a, w, h);
+            let title = |a: &App| {
+                lang.pick("Gjennomgang", "Triage").to_string()
+                    + &format!(" {}/6", a.triage.as_ref().map_or(0, |t| t.pos + 1))
+            };
+            assert!(text(&render(&a, w, h, Plain)).contains(&title(&a)));
+
+            // Through the whole agenda: every screen complete.
+            for n in 1..6 {
+                press(&mut a, ch(' '));
+                assert_eq!(a.triage.as_ref().map(|t| t.pos), Some(n));
+                assert_triage_complete(&a, w, h);
+            }
+            // Past the last: stays, and says so.
+            press(&mut a, KeyCode::Enter);
+            assert_eq!(a.triage.as_ref().map(|t| t.pos), Some(5));
+            let t = render(&a, w, h, Plain);
+            assert!(
+                status_line(&t).contains(lang.pick("Siste prosjekt", "Last project")),
+                "{}",
+                status_line(&t)
+            );
+            press(&mut a, KeyCode::Backspace);
+            assert_eq!(a.triage.as_ref().map(|t| t.pos), Some(4));
+            assert!(text(&render(&a, w, h, Plain)).contains(&title(&a)));
+            press(&mut a, KeyCode::Esc);
+            assert!(a.triage.is_none());
+        }
+    }
+}
+
+#[test]
+fn triage_records_scores_decision_and_note_in_eight_keystrokes() {
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('g'));
+    press(&mut a, ch('t'));
+    let t03 = pi(&a, "T-03");
+    let before: Vec<_> = a.portfolio.projects.clone();
+    // 3 digits, d + digit, n + text + Enter, Space.
+    typ(&mut a, "345");
+    typ(&mut a, "d2");
+    press(&mut a, ch('n'));
+    typ(&mut a, "Tiltaksplan");
+    press(&mut a, KeyCode::Enter);
+    let t = render(&a, 80, 24, Plain);
+    assert!(row_with(&t, "Møtet 2026-11-22").contains("redigeres"));
+    assert_eq!(sheet_row(&t, "Måloppnåelse")[..3], ["40", "3", "3"]);
+    assert_eq!(sheet_row(&t, "Resultater")[..3], ["35", "4↑", "1"]);
+    assert_eq!(sheet_row(&t, "Økonomi")[..3], ["25", "5↑", "1"]);
+    assert!(row_with(&t, "Møtet: vedtak").contains("Møtet: vedtak Juster · notat Tiltaksplan"));
+    press(&mut a, ch(' '));
+
+    let ev = meeting_eval(&a, "T-03");
+    assert_eq!(
+        ev.scores
+            .iter()
+            .map(|(k, v)| (k.as_str(), *v))
+            .collect::<Vec<_>>(),
+        [("goals", 3), ("results", 4), ("budget", 5)]
+    );
+    assert_eq!(ev.decision, Some(styr::model::Decision::Adjust));
+    assert_eq!(ev.note.as_deref(), Some("Tiltaksplan"));
+    assert_eq!(a.unsaved, 5);
+    // Nothing else changed.
+    for (i, (now, then)) in a.portfolio.projects.iter().zip(&before).enumerate() {
+        if i != t03 {
+            assert_eq!(now, then, "{} is untouched", now.id);
+        }
+    }
+    // On to the next, with the cursor back on the first criterion.
+    let tr = a.triage.as_ref().expect("still in triage");
+    assert_eq!(tr.pos, 1);
+    assert_eq!(a.portfolio.projects[tr.agenda[1]].id, "T-01");
+    assert_eq!(a.criterion_cursor, 0);
+    let t = render(&a, 80, 24, Plain);
+    assert!(text(&t).contains("Gjennomgang 2/6"));
+    assert!(text(&t).contains("T-01  Klimavennlige formålsbygg"));
+    // Backspace goes back to T-03, which shows what was recorded.
+    press(&mut a, KeyCode::Backspace);
+    let t = render(&a, 120, 40, Plain);
+    assert!(row_with(&t, "Møtet: vedtak").contains("Juster · notat Tiltaksplan"));
+    assert!(row_with(&t, "Sist ").contains("2026-09-17"));
+}
+
+#[test]
+fn triage_timer_runs_against_the_timebox_and_warns_when_over() {
+    let theme = Theme::new(Plain);
+    for lang in [Lang::Nb, Lang::En] {
+        let mut a = app(lang);
+        a.timebox = Some(std::time::Duration::from_secs(180));
+        press(&mut a, ch('t'));
+        let label = lang.pick("tid", "time");
+        let t = render(&a, 80, 24, Plain);
+        let shown = redact_timer(&text(&t));
+        assert!(shown.contains(&format!(" {label} #:## / #:## ")), "{shown}");
+        assert!(text(&t).contains("/ 3:00"), "{}", text(&t));
+
+        // Four minutes on this item: over the timebox, said in words and a symbol too.
+        let tr = a.triage.as_mut().expect("triage");
+        tr.item_started = Instant::now()
+            .checked_sub(std::time::Duration::from_secs(240))
+            .expect("the clock is past four minutes");
+        let t = render(&a, 80, 24, Plain);
+        let over = format!(
+            "▲ {label} 4:00 / 3:00 {}",
+            lang.pick("over tida", "over time")
+        );
+        let (x, y) = locate(t.backend().buffer(), &over)
+            .unwrap_or_else(|| panic!("{over:?} in the frame:\n{}", text(&t)));
+        assert_eq!(y, 1, "the timer is in the frame's top line");
+        assert_eq!(t.backend().buffer()[(x + 2, y)].fg, theme.warn.fg.unwrap());
+        // Never enforced: the keys still work.
+        press(&mut a, ch(' '));
+        assert_eq!(a.triage.as_ref().map(|t| t.pos), Some(1));
+        let t = render(&a, 80, 24, Plain);
+        assert!(!text(&t).contains("▲ tid") && !text(&t).contains("▲ time"));
+    }
+}
+
+#[test]
+fn triage_hints_leave_out_keys_triage_takes_over() {
+    let mut a = app_at(Lang::Nb, 240, 40);
+    press(&mut a, ch('t'));
+    let status = status_line(&render(&a, 240, 40, Plain));
+    assert!(status.contains("Esc/t avslutt gjennomgang"), "{status}");
+    assert!(!status.contains("t gjennomgang (triage)"), "{status}");
+    assert!(status.contains("1–5 gi score og gå videre"), "{status}");
+    // Outside triage, t starts it.
+    let a = app_at(Lang::Nb, 240, 40);
+    let status = status_line(&render(&a, 240, 40, Plain));
+    assert!(status.contains("t gjennomgang (triage)"), "{status}");
+}
+
+#[test]
+fn odd_data_draws_without_panic() {
+    // No criteria, no budget, nothing planned, no dates, huge numbers, no projects.
+    let mut p = portfolio();
+    p.criteria.clear();
+    let t04 = p
+        .projects
+        .iter()
+        .position(|x| x.id == "T-04")
+        .expect("T-04");
+    p.projects[t04].budget = Some(styr::model::Budget {
+        planned: 0,
+        spent: i64::MAX,
+        funding: Vec::new(),
+    });
+    p.projects[t04].start = None;
+    p.projects[t04].end = None;
+    p.projects[0].budget = None;
+    p.projects[0].name = "N".repeat(500);
+    let mut a = App::new(p, LABEL.into(), Lang::Nb, meeting_date());
+    for id in ["T-01", "T-04"] {
+        update(&mut a, Action::Focus(Pane::Projects));
+        select(&mut a, id);
+        press(&mut a, ch('4'));
+        press(&mut a, ch('3'));
+        assert_eq!(a.unsaved, 0, "nothing to score");
+        for (w, h) in SIZES {
+            let t = render(&a, w, h, Plain);
+            assert!(text(&t).contains("ingen kriterier"), "{}", text(&t));
+        }
+        press(&mut a, ch('t'));
+        for (w, h) in SIZES {
+            render(&a, w, h, Plain);
+        }
+        press(&mut a, KeyCode::Esc);
+    }
+
+    let mut p = portfolio();
+    p.projects.clear();
+    let mut a = App::new(p, LABEL.into(), Lang::En, meeting_date());
+    press(&mut a, ch('4'));
+    let t = render(&a, 80, 24, Plain);
+    assert!(text(&t).contains("No project selected"), "{}", text(&t));
+    assert!(
+        text(&t).contains("No project is scored yet."),
+        "{}",
+        text(&t)
+    );
+    press(&mut a, ch('t'));
+    assert!(a.triage.is_none());
+}
+
+// ---------------------------------------------------------------------------------------
 // Hostile strings
 // ---------------------------------------------------------------------------------------
 
@@ -1101,6 +1730,37 @@ fn hostile_strings_come_out_inert() {
             }
         }
     }
+}
+
+#[test]
+fn hostile_strings_show_their_placeholders_in_triage_and_the_ranking() {
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-05");
+    press(&mut a, ch('t'));
+    for (w, h) in SIZES {
+        let t = render(&a, w, h, Plain);
+        assert_inert(&t, &format!("triage {w}x{h}"));
+        let screen = text(&t);
+        assert!(
+            screen.contains("T-05  Farlig␛[2J␇navn �31mrødt �snudd"),
+            "{w}x{h}:\n{screen}"
+        );
+        assert!(screen.contains("Eva� Dahl"), "{w}x{h}:\n{screen}");
+        assert!(
+            screen.contains("«Notat␛[31m i rødt␇␀ med tab␊og"),
+            "{w}x{h}:\n{screen}"
+        );
+        assert!(
+            screen.contains("R1 Tittel␛]0;overtatt␇"),
+            "{w}x{h}:\n{screen}"
+        );
+    }
+    // The evaluation pane's ranking and title.
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, ch('4'));
+    let t = render(&a, 80, 24, Plain);
+    assert_inert(&t, "evaluation");
+    assert!(ranking_row(&t, "T-05").contains("Farlig␛[2J␇navn"));
 }
 
 #[test]

@@ -200,10 +200,22 @@ pub fn lookup(ctxs: &[Ctx], ev: &KeyEvent) -> Option<Action> {
     None
 }
 
-/// The hints for the status line in these contexts.
+/// The hints for the status line in these contexts. A binding whose key a more specific
+/// context takes over is left out (in triage, `t` leaves triage: no "t triage" hint).
 pub fn hints(ctxs: &[Ctx]) -> Vec<&'static Binding> {
+    let taken = |earlier: &[Ctx], b: &Binding| {
+        BINDINGS
+            .iter()
+            .filter(|e| earlier.contains(&e.ctx))
+            .any(|e| e.keys.iter().any(|k| b.keys.contains(k)))
+    };
     ctxs.iter()
-        .flat_map(|c| BINDINGS.iter().filter(move |b| b.ctx == *c && b.hint))
+        .enumerate()
+        .flat_map(|(i, c)| {
+            BINDINGS
+                .iter()
+                .filter(move |b| b.ctx == *c && b.hint && !taken(&ctxs[..i], b))
+        })
         .collect()
 }
 

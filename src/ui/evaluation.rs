@@ -1,11 +1,734 @@
-//! Placeholder while this pane is being written.
+//! The evaluation pane: the score sheet of the selected project — one row per criterion
+//! with its latest score, the previous one beside it and the evidence the file holds —
+//! the weighted total, the meeting's decision and note, and below it the portfolio ranked
+//! by weighted total.
+//!
+//! [`score_sheet`] is the one piece of code that draws a sheet: triage draws the same one
+//! for the project on its screen.
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
-use super::Theme;
-use crate::app::App;
+use super::theme::band_symbol;
+use super::{Theme, clean, fit, pane_block};
+use crate::app::{App, Pane, ScrollMemo};
+use crate::model::figures::results_reached;
+use crate::model::{Criterion, Evaluation};
+
+/// What the file holds as evidence for a criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// Share of the project's goals that are adopted goals in the tree.
+    Goals,
+    /// Results reached against their targets.
+    Results,
+    /// Spent against planned, and against the time elapsed.
+    Budget,
+    /// The highest open risk.
+    Risks,
+    /// Nothing in the file speaks to this criterion.
+    None,
+}
+
+impl Evidence {
+    /// The evidence for a criterion: by its id for the default criteria, otherwise by the
+    /// words in its id and name.
+    pub fn of(c: &Criterion) -> Evidence {
+        match c.id.as_str() {
+            "goals" => return Evidence::Goals,
+            "results" => return Evidence::Results,
+            "budget" => return Evidence::Budget,
+            _ => {}
+        }
+        let words = format!("{} {}", c.id, c.name).to_lowercase();
+        let has = |keys: &[&str]| keys.iter().any(|k| words.contains(k));
+        if has(&["goal", "mål", "maal", "strateg"]) {
+            Evidence::Goals
+        } else if has(&[
+            "result", "resultat", "target", "output", "outcome", "effekt",
+        ]) {
+            Evidence::Results
+        } else if has(&[
+            "budget", "budsjett", "økonomi", "okonomi", "econom", "cost", "kostnad", "finans",
+            "financ",
+        ]) {
+            Evidence::Budget
+        } else if has(&["risk", "risiko"]) {
+            Evidence::Risks
+        } else {
+            Evidence::None
+        }
+    }
+}
+
+/// Display width of a string.
+pub(super) fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `s` padded with spaces to `w` display columns (`format!` pads by characters).
+pub(super) fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+/// Spans cut to `room` columns; the span that does not fit ends with an ellipsis.
+pub(super) fn fit_spans(spans: Vec<Span<'static>>, room: usize) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for s in spans {
+        let w = width(&s.content);
+        if used + w <= room {
+            used += w;
+            out.push(s);
+        } else {
+            let cut = fit(&s.content, room - used);
+            if !cut.is_empty() {
+                out.push(Span::styled(cut, s.style));
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// A line of `required` spans (cut to fit), then each `optional` group that fits whole.
+pub(super) fn fill(
+    required: Vec<Span<'static>>,
+    optional: Vec<Vec<Span<'static>>>,
+    room: usize,
+) -> Line<'static> {
+    let mut spans = fit_spans(required, room);
+    let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    for group in optional {
+        let w: usize = group.iter().map(|s| width(&s.content)).sum();
+        if used + w <= room {
+            used += w;
+            spans.extend(group);
+        }
+    }
+    Line::from(spans)
+}
+
+/// Word-wrap `text` into at most `max` lines of `room` columns; the last one ends with an
+/// ellipsis when text is left over.
+pub(super) fn wrap(text: &str, room: usize, max: usize) -> Vec<String> {
+    wrap_rooms(text, room, room, max)
+}
+
+/// As [`wrap`], with a first line of `first` columns and the others of `room`.
+pub(super) fn wrap_rooms(text: &str, first: usize, room: usize, max: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let mut lines: Vec<String> = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() && lines.len() < max {
+        let r = if lines.is_empty() { first } else { room }.max(1);
+        if width(rest) <= r {
+            lines.push(rest.to_string());
+            rest = "";
+            break;
+        }
+        // The longest head that fits, broken after a word when there is one.
+        let (mut end, mut used, mut space) = (0, 0, None);
+        for (b, c) in rest.char_indices() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > r {
+                break;
+            }
+            used += cw;
+            end = b + c.len_utf8();
+            if c == ' ' && b > 0 {
+                space = Some(b);
+            }
+        }
+        let cut = match space {
+            Some(b) => b,
+            None if end > 0 => end,
+            None => rest.chars().next().map_or(rest.len(), char::len_utf8),
+        };
+        lines.push(rest[..cut].trim_end().to_string());
+        rest = rest[cut..].trim_start();
+    }
+    if !rest.is_empty() {
+        let r = if lines.len() <= 1 { first } else { room };
+        if let Some(last) = lines.last_mut() {
+            *last = fit(&format!("{last} {rest}"), r);
+        }
+    }
+    lines
+}
+
+/// The evidence the file holds for a criterion of project `pi`: a long form when it fits
+/// in `room` columns, else a short one, cut to `room`.
+pub fn evidence(app: &App, t: &Theme, pi: usize, kind: Evidence, room: usize) -> Span<'static> {
+    let l = app.lang;
+    let pr = &app.portfolio.projects[pi];
+    let pf = &app.figures.projects[pi];
+    let (long, short, style) = match kind {
+        Evidence::Goals => match pf.goal_share {
+            None => {
+                let s = l.pick("tjener ingen mål", "serves no goal").to_string();
+                (s.clone(), s, t.warn)
+            }
+            Some(share) => {
+                let n = pr.goals.len();
+                let k = ((share * n as f64).round() as usize).min(n);
+                let pct = l.percent(Some(share));
+                let style = if k < n { t.warn } else { t.text };
+                match l {
+                    crate::text::Lang::Nb => (
+                        format!("{k} av {n} mål er vedtatte mål i treet ({pct})"),
+                        format!("{k}/{n} mål i treet"),
+                        style,
+                    ),
+                    crate::text::Lang::En => (
+                        format!("{k} of {n} goals are adopted goals in the tree ({pct})"),
+                        format!("{k}/{n} goals in the tree"),
+                        style,
+                    ),
+                }
+            }
+        },
+        Evidence::Results => {
+            let n = pr.results.len();
+            if n == 0 {
+                let s = l
+                    .pick("ingen målbare resultater", "no measurable results")
+                    .to_string();
+                (s.clone(), s, t.warn)
+            } else {
+                let k = results_reached(pr);
+                let pct = l.percent(pf.achievement);
+                match l {
+                    crate::text::Lang::Nb => (
+                        format!("{k} av {n} resultater nådd · {pct} av målene"),
+                        format!("{k}/{n} nådd · {pct}"),
+                        t.text,
+                    ),
+                    crate::text::Lang::En => (
+                        format!("{k} of {n} results reached · {pct} of targets"),
+                        format!("{k}/{n} reached · {pct}"),
+                        t.text,
+                    ),
+                }
+            }
+        }
+        Evidence::Budget => match pf.budget {
+            None => {
+                let s = l.pick("intet budsjett", "no budget").to_string();
+                (s.clone(), s, t.warn)
+            }
+            Some(b) => {
+                let burn = l.percent(b.burn);
+                let time = l.percent(pf.elapsed);
+                let over = b.spent > b.planned;
+                let mark = if over { "▲ " } else { "" };
+                let style = if over { t.warn } else { t.text };
+                match l {
+                    crate::text::Lang::Nb => (
+                        format!("{mark}brukt {burn} av planlagt · {time} av tiden gått"),
+                        format!("{mark}brukt {burn} · tid {time}"),
+                        style,
+                    ),
+                    crate::text::Lang::En => (
+                        format!("{mark}spent {burn} of planned · {time} of the time gone"),
+                        format!("{mark}spent {burn} · time {time}"),
+                        style,
+                    ),
+                }
+            }
+        },
+        Evidence::Risks => match pf.top_risk {
+            None => {
+                let s = l.pick("ingen åpne risikoer", "no open risks").to_string();
+                (s.clone(), s, t.text)
+            }
+            Some((_, score, band)) => {
+                let sym = band_symbol(band);
+                let open = pf.open_risks;
+                match l {
+                    crate::text::Lang::Nb => (
+                        format!(
+                            "høyeste risiko {sym} {score} ({}) · {open} åpne",
+                            l.band(band)
+                        ),
+                        format!("{sym} {score} · {open} åpne"),
+                        t.band(band),
+                    ),
+                    crate::text::Lang::En => (
+                        format!("top risk {sym} {score} ({}) · {open} open", l.band(band)),
+                        format!("{sym} {score} · {open} open"),
+                        t.band(band),
+                    ),
+                }
+            }
+        },
+        Evidence::None => ("–".to_string(), "–".to_string(), t.dim),
+    };
+    let text = if width(&long) <= room { long } else { short };
+    Span::styled(fit(&text, room), style)
+}
+
+/// How a score sheet is drawn.
+#[derive(Debug, Clone, Copy)]
+pub struct SheetOpts {
+    /// Columns available.
+    pub width: usize,
+    /// The cursor is shown (the pane has the focus, or triage).
+    pub active: bool,
+    /// Lines the meeting's note may take.
+    pub note_lines: usize,
+}
+
+/// The project's evaluation history as the sheet reads it: the latest evaluation, the one
+/// before it, and whether the latest is this meeting's (the one edits go to).
+pub fn latest_and_previous(
+    app: &App,
+    pi: usize,
+) -> (Option<&Evaluation>, Option<&Evaluation>, bool) {
+    let evs = &app.portfolio.projects[pi].evaluations;
+    let latest = evs.last();
+    let prev = evs.len().checked_sub(2).and_then(|i| evs.get(i));
+    let is_meeting = latest.is_some_and(|e| e.date == app.meeting_date);
+    (latest, prev, is_meeting)
+}
+
+/// The score sheet of project `pi`: which evaluation is shown, one row per criterion
+/// (latest score, previous score, evidence), the weighted totals, and the meeting's
+/// decision and note.
+pub fn score_sheet(app: &App, t: &Theme, pi: usize, o: SheetOpts) -> Vec<Line<'static>> {
+    let l = app.lang;
+    let w = o.width;
+    let pf = &app.figures.projects[pi];
+    let criteria = &app.portfolio.criteria;
+    let (latest, prev, is_meeting) = latest_and_previous(app, pi);
+    let mut out = Vec::new();
+
+    // Which evaluation the scores are: this meeting's (being edited) or an older one.
+    let prev_date = prev.map(|e| {
+        vec![Span::styled(
+            format!(" · {} {}", l.pick("forrige", "prev."), e.date),
+            t.dim,
+        )]
+    });
+    let state = match latest {
+        Some(e) if is_meeting => fill(
+            vec![
+                Span::styled(" ● ", t.key),
+                Span::styled(
+                    format!("{} {}", l.pick("Møtet", "This meeting"), e.date),
+                    t.title,
+                ),
+                Span::styled(format!(" · {}", l.pick("redigeres", "being edited")), t.key),
+            ],
+            prev_date.into_iter().collect(),
+            w,
+        ),
+        Some(e) => fill(
+            vec![
+                Span::styled(
+                    format!(" {} {}", l.pick("Siste", "Latest"), e.date),
+                    t.title,
+                ),
+                Span::styled(
+                    format!(
+                        " ({})",
+                        l.pick("eldre, ikke møtets", "older, not this meeting's")
+                    ),
+                    t.warn,
+                ),
+            ],
+            prev_date
+                .into_iter()
+                .chain([vec![Span::styled(
+                    format!(
+                        " · 1–5 {}",
+                        l.pick("starter møtets", "starts this meeting's")
+                    ),
+                    t.dim,
+                )]])
+                .collect(),
+            w,
+        ),
+        None => fill(
+            vec![Span::styled(
+                format!(" {}", l.pick("Ikke evaluert ennå", "Not evaluated yet")),
+                t.title,
+            )],
+            vec![vec![Span::styled(
+                format!(
+                    " · 1–5 {}",
+                    l.pick(
+                        "starter møtets evaluering",
+                        "starts this meeting's evaluation"
+                    )
+                ),
+                t.dim,
+            )]],
+            w,
+        ),
+    };
+    out.push(state);
+
+    if criteria.is_empty() {
+        out.push(Line::styled(
+            fit(
+                l.pick(
+                    "Porteføljen har ingen kriterier å score etter.",
+                    "The portfolio has no criteria to score against.",
+                ),
+                w,
+            ),
+            t.dim,
+        ));
+        return out;
+    }
+
+    // Columns: cursor mark, criterion, weight, latest, previous, evidence.
+    let h_name = l.pick("Kriterium", "Criterion");
+    let h_weight = l.pick("Vekt", "Weight");
+    let h_latest = if is_meeting {
+        l.pick("Møtet", "Meeting")
+    } else {
+        l.pick("Siste", "Latest")
+    };
+    let h_prev = l.pick("Forr.", "Prev.");
+    let h_evidence = l.pick("Grunnlag i filen", "Evidence in the file");
+    let cap = if w >= 70 { 24 } else { 14 };
+    let w_name = criteria
+        .iter()
+        .map(|c| width(&clean(&c.name)))
+        .chain([width(h_name)])
+        .max()
+        .unwrap_or(8)
+        .min(cap);
+    let w_weight = criteria
+        .iter()
+        .map(|c| c.weight.to_string().len())
+        .chain([width(h_weight)])
+        .max()
+        .unwrap_or(4)
+        .min(6);
+    let w_latest = width(h_latest).max(3);
+    let w_prev = width(h_prev).max(3);
+    let fixed = 1 + w_name + 1 + w_weight + 1 + w_latest + 1 + w_prev + 2;
+    let room = w.saturating_sub(fixed);
+
+    out.push(Line::from(fit_spans(
+        vec![Span::styled(
+            format!(
+                " {:<w_name$} {:>w_weight$} {:>w_latest$} {:>w_prev$}  {}",
+                fit(h_name, w_name),
+                h_weight,
+                h_latest,
+                h_prev,
+                fit(h_evidence, room)
+            ),
+            t.header,
+        )],
+        w,
+    )));
+
+    let cursor = app.criterion_cursor.min(criteria.len() - 1);
+    let latest_style = if is_meeting { t.title } else { t.dim };
+    for (i, c) in criteria.iter().enumerate() {
+        let now = latest.and_then(|e| e.scores.get(&c.id)).copied();
+        let before = prev.and_then(|e| e.scores.get(&c.id)).copied();
+        let trend = match (now, before) {
+            (Some(a), Some(b)) if a > b => "↑",
+            (Some(a), Some(b)) if a < b => "↓",
+            (Some(_), Some(_)) => " ",
+            _ => " ",
+        };
+        let now_s = now.map_or("– ".to_string(), |s| format!("{s}{trend}"));
+        let before_s = before.map_or("–".to_string(), |s| s.to_string());
+        let on = o.active && i == cursor;
+        let mut spans = vec![
+            Span::raw(if on { "▸" } else { " " }),
+            Span::raw(format!(
+                "{} {:>w_weight$} ",
+                pad(&fit(&clean(&c.name), w_name), w_name),
+                fit(&c.weight.to_string(), w_weight)
+            )),
+            Span::styled(format!("{now_s:>w_latest$}"), latest_style),
+            Span::raw(format!(" {before_s:>w_prev$}  ")),
+        ];
+        if room > 0 {
+            spans.push(evidence(app, t, pi, Evidence::of(c), room));
+        }
+        let mut spans = fit_spans(spans, w);
+        if on {
+            // The cursor's bar spans the whole row.
+            let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+            spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));
+        }
+        let line = Line::from(spans);
+        out.push(if on { line.style(t.selected) } else { line });
+    }
+
+    // The weighted totals, and where the latest puts the project in the ranking.
+    let w_label = w_name + 1 + w_weight;
+    let rank = app
+        .ranking
+        .iter()
+        .position(|&(p, _)| p == pi)
+        .map(|r| match l {
+            crate::text::Lang::Nb => format!("nr. {} av {}", r + 1, app.ranking.len()),
+            crate::text::Lang::En => format!("rank {} of {}", r + 1, app.ranking.len()),
+        })
+        .unwrap_or_default();
+    out.push(Line::from(fit_spans(
+        vec![
+            Span::raw(" "),
+            Span::styled(
+                format!(
+                    "{:<w_label$} ",
+                    fit(l.pick("Vektet sum", "Weighted total"), w_label)
+                ),
+                t.title,
+            ),
+            Span::styled(
+                format!("{:>w_latest$}", format!("{} ", l.decimal(pf.latest_score))),
+                latest_style,
+            ),
+            Span::raw(format!(" {:>w_prev$}  ", l.decimal(pf.previous_score))),
+            Span::styled(fit(&rank, room), t.dim),
+        ],
+        w,
+    )));
+
+    // The meeting's decision and note (set with d and n).
+    let meeting = latest.filter(|_| is_meeting);
+    let decision = meeting
+        .and_then(|e| e.decision)
+        .map_or("–".to_string(), |d| l.decision(d).to_string());
+    let note = meeting
+        .and_then(|e| e.note.as_deref())
+        .map(clean)
+        .unwrap_or_else(|| "–".to_string());
+    let head = vec![
+        Span::styled(
+            format!(" {} ", l.pick("Møtet: vedtak", "Meeting: decision")),
+            t.dim,
+        ),
+        Span::styled(decision, t.title),
+        Span::styled(format!(" · {} ", l.pick("notat", "note")), t.dim),
+    ];
+    let head_w: usize = head.iter().map(|s| width(&s.content)).sum();
+    let indent = 3;
+    // The first line holds what fits after the labels; the rest wraps below, indented.
+    let note_lines = wrap_rooms(
+        &note,
+        w.saturating_sub(head_w),
+        w.saturating_sub(indent),
+        o.note_lines.max(1),
+    );
+    let mut lines = note_lines.into_iter();
+    let mut first = head;
+    first.push(Span::styled(lines.next().unwrap_or_default(), t.text));
+    out.push(Line::from(fit_spans(first, w)));
+    for rest in lines {
+        out.push(Line::from(vec![
+            Span::raw(" ".repeat(indent)),
+            Span::styled(rest, t.text),
+        ]));
+    }
+    out
+}
+
+/// What a 1 and a 5 mean for the criterion under the cursor, from the file.
+pub fn description(app: &App, t: &Theme, width: usize, max_lines: usize) -> Vec<Line<'static>> {
+    let criteria = &app.portfolio.criteria;
+    let Some(c) = criteria.get(app.criterion_cursor.min(criteria.len().saturating_sub(1))) else {
+        return Vec::new();
+    };
+    let Some(d) = c.description.as_deref() else {
+        return Vec::new();
+    };
+    let text = format!("▸ {}: {}", clean(&c.name), clean(d));
+    wrap(&text, width.saturating_sub(1).max(1), max_lines)
+        .into_iter()
+        .map(|s| Line::styled(format!(" {s}"), t.dim))
+        .collect()
+}
+
+/// The portfolio ranked by weighted total in `height` rows, the selected project marked
+/// and kept in view.
+fn ranking(
+    app: &App,
+    t: &Theme,
+    selected: Option<usize>,
+    w: usize,
+    height: usize,
+) -> Vec<Line<'static>> {
+    let l = app.lang;
+    let n = app.portfolio.projects.len();
+    let k = app.ranking.len();
+    let mut out = vec![Line::from(fit_spans(
+        vec![
+            Span::raw(" "),
+            Span::styled(
+                l.pick("Rangert etter vektet sum", "Ranked by weighted total")
+                    .to_string(),
+                t.header,
+            ),
+            Span::styled(
+                match l {
+                    crate::text::Lang::Nb => format!(" ({k} av {n} scoret)"),
+                    crate::text::Lang::En => format!(" ({k} of {n} scored)"),
+                },
+                t.dim,
+            ),
+        ],
+        w,
+    ))];
+    if height <= 1 {
+        return out;
+    }
+    if app.ranking.is_empty() {
+        out.push(Line::styled(
+            fit(
+                l.pick(
+                    "Ingen prosjekter er scoret ennå.",
+                    "No project is scored yet.",
+                ),
+                w,
+            ),
+            t.dim,
+        ));
+        return out;
+    }
+    let rows = height - 1;
+    let pos = selected.and_then(|s| app.ranking.iter().position(|&(p, _)| p == s));
+    let off = ScrollMemo::follow(
+        &app.scroll.ranking,
+        pos.unwrap_or(app.scroll.ranking.get()),
+        rows,
+        k,
+    );
+    let shown = &app.ranking[off..(off + rows).min(k)];
+    let w_id = shown
+        .iter()
+        .map(|&(p, _)| width(&clean(&app.portfolio.projects[p].id)))
+        .max()
+        .unwrap_or(4)
+        .min(12);
+    let w_rank = k.to_string().len();
+    for (i, &(p, score)) in shown.iter().enumerate() {
+        let pr = &app.portfolio.projects[p];
+        let here = Some(p) == selected;
+        let style = if here { t.title } else { t.text };
+        let head = format!(
+            "{}{:>w_rank$}. {:>4}  {}  ",
+            if here { "▶" } else { " " },
+            off + i + 1,
+            l.decimal(Some(score)),
+            pad(&fit(&clean(&pr.id), w_id), w_id),
+        );
+        let room = w.saturating_sub(width(&head));
+        out.push(Line::from(vec![
+            Span::styled(head, style),
+            Span::styled(fit(&clean(&pr.name), room), style),
+        ]));
+    }
+    out
+}
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
-    let b = super::pane_block(Some(app.pane), String::new(), focused, t);
-    f.render_widget(b, area);
+    let l = app.lang;
+    let selected = app.selected();
+    let title = match selected {
+        Some(pi) => {
+            let pr = &app.portfolio.projects[pi];
+            fit(
+                &format!(
+                    "{} · {} {}",
+                    Pane::Evaluation.title(l),
+                    clean(&pr.id),
+                    clean(&pr.name)
+                ),
+                (area.width as usize).saturating_sub(10),
+            )
+        }
+        None => Pane::Evaluation.title(l).to_string(),
+    };
+    let block = pane_block(Some(Pane::Evaluation), title, focused, t);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let (w, height) = (inner.width as usize, inner.height as usize);
+
+    let mut lines = match selected {
+        Some(pi) => score_sheet(
+            app,
+            t,
+            pi,
+            SheetOpts {
+                width: w,
+                active: focused,
+                // Zoomed (or at 80×24) there is room for a longer note.
+                note_lines: if height >= 18 { 2 } else { 1 },
+            },
+        ),
+        None => vec![Line::styled(
+            fit(
+                l.pick(
+                    "Ingen prosjekt valgt — velg et i Prosjekter (2).",
+                    "No project selected — choose one in Projects (2).",
+                ),
+                w,
+            ),
+            t.dim,
+        )],
+    };
+
+    // Below the sheet: the ranking (it scrolls to the selection, so it can give up rows);
+    // what a 1 and a 5 mean and the older evaluation's decision while the ranking keeps
+    // its header and five rows, or all of them when it is shorter.
+    let ranking_need = 1 + app.ranking.len().clamp(1, 5);
+    let mut extras: Vec<Line<'static>> = Vec::new();
+    if let Some(pi) = selected {
+        if focused {
+            extras.extend(description(app, t, w, 1));
+        }
+        let (latest, _, is_meeting) = latest_and_previous(app, pi);
+        let older = latest.filter(|e| !is_meeting && (e.decision.is_some() || e.note.is_some()));
+        if let Some(e) = older {
+            let decision = e.decision.map_or("–", |d| l.decision(d));
+            let note = e.note.as_deref().map(clean).unwrap_or_default();
+            extras.push(Line::from(fit_spans(
+                vec![
+                    Span::styled(
+                        format!(" {}: {} ", e.date, l.pick("vedtak", "decision")),
+                        t.dim,
+                    ),
+                    Span::styled(decision.to_string(), t.dim),
+                    Span::styled(
+                        if note.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" · «{note}»")
+                        },
+                        t.dim,
+                    ),
+                ],
+                w,
+            )));
+        }
+    }
+    for e in extras {
+        if height.saturating_sub(lines.len() + 1) > ranking_need {
+            lines.push(e);
+        }
+    }
+    if height.saturating_sub(lines.len()) > 1 + app.ranking.len().max(1) {
+        lines.push(Line::raw(""));
+    }
+    let left = height.saturating_sub(lines.len());
+    if left > 0 {
+        lines.extend(ranking(app, t, selected, w, left));
+    }
+    f.render_widget(Paragraph::new(lines).style(Style::default()), inner);
 }
