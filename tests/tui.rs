@@ -1285,15 +1285,16 @@ fn register_is_sorted_by_score_and_marks_mitigated_risks() {
         assert!(!screen.contains("Få påmeldte"), "closed:\n{screen}");
     }
 
-    // At 80×24 every column fits, and the status is a word.
-    let t = render(&a, 80, 24, Plain);
+    // Zoomed at 120×40 every column fits, and the status is a word.
+    press(&mut a, ch('z'));
+    let t = render(&a, 120, 40, Plain);
     let lines = lines(t.backend().buffer());
     let header = lines
         .iter()
         .find(|l| l.contains("Score") && l.contains("Status"))
-        .expect("a header");
+        .unwrap_or_else(|| panic!("a header:\n{}", lines.join("\n")));
     for col in [
-        "Id", "Risiko", "P", "K", "Score", "Status", "Eier", "Tiltak",
+        "Prosjekt", "Risiko", "P", "K", "Score", "Status", "Eier", "Tiltak",
     ] {
         assert!(header.contains(col), "{header}");
     }
@@ -1304,11 +1305,34 @@ fn register_is_sorted_by_score_and_marks_mitigated_risks() {
             .cloned()
             .unwrap_or_default()
     };
-    let top = row("Forsinket");
-    for cell in ["T-01", "4 4", "■ 16", "Åpen", "Siri Haugen", "Rammeavtale"] {
+    let top = row("R1 Forsinket installasjon");
+    for cell in [
+        "T-01",
+        "4 4",
+        "■ 16",
+        "Åpen",
+        "Siri Haugen",
+        "Rammeavtale med to leverandører",
+    ] {
         assert!(top.contains(cell), "{cell} in {top}");
     }
     assert!(row("Ulike").contains("Redusert"), "{}", row("Ulike"));
+    press(&mut a, ch('z'));
+
+    // At 80×24 the status word gives way first: the title keeps its room, the owner and
+    // the mitigation stay, and a mitigated risk is marked ↓ (explained in the key).
+    let t = render(&a, 80, 24, Plain);
+    let lines = self::lines(t.backend().buffer());
+    let top = lines
+        .iter()
+        .find(|l| l.contains("Forsinket installasjon"))
+        .expect("the title whole");
+    for cell in ["T-01", "4 4", "■ 16", "Siri Haugen", "Rammeavtale"] {
+        assert!(top.contains(cell), "{cell} in {top}");
+    }
+    let mitigated = lines.iter().find(|l| l.contains("Ulike")).expect("listed");
+    assert!(mitigated.contains("↓ Ulike"), "{mitigated}");
+    assert!(text(&t).contains("↓ redusert"), "{}", text(&t));
 
     // In the grid the pane is narrow: owner and mitigation give way, the risk and its
     // score stay, and a mitigated risk is marked ↓ (explained in the key).
@@ -1410,19 +1434,27 @@ fn detail_pages(app: &mut App, id: &str, w: u16, h: u16) -> Vec<String> {
     panic!("the detail of {id} never reaches its end");
 }
 
-/// The detail's lines, as one list over all pages (repeats where pages overlap).
+/// No-break spaces (in amounts, and where the detail keeps a phrase on one line) read as
+/// spaces here.
+fn norm(s: &str) -> String {
+    s.replace('\u{a0}', " ")
+}
+
+/// The detail's lines, as one list over all pages (repeats where pages overlap), with
+/// no-break spaces as plain ones.
 fn detail_lines(app: &mut App, id: &str, w: u16, h: u16) -> Vec<String> {
     detail_pages(app, id, w, h)
         .iter()
-        .flat_map(|p| p.lines().map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|p| p.lines().map(norm).collect::<Vec<_>>())
         .collect()
 }
 
 #[track_caller]
 fn line_with<'a>(lines: &'a [String], needle: &str) -> &'a str {
+    let needle = norm(needle);
     lines
         .iter()
-        .find(|l| l.contains(needle))
+        .find(|l| l.contains(&needle))
         .unwrap_or_else(|| panic!("no line with {needle:?}:\n{}", lines.join("\n")))
 }
 
@@ -1434,7 +1466,10 @@ fn detail_shows_everything_about_the_project() {
             let mut a = app_at(lang, w, h);
             let lines = detail_lines(&mut a, "T-01", w, h);
             let all = lines.join("\n");
-            let has = |s: &str| assert!(all.contains(s), "{lang:?} {w}x{h}: {s:?} in\n{all}");
+            let has = |s: &str| {
+                let s = norm(s);
+                assert!(all.contains(&s), "{lang:?} {w}x{h}: {s:?} in\n{all}")
+            };
             let l = lang;
             // Who and what.
             has("T-01 · Klimavennlige formålsbygg");
@@ -1462,7 +1497,7 @@ fn detail_shows_everything_about_the_project() {
                 l.pick("tid gått", "time elapsed").to_string(),
                 l.percent(Some(0.54)),
             ] {
-                assert!(budget.contains(&s), "{s:?} in {budget}");
+                assert!(budget.contains(&norm(&s)), "{s:?} in {budget}");
             }
             has(&format!(
                 "{} {} ({})",
@@ -1471,13 +1506,13 @@ fn detail_shows_everything_about_the_project() {
                 l.percent(Some(0.31))
             ));
             let horizon = line_with(&lines, "Horizon Europe");
-            assert!(horizon.contains(&l.amount(4_000_000)), "{horizon}");
+            assert!(horizon.contains(&norm(&l.amount(4_000_000))), "{horizon}");
             assert!(
                 horizon.contains(l.pick("innvilget", "granted")),
                 "{horizon}"
             );
             let enova = line_with(&lines, "Enova");
-            assert!(enova.contains(&l.amount(600_000)), "{enova}");
+            assert!(enova.contains(&norm(&l.amount(600_000))), "{enova}");
             assert!(enova.contains(l.pick("søkt", "applied")), "{enova}");
             // Results against targets.
             has(&format!(
@@ -1603,13 +1638,13 @@ fn detail_flags_what_is_unknown_missing_or_late() {
     // than its time allows.
     let mut a = app(Lang::Nb);
     let lines = detail_lines(&mut a, "T-03", 80, 24);
-    // (At 80 columns the warnings wrap onto the next line.)
-    line_with(&lines, "2025-02-01 – 2026-10-31 ▲ passert");
-    line_with(&lines, "12 / 40 stk · frist 2026-10-31 · ▲ ikke nådd");
-    line_with(
-        &lines,
-        &format!("tid gått {} ▲ forbruket", Lang::Nb.percent(Some(1.0))),
-    );
+    // (At 80 columns the warnings go whole onto the next line.)
+    line_with(&lines, "2025-02-01 – 2026-10-31");
+    line_with(&lines, "▲ passert sluttdato");
+    line_with(&lines, "12 / 40 stk · frist 2026-10-31");
+    line_with(&lines, "▲ ikke nådd, fristen er passert");
+    line_with(&lines, &format!("tid gått {}", Lang::Nb.percent(Some(1.0))));
+    line_with(&lines, "▲ forbruket ligger foran tiden");
     let rejected = line_with(&lines, "Belønningsordningen");
     assert!(rejected.contains("avslått"), "{rejected}");
 }
@@ -1697,6 +1732,80 @@ fn detail_scroll_starts_at_the_top_for_the_next_project() {
         screen.contains("T-02 · Klimatilpasning i ravinene"),
         "{screen}"
     );
+
+    // ] and [ step to the next project in the list, its detail from the top.
+    press(&mut a, ch('G'));
+    render(&a, 80, 24, Plain);
+    assert!(a.detail_scroll > 0);
+    let next = a.visible[a.project_cursor + 1];
+    press(&mut a, ch(']'));
+    assert!(a.detail);
+    assert_eq!(a.selected(), Some(next));
+    assert_eq!(a.detail_scroll, 0);
+    let id = a.portfolio.projects[next].id.clone();
+    let screen = text(&render(&a, 80, 24, Plain));
+    assert!(screen.contains(&format!("Prosjekter › {id}")), "{screen}");
+    assert!(screen.contains("linje 1–"), "{screen}");
+}
+
+#[test]
+fn odd_data_draws_the_risks_and_the_detail_without_panic() {
+    use styr::model::{Number, RiskThresholds};
+    let mut p = portfolio();
+    p.criteria.clear();
+    p.risk_thresholds = RiskThresholds { amber: 30, red: 2 };
+    let pr = &mut p.projects[0];
+    pr.start = None;
+    pr.end = None;
+    pr.goals = vec!["".into(), "x".repeat(300)];
+    pr.risks[0].probability = 0;
+    pr.risks[0].consequence = 99;
+    pr.risks[1].probability = i64::MAX;
+    pr.risks[1].consequence = i64::MAX;
+    pr.risks[1].title = "y".repeat(500);
+    if let Some(b) = pr.budget.as_mut() {
+        b.planned = 0;
+        b.spent = i64::MAX;
+        b.funding[0].amount = i64::MIN;
+        b.funding[0].source = "z".repeat(400);
+    }
+    pr.results[0].target = Number(0.0);
+    pr.results[0].actual = Number(1e300);
+    pr.evaluations[0].decision = None;
+    pr.evaluations[0].note = Some("å".repeat(700));
+    pr.evaluations[1].scores.insert("ukjent".into(), 9);
+    for lang in [Lang::Nb, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40), (100, 30), (200, 60)] {
+            let mut a = App::new(p.clone(), LABEL.to_string(), lang, meeting_date());
+            update(&mut a, Action::Resize(w, h));
+            press(&mut a, ch('3'));
+            assert_inert(&render(&a, w, h, Plain), "odd risks");
+            press(&mut a, KeyCode::Enter);
+            typ(&mut a, "jG");
+            assert_inert(&render(&a, w, h, Mono), "odd register");
+            press(&mut a, ch('z'));
+            assert_inert(&render(&a, w, h, Plain), "odd register zoomed");
+            let mut a = App::new(p.clone(), LABEL.to_string(), lang, meeting_date());
+            update(&mut a, Action::Resize(w, h));
+            for page in detail_pages(&mut a, "T-01", w, h) {
+                assert!(page.contains("T-01"), "{page}");
+            }
+        }
+    }
+    // No projects at all: the matrix is empty and the register says why.
+    let mut empty = portfolio();
+    empty.projects.clear();
+    let mut a = App::new(empty, LABEL.to_string(), Lang::Nb, meeting_date());
+    update(&mut a, Action::Resize(80, 24));
+    press(&mut a, ch('3'));
+    typ(&mut a, "jl");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Enter);
+    for (w, h) in SIZES {
+        let screen = text(&render(&a, w, h, Plain));
+        assert!(screen.contains("Ingen risikoer i denne"), "{screen}");
+        assert!(screen.contains("Åpne risikoer (0)"), "{screen}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -119,6 +119,9 @@ pub fn update(app: &mut App, action: Action) {
                 } else {
                     app.project_cursor.saturating_sub(1)
                 };
+                // The next project's detail opens at its top.
+                app.detail_scroll = 0;
+                app.scroll.detail_max.set(None);
             }
         }
         Action::Score(s) => score(app, Some(s)),

@@ -76,7 +76,7 @@ pub fn detail_lines(app: &App, pi: usize, t: &Theme, width: usize) -> Vec<Line<'
     for (spans, indent) in header(app, pr, pi, t)
         .into_iter()
         .chain(goals(app, pr, t))
-        .chain(budget(app, pr, pi, t))
+        .chain(budget(app, pr, pi, t, width))
         .chain(results(app, pr, t))
         .chain(risks(app, pr, t))
         .chain(evaluations(app, pr, t))
@@ -92,8 +92,17 @@ pub fn detail_lines(app: &App, pi: usize, t: &Theme, width: usize) -> Vec<Line<'
 /// A logical line (before wrapping): its spans and the indent of its continuation lines.
 type Logical = (Vec<Span<'static>>, usize);
 
+/// A label, kept on the same line as the first word of what follows it.
 fn label(s: &str, t: &Theme) -> Span<'static> {
-    Span::styled(format!("{s} "), t.dim)
+    Span::styled(format!("{}{NBSP}", glue(s)), t.dim)
+}
+
+/// A no-break space: the wrapping below breaks lines only at plain spaces.
+const NBSP: char = '\u{a0}';
+
+/// A short phrase that must not be split over two lines ("not reached yet", "P4 × C3").
+fn glue(s: &str) -> String {
+    s.replace(' ', "\u{a0}")
 }
 
 fn text(s: impl Into<String>) -> Span<'static> {
@@ -132,20 +141,27 @@ fn header(app: &App, pr: &Project, pi: usize, t: &Theme) -> Vec<Logical> {
     let date = |d: Option<crate::model::Date>| d.map_or("–".to_string(), |d| d.to_string());
     let mut state = vec![
         label("Status", t),
-        text(l.status(pr.status)),
+        text(glue(l.status(pr.status))),
         sep(t),
         label(l.pick("Helse", "Health"), t),
         Span::styled(
-            format!("{} {}", health_symbol(pr.health), l.health(pr.health)),
+            format!(
+                "{}{NBSP}{}",
+                health_symbol(pr.health),
+                glue(l.health(pr.health))
+            ),
             t.health(pr.health),
         ),
         sep(t),
         label(l.pick("Periode", "Period"), t),
-        text(format!("{} – {}", date(pr.start), date(pr.end))),
+        text(glue(&format!("{} – {}", date(pr.start), date(pr.end)))),
     ];
     if pf.overdue {
         state.push(Span::styled(
-            format!(" ▲ {}", l.pick("passert sluttdato", "past its end date")),
+            format!(
+                " ▲{NBSP}{}",
+                glue(l.pick("passert sluttdato", "past its end date"))
+            ),
             t.warn,
         ));
     }
@@ -155,7 +171,7 @@ fn header(app: &App, pr: &Project, pi: usize, t: &Theme) -> Vec<Logical> {
     out.push((
         vec![
             label(l.pick("Ansvarlig", "Owner"), t),
-            text(opt(&pr.owner)),
+            text(glue(&opt(&pr.owner))),
             sep(t),
             label(l.pick("Enhet", "Unit"), t),
             text(opt(&pr.unit)),
@@ -203,7 +219,7 @@ fn header(app: &App, pr: &Project, pi: usize, t: &Theme) -> Vec<Logical> {
             spans.push(sep(t));
             spans.push(label(l.pick("Vedtak", "Decision"), t));
             spans.push(match ev.decision {
-                Some(d) => Span::styled(l.decision(d), t.title),
+                Some(d) => Span::styled(glue(l.decision(d)), t.title),
                 None => Span::styled(l.pick("intet", "none"), t.dim),
             });
             out.push((spans, 2));
@@ -272,7 +288,7 @@ fn goals(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
     out
 }
 
-fn budget(app: &App, pr: &Project, pi: usize, t: &Theme) -> Vec<Logical> {
+fn budget(app: &App, pr: &Project, pi: usize, t: &Theme, width: usize) -> Vec<Logical> {
     let l = app.lang;
     let mut out = section(
         format!(
@@ -314,8 +330,8 @@ fn budget(app: &App, pr: &Project, pi: usize, t: &Theme) -> Vec<Logical> {
     {
         burn.push(Span::styled(
             format!(
-                " ▲ {}",
-                l.pick("forbruket ligger foran tiden", "spending ahead of time")
+                " ▲{NBSP}{}",
+                glue(l.pick("forbruket ligger foran tiden", "spending ahead of time"))
             ),
             t.warn,
         ));
@@ -366,7 +382,8 @@ fn budget(app: &App, pr: &Project, pi: usize, t: &Theme) -> Vec<Logical> {
         .map(|fu| UnicodeWidthStr::width(clean(&fu.source).as_str()))
         .max()
         .unwrap_or(0)
-        .min(32);
+        // Whole where the line has room; cut only in a narrow pane.
+        .min(width.saturating_sub(30).max(16));
     let amt_w = b
         .funding
         .iter()
@@ -384,13 +401,13 @@ fn budget(app: &App, pr: &Project, pi: usize, t: &Theme) -> Vec<Logical> {
             vec![
                 text(format!(
                     "    {}  ",
-                    pad(&fit(&clean(&fu.source), 32), src_w)
+                    pad(&fit(&clean(&fu.source), src_w), src_w)
                 )),
                 text(format!(
                     "{}{amount}  ",
                     " ".repeat(amt_w.saturating_sub(UnicodeWidthStr::width(amount.as_str())))
                 )),
-                Span::styled(l.funding_status(fu.status), style),
+                Span::styled(glue(l.funding_status(fu.status)), style),
             ],
             6,
         ));
@@ -442,7 +459,11 @@ fn results(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
             ),
             text(format!("{}: ", clean(&r.name))),
             Span::styled(
-                format!("{} / {}{unit}", number(l, r.actual), number(l, r.target)),
+                glue(&format!(
+                    "{} / {}{unit}",
+                    number(l, r.actual),
+                    number(l, r.target)
+                )),
                 t.title,
             ),
         ];
@@ -457,13 +478,13 @@ fn results(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
         } else if r.due.zip(as_of).is_some_and(|(d, a)| d < a) {
             spans.push(Span::styled(
                 format!(
-                    "▲ {}",
-                    l.pick("ikke nådd, fristen er passert", "not reached, past due")
+                    "▲{NBSP}{}",
+                    glue(l.pick("ikke nådd, fristen er passert", "not reached, past due"))
                 ),
                 t.warn,
             ));
         } else {
-            spans.push(text(l.pick("ikke nådd ennå", "not reached yet")));
+            spans.push(text(glue(l.pick("ikke nådd ennå", "not reached yet"))));
         }
         out.push((spans, 4));
     }
@@ -481,7 +502,11 @@ fn risks(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
         format!(
             "{} ({open} {} {})",
             l.pick("Risikoer", "Risks"),
-            l.pick("åpne av", "open of"),
+            if open == 1 {
+                l.pick("åpen av", "open of")
+            } else {
+                l.pick("åpne av", "open of")
+            },
             pr.risks.len()
         ),
         t,
@@ -506,18 +531,21 @@ fn risks(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
         let base = if closed { t.dim } else { t.text };
         let mut spans = vec![
             text("  "),
-            Span::styled(format!("{} {score:>2}", band_symbol(band)), t.band(band)),
+            Span::styled(
+                glue(&format!("{} {score:>2}", band_symbol(band))),
+                t.band(band),
+            ),
             Span::styled(format!("  {} {}", clean(&r.id), clean(&r.title)), base),
             sep(t),
             text(format!(
-                "P{} × {}{}",
+                "P{}{NBSP}×{NBSP}{}{}",
                 r.probability,
                 l.pick("K", "C"),
                 r.consequence
             )),
             sep(t),
             Span::styled(
-                l.risk_status(r.status),
+                glue(l.risk_status(r.status)),
                 if r.status == RiskStatus::Open {
                     t.title
                 } else {
@@ -528,7 +556,7 @@ fn risks(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
         if let Some(owner) = &r.owner {
             spans.push(sep(t));
             spans.push(label(l.pick("eier", "owner"), t));
-            spans.push(text(clean(owner)));
+            spans.push(text(glue(&clean(owner))));
         }
         out.push((spans, 8));
         for (what, value) in [
@@ -575,7 +603,7 @@ fn evaluations(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
             sep(t),
             label(l.pick("Vedtak", "Decision"), t),
             match ev.decision {
-                Some(d) => Span::styled(l.decision(d), t.title),
+                Some(d) => Span::styled(glue(l.decision(d)), t.title),
                 None => Span::styled(l.pick("intet", "none"), t.dim),
             },
         ];

@@ -21,8 +21,9 @@ use crate::text::Lang;
 
 /// Rows of the matrix block: heading, five probability rows, the consequence labels.
 const MATRIX_H: u16 = 7;
-/// The register wants this many columns beside the matrix to show every column.
-const REGISTER_FULL_W: u16 = 60;
+/// Beside the matrix only when the register has this many columns there (or the pane is
+/// short); otherwise below it, at full width.
+const REGISTER_FULL_W: u16 = 100;
 /// From this many rows on, the register goes below the matrix instead of beside it.
 const STACK_MIN_H: u16 = 18;
 
@@ -264,20 +265,25 @@ struct Columns {
     narrow: bool,
     /// Digits of the largest score, for aligning the scores.
     digits: usize,
+    /// Width of the longest "risk id + title": the id shows when the column has it.
+    full_w: u16,
 }
 
 /// Which register columns fit in `width`, and how wide each is. Project, risk and score
-/// always show; then P and C, status, owner and mitigation as room allows.
+/// always show. The risk's title matters most: P and C, the owner, the mitigation and
+/// the status word each show only while the title keeps room enough (without the word,
+/// a mitigated risk is marked ↓).
 fn register_columns(app: &App, width: u16) -> Columns {
     let l = app.lang;
     let p = &app.portfolio;
     let w = |s: &str| UnicodeWidthStr::width(clean(s).as_str()) as u16;
-    let (mut id_w, mut risk_w, mut owner_w, mut mitig_w) = (2u16, 0u16, 0u16, 0u16);
+    let (mut id_w, mut title_w, mut full_w, mut owner_w, mut mitig_w) = (2u16, 0, 0, 0, 0);
     for &(pi, ri) in &app.risk_rows {
         let pr = &p.projects[pi];
         let r = &pr.risks[ri];
         id_w = id_w.max(w(&pr.id));
-        risk_w = risk_w.max(w(&r.id) + 1 + w(&r.title));
+        title_w = title_w.max(w(&r.title) + 2); // room for "↓ "
+        full_w = full_w.max(w(&r.id) + 1 + w(&r.title));
         owner_w = owner_w.max(w(r.owner.as_deref().unwrap_or("")));
         mitig_w = mitig_w.max(w(r.mitigation.as_deref().unwrap_or("")));
     }
@@ -297,66 +303,65 @@ fn register_columns(app: &App, width: u16) -> Columns {
         .max()
         .unwrap_or(8)
         .max(6);
-    // The title matters more than P and C (the score sums them up): they show only when
-    // the title keeps this much room.
-    const RISK_MIN: u16 = 16;
-    let mut chosen = vec![
-        (Col::Project, id_w),
-        (Col::Risk, RISK_MIN),
-        (Col::Score, score_w),
-    ];
-    let used = |c: &[(Col, u16)]| c.iter().map(|x| x.1 + 1).sum::<u16>().saturating_sub(1);
-    for (col, min) in [
-        (Col::P, 1),
-        (Col::Status, status_w),
-        (Col::Owner, 8),
-        (Col::Mitigation, 12),
+    // Widths of everything but the title, and the spaces between the columns.
+    let others = |c: &[(Col, u16)]| {
+        c.iter()
+            .filter(|x| x.0 != Col::Risk)
+            .map(|x| x.1 + 1)
+            .sum::<u16>()
+    };
+    let mut chosen = vec![(Col::Project, id_w), (Col::Risk, 0), (Col::Score, score_w)];
+    // (column, its width, the least the title must keep beside it)
+    for (col, min, floor) in [
+        (Col::P, 1, 16),
+        (Col::Owner, 10, 22),
+        (Col::Mitigation, 16, 24),
+        (Col::Status, status_w, 28),
     ] {
-        // P and C come as a pair.
-        let need = used(&chosen) + 1 + min + if col == Col::P { 2 } else { 0 };
         // Owner and mitigation only when the file has them for these risks.
         let empty = match col {
             Col::Owner => owner_w == 0,
             Col::Mitigation => mitig_w == 0,
             _ => false,
         };
-        if need <= width && !empty {
+        // P and C come as a pair.
+        let extra = if col == Col::P { 2 } else { 0 };
+        if !empty && others(&chosen) + min + 1 + extra + floor <= width {
             chosen.push((col, min));
             if col == Col::P {
                 chosen.push((Col::C, 1));
             }
-        } else if matches!(col, Col::P | Col::Status) {
-            // The later columns matter less than these: stop here.
-            break;
         }
     }
-    let mut extra = width.saturating_sub(used(&chosen));
     let has = |c: &[(Col, u16)], k: Col| c.iter().any(|x| x.0 == k);
     let has_mitigation = has(&chosen, Col::Mitigation);
-    // Room to spare goes to the owner's name (up to 14), then the project column's header
-    // word, then three parts to the risk's title (as far as it needs) for two to the
-    // mitigation.
+    let mut room = width.saturating_sub(others(&chosen));
+    // What is left goes to the owner's name (up to 14), the words "Score" and "Prosjekt"
+    // over their columns, then the title up to what it needs (at most 40), and the rest
+    // to the mitigation.
     if has(&chosen, Col::Owner) {
-        let grow = (owner_w.clamp(8, 14) - 8).min(extra);
-        extra -= grow;
-        set(&mut chosen, Col::Owner, 8 + grow);
+        let grow = owner_w.clamp(10, 14) - 10;
+        if room >= grow + 30 {
+            room -= grow;
+            set(&mut chosen, Col::Owner, 10 + grow);
+        }
     }
-    let proj_label = UnicodeWidthStr::width(l.pick("Prosjekt", "Project")) as u16;
-    if has_mitigation && id_w < proj_label && extra >= 30 + proj_label - id_w {
-        extra -= proj_label - id_w;
-        set(&mut chosen, Col::Project, proj_label);
-    }
-    // Room for the word "Score" over the score.
-    if has_mitigation && score_w < 5 && extra >= 12 {
-        extra -= 5 - score_w;
+    if has_mitigation && score_w < 5 && room >= 5 - score_w + 40 {
+        room -= 5 - score_w;
         set(&mut chosen, Col::Score, 5);
     }
+    let proj_label = UnicodeWidthStr::width(l.pick("Prosjekt", "Project")) as u16;
+    if has_mitigation && id_w < proj_label && room >= proj_label - id_w + 40 {
+        room -= proj_label - id_w;
+        set(&mut chosen, Col::Project, proj_label);
+    }
     if has_mitigation {
-        let risk_more = risk_w.saturating_sub(RISK_MIN).min((extra * 3).div_ceil(5));
-        set(&mut chosen, Col::Risk, RISK_MIN + risk_more);
-        set(&mut chosen, Col::Mitigation, 12 + extra - risk_more);
+        // (The mitigation's least width is counted already.)
+        let title = title_w.max(full_w).clamp(24, 40).min(room);
+        set(&mut chosen, Col::Risk, title.max(1));
+        set(&mut chosen, Col::Mitigation, 16 + room - title);
     } else {
-        set(&mut chosen, Col::Risk, RISK_MIN + extra);
+        set(&mut chosen, Col::Risk, room.max(1));
     }
     let narrow = !has(&chosen, Col::Status);
     let order = [
@@ -374,6 +379,7 @@ fn register_columns(app: &App, width: u16) -> Columns {
         cols: chosen,
         narrow,
         digits: score_w as usize - 2,
+        full_w,
     }
 }
 
@@ -424,6 +430,7 @@ fn register(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         cols,
         narrow,
         digits,
+        full_w,
     } = register_columns(app, body.width);
     let header = Row::new(cols.iter().map(|&(c, w)| {
         let label = match c {
@@ -468,7 +475,7 @@ fn register(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
                     Col::Project => Cell::from(fit(&clean(&pr.id), w)),
                     Col::Risk => {
                         let mark = if narrow && mitigated { "↓ " } else { "" };
-                        let text = if w >= 24 {
+                        let text = if w >= full_w as usize {
                             format!("{mark}{} {}", clean(&r.id), clean(&r.title))
                         } else {
                             format!("{mark}{}", clean(&r.title))
