@@ -7,9 +7,9 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::band_symbol;
@@ -420,8 +420,7 @@ fn register(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
             )
         };
         f.render_widget(
-            Paragraph::new(Line::styled(format!("  {msg}"), t.dim))
-                .wrap(ratatui::widgets::Wrap { trim: false }),
+            Paragraph::new(Line::styled(format!("  {msg}"), t.dim)).wrap(Wrap { trim: false }),
             body,
         );
         return;
@@ -508,9 +507,6 @@ fn register(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
             Row::new(cells.collect::<Vec<_>>()).style(style)
         });
     let widths: Vec<Constraint> = cols.iter().map(|c| Constraint::Length(c.1)).collect();
-    let table = Table::new(rows, widths)
-        .header(header)
-        .column_spacing(1)
-        .style(Style::default());
+    let table = Table::new(rows, widths).header(header).column_spacing(1);
     f.render_widget(table, body);
 }
