@@ -1058,8 +1058,10 @@ fn sheet_row(t: &Terminal<TestBackend>, criterion: &str) -> Vec<String> {
         .map(|l| l.replace('\u{a0}', " "))
         .find(|l| {
             // The criterion's name, then its weight (not a facts line or a description).
-            l.trim_start_matches(['┃', '│', ' ', '▸'])
-                .strip_prefix(criterion)
+            // In the grid another pane may stand to the left of the sheet.
+            l.split_once(criterion)
+                .filter(|(before, _)| before.ends_with(['┃', '│', ' ', '▸']) || before.is_empty())
+                .map(|(_, rest)| rest)
                 .is_some_and(|rest| {
                     // Weight (or total), then a score or a dash.
                     let mut words = rest.split_whitespace();
@@ -1647,6 +1649,795 @@ fn odd_data_draws_without_panic() {
     );
     press(&mut a, ch('t'));
     assert!(a.triage.is_none());
+}
+
+// ---------------------------------------------------------------------------------------
+// Risks: the matrix and the register
+// ---------------------------------------------------------------------------------------
+
+/// The open risks of the fixture by cell (probability, consequence): T-01 R1, T-02 R1,
+/// T-03 R1 and R2, T-04 R1, T-05 R1. T-01 R2 (P3 × C2) is mitigated and T-02 R2
+/// (P2 × C3) and T-06 R1 are closed: none of those is counted.
+const OPEN_CELLS: [(i64, i64); 6] = [(4, 4), (2, 3), (5, 3), (1, 2), (3, 3), (2, 5)];
+
+/// The text of matrix cell P`p` × C`c` as drawn, e.g. "■ 1", or "[■ 1]" when chosen.
+fn matrix_cell(t: &Terminal<TestBackend>, p: i64, c: i64) -> String {
+    matrix_cell_at(t, p, c).2
+}
+
+/// Matrix cell P`p` × C`c`: the x of its band symbol, its row, and its text.
+fn matrix_cell_at(t: &Terminal<TestBackend>, p: i64, c: i64) -> (u16, u16, String) {
+    let buf = t.backend().buffer();
+    let (x, y) = locate_all(buf, &format!("P{p} "))
+        .into_iter()
+        .find(|&(x, y)| x > 0 && matches!(buf[(x - 1, y)].symbol(), "┃" | "│"))
+        .unwrap_or_else(|| panic!("matrix row P{p} is drawn:\n{}", text(t)));
+    let x0 = x + 3 + (c as u16 - 1) * 5;
+    let cell: String = (x0..x0 + 5).map(|x| buf[(x, y)].symbol()).collect();
+    (x0 + 1, y, cell.trim().to_string())
+}
+
+/// Row `y` of the screen, cut to the columns `x0..x1` (one pane of the grid).
+fn row_part(t: &Terminal<TestBackend>, y: u16, x0: u16, x1: u16) -> String {
+    row_cells(t.backend().buffer(), y)
+        .into_iter()
+        .filter(|(x, _)| *x >= x0 && *x < x1)
+        .map(|(_, s)| s)
+        .collect()
+}
+
+#[test]
+fn matrix_counts_open_risks_in_their_cells() {
+    for lang in [Lang::Nb, Lang::En] {
+        for (w, h) in SIZES {
+            let mut a = app_at(lang, w, h);
+            press(&mut a, ch('3'));
+            for p in 1..=5i64 {
+                for c in 1..=5i64 {
+                    let want = usize::from(OPEN_CELLS.contains(&(p, c)));
+                    assert_eq!(
+                        a.matrix[p as usize - 1][c as usize - 1],
+                        want,
+                        "P{p} × C{c}"
+                    );
+                }
+            }
+            let t = render(&a, w, h, Plain);
+            for p in 1..=5i64 {
+                for c in 1..=5i64 {
+                    let cell = matrix_cell(&t, p, c);
+                    let want = if OPEN_CELLS.contains(&(p, c)) {
+                        "1"
+                    } else {
+                        "·"
+                    };
+                    assert!(
+                        cell.ends_with(want),
+                        "{lang:?} {w}x{h}: P{p} × C{c} shows {cell:?}, not {want}\n{}",
+                        text(&t)
+                    );
+                }
+            }
+            let screen = text(&t);
+            let (title, heading) = match lang {
+                Lang::Nb => ("3 Risiko · alle celler: 7 risikoer", "Åpne risikoer (6)"),
+                Lang::En => ("3 Risks · all cells: 7 risks", "Open risks (6)"),
+            };
+            assert!(screen.contains(title), "{w}x{h}:\n{screen}");
+            assert!(screen.contains(heading), "{w}x{h}:\n{screen}");
+            // The axes are named in the pane's language.
+            for word in [
+                lang.pick("sannsynlighet", "probability"),
+                lang.pick("konsekvens", "consequence"),
+            ] {
+                assert!(screen.contains(word), "{lang:?} {w}x{h}:\n{screen}");
+            }
+            let c5 = format!("{}5", lang.pick("K", "C"));
+            assert!(screen.contains(&c5), "{w}x{h}:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn matrix_cells_carry_their_band_as_a_symbol_and_in_colour() {
+    use styr::model::figures::{Band, risk_band};
+    let plain = Theme::new(Plain);
+    for (w, h) in SIZES {
+        let mut a = app_at(Lang::Nb, w, h);
+        press(&mut a, ch('3'));
+        let th = a.portfolio.risk_thresholds;
+        for theme in [Plain, Mono] {
+            let t = render(&a, w, h, theme);
+            let buf = t.backend().buffer();
+            for p in 1..=5i64 {
+                for c in 1..=5i64 {
+                    let band = risk_band(p * c, th);
+                    let symbol = match band {
+                        Band::Green => "●",
+                        Band::Amber => "▲",
+                        Band::Red => "■",
+                    };
+                    let (x, y, cell) = matrix_cell_at(&t, p, c);
+                    assert!(cell.starts_with(symbol), "P{p} × C{c}: {cell:?}");
+                    if theme == Plain {
+                        assert_eq!(buf[(x, y)].fg, plain.band(band).fg.unwrap(), "P{p}×C{c}");
+                    }
+                }
+            }
+            // The key states the file's thresholds.
+            assert!(text(&t).contains("● <5  ▲ 5–9  ■ ≥10"), "{}", text(&t));
+        }
+    }
+}
+
+#[test]
+fn matrix_key_follows_the_files_thresholds() {
+    let mut p = portfolio();
+    p.risk_thresholds = styr::model::RiskThresholds { amber: 8, red: 15 };
+    let mut a = App::new(p, LABEL.to_string(), Lang::En, meeting_date());
+    update(&mut a, Action::Resize(80, 24));
+    press(&mut a, ch('3'));
+    let t = render(&a, 80, 24, Plain);
+    assert!(text(&t).contains("● <8  ▲ 8–14  ■ ≥15"), "{}", text(&t));
+    // P4 × C4 = 16 is red, P3 × C3 = 9 amber, P2 × C3 = 6 green now.
+    assert!(matrix_cell(&t, 4, 4).starts_with('■'));
+    assert!(matrix_cell(&t, 3, 3).starts_with('▲'));
+    assert!(matrix_cell(&t, 2, 3).starts_with('●'));
+}
+
+#[test]
+fn moving_over_the_matrix_chooses_a_cell_and_enter_lists_its_risks() {
+    for lang in [Lang::Nb, Lang::En] {
+        let k = lang.pick("K", "C");
+        let one = lang.pick("1 risiko", "1 risk");
+        let mut a = app(lang);
+        press(&mut a, ch('3'));
+        assert!(!a.risk_cell_active);
+        assert_eq!(a.risk_rows.len(), 7);
+        let t = render(&a, 80, 24, Plain);
+        assert!(!text(&t).contains('['), "no cell chosen yet:\n{}", text(&t));
+
+        // From the corner P5 × C5: down to P4, left to C4.
+        press(&mut a, ch('j'));
+        press(&mut a, ch('h'));
+        assert_eq!(a.risk_cell, (4, 4));
+        assert!(a.risk_cell_active);
+        assert_eq!(a.risk_rows, [(pi(&a, "T-01"), 0)]);
+        for (w, h) in SIZES {
+            let t = render(&a, w, h, Plain);
+            let screen = text(&t);
+            assert!(
+                screen.contains(&format!("P4 × {k}4: {one}")),
+                "{w}x{h}:\n{screen}"
+            );
+            assert_eq!(matrix_cell(&t, 4, 4), "[■ 1]", "{w}x{h}: the chosen cell");
+            assert!(screen.contains("Forsinket"), "{w}x{h}:\n{screen}");
+            assert!(!screen.contains("Tyveri"), "{w}x{h}:\n{screen}");
+        }
+
+        // Enter goes into the register; its row under the cursor is highlighted.
+        press(&mut a, KeyCode::Enter);
+        assert_eq!(a.risk_focus, styr::app::RiskFocus::Register);
+        let t = render(&a, 80, 24, Plain);
+        let screen = text(&t);
+        let register = lang.pick("▶ Risikoregister", "▶ Risk register");
+        assert!(screen.contains(register), "{screen}");
+        let buf = t.backend().buffer();
+        let (x, y) = locate(buf, "Forsinket").expect("the risk is listed");
+        assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+
+        // Back to the matrix, one step right: an empty cell says so.
+        press(&mut a, KeyCode::Esc);
+        assert_eq!(a.risk_focus, styr::app::RiskFocus::Matrix);
+        press(&mut a, ch('l'));
+        assert_eq!(a.risk_cell, (4, 5));
+        assert!(a.risk_rows.is_empty());
+        let screen = text(&render(&a, 80, 24, Plain));
+        let none = lang.pick("Ingen risikoer i denne cellen", "No risks in this cell");
+        assert!(screen.contains(none), "{screen}");
+        assert!(screen.contains(&format!("P4 × {k}5: 0")), "{screen}");
+
+        // Up and two left: P5 × C3 holds T-03's theft risk.
+        typ(&mut a, "khh");
+        assert_eq!(a.risk_cell, (5, 3));
+        assert_eq!(a.risk_rows, [(pi(&a, "T-03"), 0)]);
+        let t = render(&a, 120, 40, Plain);
+        assert!(text(&t).contains("Tyveri"), "{}", text(&t));
+        assert_eq!(matrix_cell(&t, 5, 3), "[■ 1]");
+
+        // Esc lets go of the cell: the register lists every cell again.
+        press(&mut a, KeyCode::Esc);
+        assert!(!a.risk_cell_active);
+        assert_eq!(a.risk_rows.len(), 7);
+        let screen = text(&render(&a, 80, 24, Plain));
+        assert!(
+            screen.contains(lang.pick("alle celler: 7 risikoer", "all cells: 7 risks")),
+            "{screen}"
+        );
+        assert_eq!(matrix_cell(&render(&a, 80, 24, Plain), 5, 3), "■ 1");
+    }
+}
+
+#[test]
+fn register_is_sorted_by_score_and_marks_mitigated_risks() {
+    use styr::model::figures::risk_score;
+    let mut a = app(Lang::Nb);
+    press(&mut a, ch('3'));
+    let listed: Vec<(String, String, i64)> = a
+        .risk_rows
+        .iter()
+        .map(|&(p, r)| {
+            let pr = &a.portfolio.projects[p];
+            (
+                pr.id.clone(),
+                pr.risks[r].id.clone(),
+                risk_score(&pr.risks[r]),
+            )
+        })
+        .collect();
+    let want = [
+        ("T-01", "R1", 16),
+        ("T-03", "R1", 15),
+        ("T-05", "R1", 10),
+        ("T-04", "R1", 9),
+        ("T-02", "R1", 6),
+        ("T-01", "R2", 6), // mitigated: after the open risk of the same score
+        ("T-03", "R2", 2),
+    ];
+    let want: Vec<(String, String, i64)> = want
+        .iter()
+        .map(|(p, r, s)| (p.to_string(), r.to_string(), *s))
+        .collect();
+    assert_eq!(listed, want);
+
+    // Drawn in that order, at both sizes; closed risks are not in the register.
+    let titles = [
+        "Forsinket",
+        "Tyveri",
+        "Tittel",
+        "Partnerne",
+        "Grunneiere",
+        "Ulike",
+        "Lav bruk",
+    ];
+    for (w, h) in SIZES {
+        let t = render(&a, w, h, Plain);
+        let buf = t.backend().buffer();
+        let ys: Vec<u16> = titles
+            .iter()
+            .map(|s| {
+                locate(buf, s)
+                    .unwrap_or_else(|| panic!("{s} listed:\n{}", text(&t)))
+                    .1
+            })
+            .collect();
+        assert!(ys.windows(2).all(|p| p[0] < p[1]), "{w}x{h}: {ys:?}");
+        let screen = text(&t);
+        assert!(!screen.contains("Partner uten"), "closed:\n{screen}");
+        assert!(!screen.contains("Få påmeldte"), "closed:\n{screen}");
+    }
+
+    // Zoomed at 120×40 every column fits, and the status is a word.
+    press(&mut a, ch('z'));
+    let t = render(&a, 120, 40, Plain);
+    let lines = lines(t.backend().buffer());
+    let header = lines
+        .iter()
+        .find(|l| l.contains("Score") && l.contains("Status"))
+        .unwrap_or_else(|| panic!("a header:\n{}", lines.join("\n")));
+    for col in [
+        "Prosjekt", "Risiko", "P", "K", "Score", "Status", "Eier", "Tiltak",
+    ] {
+        assert!(header.contains(col), "{header}");
+    }
+    let row = |s: &str| {
+        lines
+            .iter()
+            .find(|l| l.contains(s))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let top = row("R1 Forsinket installasjon");
+    for cell in [
+        "T-01",
+        "4 4",
+        "■ 16",
+        "Åpen",
+        "Siri Haugen",
+        "Rammeavtale med to leverandører",
+    ] {
+        assert!(top.contains(cell), "{cell} in {top}");
+    }
+    assert!(row("Ulike").contains("Redusert"), "{}", row("Ulike"));
+    press(&mut a, ch('z'));
+
+    // At 80×24 the status word gives way first: the title keeps its room, the owner and
+    // the mitigation stay, and a mitigated risk is marked ↓ (explained in the key).
+    let t = render(&a, 80, 24, Plain);
+    let lines = self::lines(t.backend().buffer());
+    let top = lines
+        .iter()
+        .find(|l| l.contains("Forsinket installasjon"))
+        .expect("the title whole");
+    for cell in ["T-01", "4 4", "■ 16", "Siri Haugen", "Rammeavtale"] {
+        assert!(top.contains(cell), "{cell} in {top}");
+    }
+    let mitigated = lines.iter().find(|l| l.contains("Ulike")).expect("listed");
+    assert!(mitigated.contains("↓ Ulike"), "{mitigated}");
+    assert!(text(&t).contains("↓ redusert"), "{}", text(&t));
+
+    // In the grid the pane is narrow: owner and mitigation give way, the risk and its
+    // score stay, and a mitigated risk is marked ↓ (explained in the key).
+    let t = render(&a, 120, 40, Plain);
+    let buf = t.backend().buffer();
+    let (_, y) = locate(buf, "Ulike").expect("listed");
+    let row = row_part(&t, y, 0, 60);
+    assert!(row.contains("↓ Ulike") && row.contains("▲  6"), "{row}");
+    let (_, y) = locate(buf, "Forsinket").expect("listed");
+    let row = row_part(&t, y, 0, 60);
+    assert!(row.contains("T-01") && row.contains("■ 16"), "{row}");
+    assert!(!row.contains("Siri"), "{row}");
+    assert!(text(&t).contains("↓ redusert"), "{}", text(&t));
+}
+
+#[test]
+fn register_scrolls_to_keep_the_cursor_in_view() {
+    // Many risks in one project: the register must scroll in the grid's small pane.
+    let mut p = portfolio();
+    let template = p.projects[0].risks[0].clone();
+    for i in 0..30 {
+        let mut r = template.clone();
+        r.id = format!("X{i}");
+        r.title = format!("Ekstra {i:02}");
+        r.probability = 1 + (i % 5);
+        r.consequence = 1;
+        p.projects[0].risks.push(r);
+    }
+    let mut a = App::new(p, LABEL.to_string(), Lang::Nb, meeting_date());
+    update(&mut a, Action::Resize(120, 40));
+    press(&mut a, ch('3'));
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.risk_rows.len(), 37);
+    press(&mut a, ch('G'));
+    assert_eq!(a.risk_cursor, 36);
+    for (w, h) in SIZES {
+        let t = render(&a, w, h, Plain);
+        let (pp, rr) = a.risk_rows[36];
+        let last = a.portfolio.projects[pp].risks[rr].title.clone();
+        let buf = t.backend().buffer();
+        let (x, y) = locate(buf, &last).unwrap_or_else(|| panic!("{w}x{h}:\n{}", text(&t)));
+        assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED), "{w}x{h}");
+        // The top of the list has scrolled away.
+        assert!(!text(&t).contains("Forsinket"), "{w}x{h}:\n{}", text(&t));
+    }
+    press(&mut a, ch('g'));
+    let t = render(&a, 120, 40, Plain);
+    assert!(text(&t).contains("Forsinket"), "{}", text(&t));
+}
+
+#[test]
+fn enter_on_a_register_row_opens_the_projects_detail() {
+    for (w, h) in SIZES {
+        let mut a = app_at(Lang::Nb, w, h);
+        press(&mut a, ch('3'));
+        press(&mut a, KeyCode::Enter); // no cell chosen: the whole register
+        assert_eq!(a.risk_focus, styr::app::RiskFocus::Register);
+        assert_eq!(a.risk_rows.len(), 7);
+        typ(&mut a, "jjj"); // T-04's partner risk, score 9
+        assert_eq!(a.risk_rows[a.risk_cursor].0, pi(&a, "T-04"));
+        let t = render(&a, w, h, Plain);
+        let buf = t.backend().buffer();
+        let (x, y) = locate(buf, "Partnerne").expect("listed");
+        assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED), "{w}x{h}");
+
+        press(&mut a, KeyCode::Enter);
+        assert_eq!(a.pane, Pane::Projects);
+        assert!(a.detail);
+        assert_eq!(a.selected(), Some(pi(&a, "T-04")));
+        let screen = text(&render(&a, w, h, Plain));
+        assert!(screen.contains("Prosjekter › T-04"), "{w}x{h}:\n{screen}");
+        assert!(
+            screen.contains("Nordisk nettverk for byer"),
+            "{w}x{h}:\n{screen}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The project detail
+// ---------------------------------------------------------------------------------------
+
+/// Every screen of project `id`'s detail from the top to the end, one PgDn at a time.
+fn detail_pages(app: &mut App, id: &str, w: u16, h: u16) -> Vec<String> {
+    select(app, id);
+    press(app, KeyCode::Enter);
+    assert!(app.detail);
+    let mut pages = Vec::new();
+    for _ in 0..40 {
+        let t = render(app, w, h, Plain);
+        assert_inert(&t, &format!("detail of {id} {w}x{h}"));
+        pages.push(text(&t));
+        let before = app.detail_scroll;
+        press(app, KeyCode::PageDown);
+        if app.detail_scroll == before {
+            return pages;
+        }
+    }
+    panic!("the detail of {id} never reaches its end");
+}
+
+/// No-break spaces (in amounts, and where the detail keeps a phrase on one line) read as
+/// spaces here.
+fn norm(s: &str) -> String {
+    s.replace('\u{a0}', " ")
+}
+
+/// The detail's lines, as one list over all pages (repeats where pages overlap), with
+/// no-break spaces as plain ones.
+fn detail_lines(app: &mut App, id: &str, w: u16, h: u16) -> Vec<String> {
+    detail_pages(app, id, w, h)
+        .iter()
+        .flat_map(|p| p.lines().map(norm).collect::<Vec<_>>())
+        .collect()
+}
+
+#[track_caller]
+fn line_with<'a>(lines: &'a [String], needle: &str) -> &'a str {
+    let needle = norm(needle);
+    lines
+        .iter()
+        .find(|l| l.contains(&needle))
+        .unwrap_or_else(|| panic!("no line with {needle:?}:\n{}", lines.join("\n")))
+}
+
+#[test]
+fn detail_shows_everything_about_the_project() {
+    use styr::model::figures::weighted_score;
+    for lang in [Lang::Nb, Lang::En] {
+        for (w, h) in SIZES {
+            let mut a = app_at(lang, w, h);
+            let lines = detail_lines(&mut a, "T-01", w, h);
+            let all = lines.join("\n");
+            let has = |s: &str| {
+                let s = norm(s);
+                assert!(all.contains(&s), "{lang:?} {w}x{h}: {s:?} in\n{all}")
+            };
+            let l = lang;
+            // Who and what.
+            has("T-01 · Klimavennlige formålsbygg");
+            has(&format!(
+                "{} ▲ {}",
+                l.pick("Helse", "Health"),
+                l.health(Some(Health::Amber))
+            ));
+            has(&format!("Status {}", l.status(Status::Active)));
+            has("2025-01-01 – 2028-06-30");
+            has(&format!("{} Siri Haugen", l.pick("Ansvarlig", "Owner")));
+            has(&format!("{} Miljø og klima", l.pick("Enhet", "Unit")));
+            has(&format!(
+                "{} EU-prosjekt",
+                l.pick("Virkemiddel", "Instrument")
+            ));
+            has(&format!("{} EU, energi", l.pick("Stikkord", "Tags")));
+            // Goals served, with their titles.
+            has("klima.d1  Mindre ressursbruk og lavere utslipp");
+            // Budget: planned, spent, burn against time, own share, funding.
+            let budget = line_with(&lines, &l.amount(5_800_000));
+            for s in [
+                l.amount(2_150_000),
+                l.percent(Some(0.37)),
+                l.pick("tid gått", "time elapsed").to_string(),
+                l.percent(Some(0.54)),
+            ] {
+                assert!(budget.contains(&norm(&s)), "{s:?} in {budget}");
+            }
+            has(&format!(
+                "{} {} ({})",
+                l.pick("Egenandel", "Own share"),
+                l.amount(1_800_000),
+                l.percent(Some(0.31))
+            ));
+            let horizon = line_with(&lines, "Horizon Europe");
+            assert!(horizon.contains(&norm(&l.amount(4_000_000))), "{horizon}");
+            assert!(
+                horizon.contains(l.pick("innvilget", "granted")),
+                "{horizon}"
+            );
+            let enova = line_with(&lines, "Enova");
+            assert!(enova.contains(&norm(&l.amount(600_000))), "{enova}");
+            assert!(enova.contains(l.pick("søkt", "applied")), "{enova}");
+            // Results against targets.
+            has(&format!(
+                "{} (1 {} 2 {})",
+                l.pick("Resultater", "Results"),
+                l.pick("av", "of"),
+                l.pick("nådd", "reached")
+            ));
+            let bygg = line_with(&lines, "Bygg med styrt energibruk");
+            assert!(bygg.contains("5 / 12 bygg") && bygg.contains("○"), "{bygg}");
+            assert!(bygg.contains("2027-12-31"), "{bygg}");
+            let energi = line_with(&lines, "Redusert energibruk");
+            assert!(
+                energi.contains("20 / 20 %") && energi.contains("✓"),
+                "{energi}"
+            );
+            // Risks, with score, band, status, owner, cause and mitigation.
+            let r1 = line_with(&lines, "R1 Forsinket installasjon");
+            for s in [
+                "■ 16",
+                "P4 × ",
+                l.risk_status(styr::model::RiskStatus::Open),
+                "Siri Haugen",
+            ] {
+                assert!(r1.contains(s), "{s:?} in {r1}");
+            }
+            has("Rammeavtale med to leverandører");
+            has("Lange leveringstider");
+            let r2 = line_with(&lines, "R2 Ulike driftsrutiner");
+            assert!(
+                r2.contains(l.risk_status(styr::model::RiskStatus::Mitigated)),
+                "{r2}"
+            );
+            // The evaluation history: date, scores per criterion, weighted, decision, note.
+            let pr = &a.portfolio.projects[pi(&a, "T-01")];
+            for ev in &pr.evaluations {
+                let score = l.decimal(weighted_score(ev, &a.portfolio.criteria));
+                let head = lines
+                    .iter()
+                    .find(|x| x.contains(&format!("  {} · Score {score}", ev.date)))
+                    .unwrap_or_else(|| panic!("{lang:?} {w}x{h}: {} with {score}\n{all}", ev.date));
+                let decision = l.decision(ev.decision.expect("the fixture decides"));
+                assert!(head.contains(decision), "{head}");
+                assert!(head.contains("Marte Aas"), "{head}");
+            }
+            has("Måloppnåelse 4 · Resultater 3 · Økonomi 4");
+            has("Måloppnåelse 4 · Resultater 2 · Økonomi 3");
+            has("«God oppstart.»");
+            has("«Ny framdriftsplan i november.»");
+        }
+    }
+}
+
+#[test]
+fn detail_history_runs_oldest_to_newest() {
+    // Tall enough to show the whole detail at once (one pane: narrower than the grid).
+    let mut a = app_at(Lang::Nb, 80, 60);
+    select(&mut a, "T-01");
+    press(&mut a, KeyCode::Enter);
+    let t = render(&a, 80, 60, Plain);
+    let screen = text(&t);
+    let history = screen
+        .find("Evalueringer (2, eldste først)")
+        .expect("a history");
+    let first = screen[history..]
+        .find("2026-03-12")
+        .expect("the first round");
+    let second = screen[history..]
+        .find("2026-09-17")
+        .expect("the second round");
+    assert!(first < second, "{screen}");
+    // The sections in order: goals, budget, results, risks, evaluations.
+    let order: Vec<usize> = [
+        "Mål som tjenes",
+        "Budsjett (NOK)",
+        "Resultater (",
+        "Risikoer (",
+        "Evalueringer (",
+    ]
+    .iter()
+    .map(|s| screen.find(s).unwrap_or_else(|| panic!("{s}:\n{screen}")))
+    .collect();
+    assert!(order.windows(2).all(|p| p[0] < p[1]), "{screen}");
+    assert_eq!(
+        a.scroll.detail_max.get(),
+        Some(0),
+        "all of it fits: no scrolling"
+    );
+}
+
+#[test]
+fn detail_flags_what_is_unknown_missing_or_late() {
+    let mut p = portfolio();
+    let t04 = p.projects.iter().position(|x| x.id == "T-04").unwrap();
+    p.projects[t04].goals.push("finnes.ikke".into());
+    p.projects[t04].budget = None;
+    for lang in [Lang::Nb, Lang::En] {
+        let mut a = App::new(p.clone(), LABEL.to_string(), lang, meeting_date());
+        update(&mut a, Action::Resize(80, 24));
+        let lines = detail_lines(&mut a, "T-04", 80, 24);
+        let unknown = line_with(&lines, "finnes.ikke");
+        assert!(
+            unknown.contains(lang.pick("! ukjent mål", "! unknown goal")),
+            "{unknown}"
+        );
+        // The known goals keep their titles.
+        let known = line_with(&lines, "by.d1");
+        assert!(known.contains("Bærekraftig mobilitet"), "{known}");
+        line_with(
+            &lines,
+            lang.pick("ingen budsjett i filen", "no budget in the file"),
+        );
+        line_with(&lines, lang.pick("Ikke evaluert ennå", "Not evaluated yet"));
+        line_with(
+            &lines,
+            lang.pick("Ingen måltall i filen", "No targets in the file"),
+        );
+        // Health not reported says so in words.
+        line_with(&lines, &format!("○ {}", lang.health(None)));
+    }
+
+    // T-03 is active past its end date, its result is past due, and it has spent more
+    // than its time allows.
+    let mut a = app(Lang::Nb);
+    let lines = detail_lines(&mut a, "T-03", 80, 24);
+    // (At 80 columns the warnings go whole onto the next line.)
+    line_with(&lines, "2025-02-01 – 2026-10-31");
+    line_with(&lines, "▲ passert sluttdato");
+    line_with(&lines, "12 / 40 stk · frist 2026-10-31");
+    line_with(&lines, "▲ ikke nådd, fristen er passert");
+    line_with(&lines, &format!("tid gått {}", Lang::Nb.percent(Some(1.0))));
+    line_with(&lines, "▲ forbruket ligger foran tiden");
+    let rejected = line_with(&lines, "Belønningsordningen");
+    assert!(rejected.contains("avslått"), "{rejected}");
+}
+
+#[test]
+fn detail_wraps_a_long_note_instead_of_cutting_it() {
+    let mut p = portfolio();
+    let words: Vec<String> = (1..=40).map(|i| format!("ord{i:02}")).collect();
+    let t01 = p.projects.iter().position(|x| x.id == "T-01").unwrap();
+    let last = p.projects[t01].evaluations.len() - 1;
+    p.projects[t01].evaluations[last].note = Some(format!("{}\tslutt", words.join(" ")));
+    for (w, h) in SIZES {
+        let mut a = App::new(p.clone(), LABEL.to_string(), Lang::Nb, meeting_date());
+        update(&mut a, Action::Resize(w, h));
+        let all = detail_lines(&mut a, "T-01", w, h).join("\n");
+        for word in words.iter().chain([&"slutt".to_string()]) {
+            assert!(all.contains(word.as_str()), "{w}x{h}: {word} shown\n{all}");
+        }
+        assert!(!all.contains("ord4…"), "{all}");
+    }
+}
+
+#[test]
+fn detail_scrolling_stops_at_the_end() {
+    for (w, h) in SIZES {
+        let mut a = app_at(Lang::Nb, w, h);
+        select(&mut a, "T-01");
+        press(&mut a, KeyCode::Enter);
+        let top = text(&render(&a, w, h, Plain));
+        assert!(
+            top.contains("linje 1–"),
+            "{w}x{h}: the position is shown\n{top}"
+        );
+
+        press(&mut a, ch('G'));
+        let bottom = text(&render(&a, w, h, Plain));
+        let max = a.scroll.detail_max.get().expect("drawn");
+        assert!(max > 0, "{w}x{h}: T-01's detail is longer than the pane");
+        assert_eq!(a.detail_scroll.min(max), max);
+        assert!(
+            bottom.contains("«Ny framdriftsplan i november.»"),
+            "{bottom}"
+        );
+
+        // More j's, PgDn's and G's stay at the end: the next k moves at once.
+        for key in [ch('j'), ch('j'), KeyCode::PageDown, ch('G'), KeyCode::Down] {
+            press(&mut a, key);
+            assert_eq!(a.detail_scroll, max, "{w}x{h}: {key:?} past the end");
+            assert_eq!(text(&render(&a, w, h, Plain)), bottom);
+        }
+        press(&mut a, ch('k'));
+        assert_eq!(a.detail_scroll, max - 1);
+        assert_ne!(
+            text(&render(&a, w, h, Plain)),
+            bottom,
+            "{w}x{h}: k scrolls up"
+        );
+        press(&mut a, ch('g'));
+        assert_eq!(a.detail_scroll, 0);
+        assert_eq!(text(&render(&a, w, h, Plain)), top);
+
+        // j one line at a time reaches the same end and stops there.
+        for _ in 0..200 {
+            press(&mut a, ch('j'));
+            render(&a, w, h, Plain);
+        }
+        assert_eq!(a.detail_scroll, max);
+    }
+}
+
+#[test]
+fn detail_scroll_starts_at_the_top_for_the_next_project() {
+    let mut a = app(Lang::Nb);
+    select(&mut a, "T-01");
+    press(&mut a, KeyCode::Enter);
+    render(&a, 80, 24, Plain);
+    press(&mut a, ch('G'));
+    render(&a, 80, 24, Plain);
+    press(&mut a, KeyCode::Esc);
+    select(&mut a, "T-02");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.detail_scroll, 0);
+    let screen = text(&render(&a, 80, 24, Plain));
+    assert!(
+        screen.contains("T-02 · Klimatilpasning i ravinene"),
+        "{screen}"
+    );
+
+    // ] and [ step to the next project in the list, its detail from the top.
+    press(&mut a, ch('G'));
+    render(&a, 80, 24, Plain);
+    assert!(a.detail_scroll > 0);
+    let next = a.visible[a.project_cursor + 1];
+    press(&mut a, ch(']'));
+    assert!(a.detail);
+    assert_eq!(a.selected(), Some(next));
+    assert_eq!(a.detail_scroll, 0);
+    let id = a.portfolio.projects[next].id.clone();
+    let screen = text(&render(&a, 80, 24, Plain));
+    assert!(screen.contains(&format!("Prosjekter › {id}")), "{screen}");
+    assert!(screen.contains("linje 1–"), "{screen}");
+}
+
+#[test]
+fn odd_data_draws_the_risks_and_the_detail_without_panic() {
+    use styr::model::{Number, RiskThresholds};
+    let mut p = portfolio();
+    p.criteria.clear();
+    p.risk_thresholds = RiskThresholds { amber: 30, red: 2 };
+    let pr = &mut p.projects[0];
+    pr.start = None;
+    pr.end = None;
+    pr.goals = vec!["".into(), "x".repeat(300)];
+    pr.risks[0].probability = 0;
+    pr.risks[0].consequence = 99;
+    pr.risks[1].probability = i64::MAX;
+    pr.risks[1].consequence = i64::MAX;
+    pr.risks[1].title = "y".repeat(500);
+    if let Some(b) = pr.budget.as_mut() {
+        b.planned = 0;
+        b.spent = i64::MAX;
+        b.funding[0].amount = i64::MIN;
+        b.funding[0].source = "z".repeat(400);
+    }
+    pr.results[0].target = Number(0.0);
+    pr.results[0].actual = Number(1e300);
+    pr.evaluations[0].decision = None;
+    pr.evaluations[0].note = Some("å".repeat(700));
+    pr.evaluations[1].scores.insert("ukjent".into(), 9);
+    for lang in [Lang::Nb, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40), (100, 30), (200, 60)] {
+            let mut a = App::new(p.clone(), LABEL.to_string(), lang, meeting_date());
+            update(&mut a, Action::Resize(w, h));
+            press(&mut a, ch('3'));
+            assert_inert(&render(&a, w, h, Plain), "odd risks");
+            press(&mut a, KeyCode::Enter);
+            typ(&mut a, "jG");
+            assert_inert(&render(&a, w, h, Mono), "odd register");
+            press(&mut a, ch('z'));
+            assert_inert(&render(&a, w, h, Plain), "odd register zoomed");
+            let mut a = App::new(p.clone(), LABEL.to_string(), lang, meeting_date());
+            update(&mut a, Action::Resize(w, h));
+            for page in detail_pages(&mut a, "T-01", w, h) {
+                assert!(page.contains("T-01"), "{page}");
+            }
+        }
+    }
+    // No projects at all: the matrix is empty and the register says why.
+    let mut empty = portfolio();
+    empty.projects.clear();
+    let mut a = App::new(empty, LABEL.to_string(), Lang::Nb, meeting_date());
+    update(&mut a, Action::Resize(80, 24));
+    press(&mut a, ch('3'));
+    typ(&mut a, "jl");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Enter);
+    for (w, h) in SIZES {
+        let screen = text(&render(&a, w, h, Plain));
+        assert!(screen.contains("Ingen risikoer i denne"), "{screen}");
+        assert!(screen.contains("Åpne risikoer (0)"), "{screen}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -345,6 +345,8 @@ pub struct ScrollMemo {
     /// The help overlay's largest useful scroll at the last frame (`None` before it was
     /// drawn), so scrolling past the end does not pile up lines `k` must undo.
     pub help_max: Cell<Option<usize>>,
+    /// The project detail's largest useful scroll at the last frame, likewise.
+    pub detail_max: Cell<Option<usize>>,
 }
 
 impl ScrollMemo {

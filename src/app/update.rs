@@ -120,6 +120,9 @@ pub fn update(app: &mut App, action: Action) {
                 } else {
                     app.project_cursor.saturating_sub(1)
                 };
+                // The next project's detail opens at its top.
+                app.detail_scroll = 0;
+                app.scroll.detail_max.set(None);
             }
         }
         Action::Score(s) => score(app, Some(s)),
@@ -447,7 +450,9 @@ fn movement(app: &mut App, action: Action) {
     match app.pane {
         Pane::Goals => app.goal_cursor = step(app.goal_cursor, app.goal_rows.len(), action, page),
         Pane::Projects if app.detail => {
-            app.detail_scroll = step(app.detail_scroll, 500, action, page);
+            // Stop at the end the last frame drew (as help does).
+            let limit = app.scroll.detail_max.get().unwrap_or(usize::MAX / 2);
+            app.detail_scroll = step(app.detail_scroll.min(limit), limit + 1, action, page);
         }
         Pane::Projects => {
             app.project_cursor = step(app.project_cursor, app.visible.len(), action, page)
@@ -543,12 +548,13 @@ fn enter(app: &mut App) {
             if app.selected().is_some() {
                 app.detail = true;
                 app.detail_scroll = 0;
+                app.scroll.detail_max.set(None);
             }
         }
         Pane::Risks => match app.risk_focus {
             RiskFocus::Matrix => {
-                app.risk_cell_active = true;
-                app.refresh_risks();
+                // A chosen cell (moving over the matrix chooses one): the register lists
+                // its risks. No cell chosen: the whole register.
                 app.risk_focus = RiskFocus::Register;
                 app.risk_cursor = 0;
             }
@@ -560,6 +566,7 @@ fn enter(app: &mut App) {
                     app.pane = Pane::Projects;
                     app.detail = true;
                     app.detail_scroll = 0;
+                    app.scroll.detail_max.set(None);
                 }
             }
         },

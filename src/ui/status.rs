@@ -30,11 +30,16 @@ pub fn top_bar(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     }
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let room = (area.width as usize).saturating_sub(used + 1);
-    // The meeting date stays whole; the portfolio's name gives way.
+    // The meeting date stays whole; the portfolio's name gives way first, then the word
+    // "meeting".
     let date = format!(" · {} {} ", l.pick("møte", "meeting"), app.meeting_date);
     let date_w = unicode_width::UnicodeWidthStr::width(date.as_str());
-    let name = fit(&clean(&app.portfolio.name), room.saturating_sub(date_w));
-    let right = fit(&format!("{name}{date}"), room);
+    let right = if room >= date_w + 4 {
+        let name = fit(&clean(&app.portfolio.name), room - date_w);
+        format!("{name}{date}")
+    } else {
+        fit(&format!("{} ", app.meeting_date), room)
+    };
     let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()));
     spans.push(Span::raw(" ".repeat(pad + 1)));
     spans.push(Span::styled(right, t.title));
