@@ -109,7 +109,19 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     }
 
     let mut left = vec![Span::styled(
-        format!(" {} ", fit(&clean(&app.file_label), 28)),
+        // The file's name, not its whole path: the hints need the room at 80 columns.
+        format!(
+            " {} ",
+            fit(
+                &clean(
+                    std::path::Path::new(&app.file_label)
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .unwrap_or(&app.file_label)
+                ),
+                24
+            )
+        ),
         t.bar,
     )];
     if app.read_only {
