@@ -64,6 +64,9 @@ struct Run<'a> {
     term: &'a str,
     args: Vec<&'a str>,
     dir: &'a Path,
+    /// Start styr from a shell that ignores SIGHUP (as `nohup`, zsh's NO_HUP or a
+    /// disowned job leave it): a hang-up then reaches the shell, never styr.
+    shell_ignoring_hup: bool,
 }
 
 impl<'a> Run<'a> {
@@ -74,7 +77,12 @@ impl<'a> Run<'a> {
             term: "xterm-256color",
             args: args.to_vec(),
             dir,
+            shell_ignoring_hup: false,
         }
+    }
+    fn shell_ignoring_hup(mut self) -> Self {
+        self.shell_ignoring_hup = true;
+        self
     }
     fn size(mut self, cols: u16, rows: u16) -> Self {
         self.cols = cols;
@@ -104,7 +112,13 @@ impl<'a> Run<'a> {
         };
         let fd = pair.master.as_raw_fd().expect("a unix pty has a master fd");
         let before = termios(fd).expect("the pty's settings can be read");
-        let mut cmd = CommandBuilder::new(BIN);
+        let mut cmd = if self.shell_ignoring_hup {
+            let mut c = CommandBuilder::new("/bin/sh");
+            c.args(["-c", r#"trap "" HUP; "$0" "$@"; exit $?"#, BIN]);
+            c
+        } else {
+            CommandBuilder::new(BIN)
+        };
         cmd.args(self.args.iter().map(OsStr::new));
         cmd.cwd(self.dir);
         cmd.env("TERM", self.term);
@@ -356,9 +370,11 @@ impl Tui {
 
 impl Drop for Tui {
     fn drop(&mut self) {
-        // A failed test leaves no styr behind.
+        // A failed test leaves no styr behind (nor a shell it was started from): the child
+        // leads a process group of its own, so end that group.
         if matches!(self.child.try_wait(), Ok(None)) {
-            let _ = self.child.kill();
+            // SAFETY: kill(2) on the group our own child leads.
+            unsafe { libc::kill(-self.pid(), libc::SIGKILL) };
             let _ = self.child.wait();
         }
     }
@@ -631,6 +647,32 @@ fn a_dropped_connection_ends_styr_and_keeps_every_edit_for_the_next_start() {
     t.send("s");
     t.wait_status("Saved hamar.ron");
     assert_recorded(&path, "HA-02");
+    t.send("q");
+    assert!(t.wait_exit().success());
+}
+
+#[test]
+fn a_hang_up_that_never_sends_sighup_to_styr_still_ends_it() {
+    // The terminal goes away but the signal goes to a shell that ignores it: crossterm's
+    // event loop would spin at full CPU for ever, holding the lock (crossterm #793).
+    let (dir, path) = copy_of("hamar.ron");
+    {
+        let mut t = start!(Run::new(dir.path(), &args("hamar.ron")).shell_ignoring_hup());
+        t.wait_text("HA-01");
+        t.send("/HA-03\r");
+        t.wait_status("search «HA-03»");
+        record(&mut t);
+        t.hang_up();
+        let status = t.wait_exit();
+        assert_eq!(status.exit_code(), 129, "{status}");
+    }
+    let mut t = start!(Run::new(dir.path(), &args("hamar.ron")));
+    t.wait_text("Unsaved changes from an earlier session");
+    t.send("y");
+    t.wait_status("Recovered 5 changes");
+    t.send("s");
+    t.wait_status("Saved hamar.ron");
+    assert_recorded(&path, "HA-03");
     t.send("q");
     assert!(t.wait_exit().success());
 }
