@@ -191,8 +191,9 @@ impl Tui {
         // SAFETY: reading into a buffer we own, at most its length.
         let got = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
         if got <= 0 {
-            // EIO: every slave descriptor but ours is closed and nothing is left.
-            if pfd.revents & libc::POLLIN == 0 || got == 0 {
+            // EIO or end of file: nothing more will come (EINTR: try again later).
+            let err = std::io::Error::last_os_error();
+            if got == 0 || err.kind() != std::io::ErrorKind::Interrupted {
                 self.eof = true;
             }
             return 0;
