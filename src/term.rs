@@ -1,7 +1,7 @@
 //! The terminal: set-up, restore (always: on quit, error, panic and signals), and the
 //! event loop that turns keys into actions and runs the effects.
 
-use std::io::{self, BufWriter, Stdout, Write};
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
@@ -63,6 +63,19 @@ fn install_guards() {
             }
         });
     }
+    // A hang-up does not always bring SIGHUP: the kernel sends it to the session leader
+    // only, and a shell that ignores it (nohup, zsh's NO_HUP, a disowned job) passes
+    // nothing on. The event loop would then spin for ever, holding the lock. So look at
+    // the terminal itself: once it is hung up it is no terminal any more.
+    std::thread::spawn(|| {
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+            if ACTIVE.load(Ordering::SeqCst) && !io::stdin().is_terminal() {
+                restore();
+                std::process::exit(128 + SIGHUP);
+            }
+        }
+    });
 }
 
 /// Run the interactive program until the user quits.
