@@ -113,6 +113,12 @@ fn sep(t: &Theme) -> Span<'static> {
     Span::styled(" · ", t.dim)
 }
 
+/// An indented line in dim: what a section says when the file holds nothing for it
+/// ("No risks in the file"), or a sub-heading.
+fn dim_line(s: &str, t: &Theme) -> Logical {
+    (vec![Span::styled(format!("  {s}"), t.dim)], 4)
+}
+
 fn section(title: String, t: &Theme) -> Vec<Logical> {
     vec![(vec![], 0), (vec![Span::styled(title, t.header)], 2)]
 }
@@ -357,25 +363,13 @@ fn budget(app: &App, pr: &Project, pi: usize, t: &Theme, width: usize) -> Vec<Lo
         4,
     ));
     if b.funding.is_empty() {
-        out.push((
-            vec![Span::styled(
-                format!(
-                    "  {}",
-                    l.pick("Ingen ekstern finansiering", "No external funding")
-                ),
-                t.dim,
-            )],
-            4,
+        out.push(dim_line(
+            l.pick("Ingen ekstern finansiering", "No external funding"),
+            t,
         ));
         return out;
     }
-    out.push((
-        vec![Span::styled(
-            format!("  {}", l.pick("Finansiering", "Funding")),
-            t.dim,
-        )],
-        4,
-    ));
+    out.push(dim_line(l.pick("Finansiering", "Funding"), t));
     let src_w = b
         .funding
         .iter()
@@ -433,15 +427,9 @@ fn results(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
         t,
     );
     if pr.results.is_empty() {
-        out.push((
-            vec![Span::styled(
-                format!(
-                    "  {}",
-                    l.pick("Ingen måltall i filen", "No targets in the file")
-                ),
-                t.dim,
-            )],
-            4,
+        out.push(dim_line(
+            l.pick("Ingen måltall i filen", "No targets in the file"),
+            t,
         ));
     }
     let as_of = app.figures.as_of;
@@ -512,15 +500,9 @@ fn risks(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
         t,
     );
     if pr.risks.is_empty() {
-        out.push((
-            vec![Span::styled(
-                format!(
-                    "  {}",
-                    l.pick("Ingen risikoer i filen", "No risks in the file")
-                ),
-                t.dim,
-            )],
-            4,
+        out.push(dim_line(
+            l.pick("Ingen risikoer i filen", "No risks in the file"),
+            t,
         ));
     }
     let th = app.portfolio.risk_thresholds;
@@ -583,12 +565,9 @@ fn evaluations(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
         t,
     );
     if pr.evaluations.is_empty() {
-        out.push((
-            vec![Span::styled(
-                format!("  {}", l.pick("Ikke evaluert ennå", "Not evaluated yet")),
-                t.dim,
-            )],
-            4,
+        out.push(dim_line(
+            l.pick("Ikke evaluert ennå", "Not evaluated yet"),
+            t,
         ));
     }
     let mut evs: Vec<&Evaluation> = pr.evaluations.iter().collect();
