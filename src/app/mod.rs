@@ -282,6 +282,8 @@ pub struct App {
     pub timebox: Option<std::time::Duration>,
     /// Work for the event loop (I/O), in order. See [`Effect`].
     pub effects: Vec<Effect>,
+    /// Orders and search results kept between refilters (see [`view::ViewCache`]).
+    pub view_cache: view::ViewCache,
 }
 
 /// Triage: an agenda of projects, one per screen.
@@ -410,10 +412,14 @@ impl App {
             triage: None,
             timebox: None,
             effects: Vec::new(),
+            view_cache: view::ViewCache::default(),
         };
         app.rebuild_goal_rows();
         app.refresh_ranking();
         app.refilter();
+        let mut cache = std::mem::take(&mut app.view_cache);
+        cache.warm(&app);
+        app.view_cache = cache;
         app
     }
 
@@ -426,6 +432,7 @@ impl App {
     pub fn data_changed(&mut self) {
         let tree = GoalTree::new(&self.portfolio);
         self.figures = compute_with(&self.portfolio, &tree);
+        self.view_cache.clear();
         self.refresh_ranking();
         self.refilter();
     }
@@ -444,7 +451,9 @@ impl App {
     /// still visible.
     pub fn refilter(&mut self) {
         let keep = self.selected();
-        self.visible = view::visible_projects(self);
+        let mut cache = std::mem::take(&mut self.view_cache);
+        self.visible = view::visible_projects(self, &mut cache);
+        self.view_cache = cache;
         self.project_cursor = keep
             .and_then(|k| self.visible.iter().position(|&v| v == k))
             .unwrap_or(0)
@@ -453,7 +462,9 @@ impl App {
     }
 
     pub fn refresh_risks(&mut self) {
-        let (matrix, rows) = view::risks(self);
+        let mut cache = std::mem::take(&mut self.view_cache);
+        let (matrix, rows) = view::risks(self, &mut cache);
+        self.view_cache = cache;
         self.matrix = matrix;
         self.risk_rows = rows;
         self.risk_cursor = self.risk_cursor.min(self.risk_rows.len().saturating_sub(1));
