@@ -3,6 +3,7 @@
 //! only reads it.
 
 pub mod action;
+pub mod fuzzy;
 pub mod keymap;
 pub mod update;
 pub mod view;

@@ -10,7 +10,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use crate::model::figures::{Figures, risk_score};
 use crate::model::{Project, RiskStatus};
 
-use super::{App, FilterKind, Filters, GoalInfo, SortKey};
+use super::{App, FilterKind, Filters, GoalInfo, SortKey, fuzzy};
 
 /// Visible goal rows in tree order: a goal shows when all its ancestors are expanded.
 pub fn goal_rows(goals: &[GoalInfo], expanded: &[bool]) -> Vec<usize> {
@@ -279,7 +279,7 @@ pub fn may_match(text: &str, query_lower: &[u8]) -> bool {
 /// Scores of `query` over a list of distinct strings (owners or units), or `None` when
 /// there are so many that scoring them per candidate is cheaper.
 fn distinct_scores(
-    m: &SkimMatcherV2,
+    m: &mut fuzzy::Scorer,
     values: &[String],
     query: &str,
     lower: &[u8],
@@ -290,7 +290,7 @@ fn distinct_scores(
             .iter()
             .map(|v| {
                 if may_match(v, lower) {
-                    m.fuzzy_match(v, query)
+                    m.score(v, query)
                 } else {
                     None
                 }
@@ -310,42 +310,37 @@ struct Scorer<'a> {
 }
 
 impl Scorer<'_> {
-    fn score(&self, m: &SkimMatcherV2, pi: usize) -> Option<i64> {
+    fn score(&self, m: &mut fuzzy::Scorer, pi: usize) -> Option<i64> {
         let (at, name_at, end) = self.index.spans[pi];
         let (id, name) = (
             &self.index.text[at..name_at],
             &self.index.text[name_at..end],
         );
-        let direct = |s: &str| {
+        let mut direct = |s: &str| {
             if may_match(s, self.lower) {
-                m.fuzzy_match(s, self.query)
+                m.score(s, self.query)
             } else {
                 None
             }
         };
-        let looked_up =
+        let (id, name) = (direct(id), direct(name));
+        let mut looked_up =
             |table: Option<&[Option<i64>]>, of: &[u32], values: &[String]| match (table, of[pi]) {
                 (_, NONE) => None,
                 (Some(t), i) => t[i as usize],
                 (None, i) => direct(&values[i as usize]),
             };
-        [
-            direct(id),
-            direct(name),
-            looked_up(self.owner_scores, &self.index.owner_of, &self.index.owners),
-            looked_up(self.unit_scores, &self.index.unit_of, &self.index.units),
-        ]
-        .into_iter()
-        .flatten()
-        .max()
+        let owner = looked_up(self.owner_scores, &self.index.owner_of, &self.index.owners);
+        let unit = looked_up(self.unit_scores, &self.index.unit_of, &self.index.units);
+        [id, name, owner, unit].into_iter().flatten().max()
     }
 
     /// Hits among `candidates`, in their order; on all cores when there are many.
     fn hits(&self, candidates: &[usize]) -> Vec<(usize, i64)> {
         let run = |part: &[usize]| -> Vec<(usize, i64)> {
-            let m = matcher();
+            let mut m = fuzzy::Scorer::default();
             part.iter()
-                .filter_map(|&pi| self.score(&m, pi).map(|s| (pi, s)))
+                .filter_map(|&pi| self.score(&mut m, pi).map(|s| (pi, s)))
                 .collect()
         };
         let threads = std::thread::available_parallelism()
@@ -477,13 +472,13 @@ fn search_hits(
     let candidates = narrowed.unwrap_or_else(|| in_order(cache));
 
     let lower: Vec<u8> = query.bytes().map(|b| b.to_ascii_lowercase()).collect();
-    let m = matcher();
+    let mut m = fuzzy::Scorer::default();
     let index = cache
         .search_index
         .take()
         .unwrap_or_else(|| SearchIndex::new(&app.portfolio.projects));
-    let owner_scores = distinct_scores(&m, &index.owners, query, &lower, candidates.len());
-    let unit_scores = distinct_scores(&m, &index.units, query, &lower, candidates.len());
+    let owner_scores = distinct_scores(&mut m, &index.owners, query, &lower, candidates.len());
+    let unit_scores = distinct_scores(&mut m, &index.units, query, &lower, candidates.len());
     let scorer = Scorer {
         index: &index,
         owner_scores: owner_scores.as_deref(),
