@@ -144,10 +144,12 @@ const NONE: u32 = u32::MAX;
 /// that picking the visible ones does not visit every project.
 #[derive(Debug, Clone, Copy)]
 struct RiskRef {
-    project: usize,
-    risk: usize,
-    probability: i64,
-    consequence: i64,
+    project: u32,
+    risk: u32,
+    /// Probability and consequence, each 1–5 (0 when out of range, which a loaded file
+    /// cannot have).
+    probability: u8,
+    consequence: u8,
     open: bool,
 }
 
@@ -163,6 +165,12 @@ struct SearchRun {
 
 /// How many searches are kept for Backspace and narrowing.
 const KEPT_SEARCHES: usize = 12;
+
+/// The cores to score on (asked once: the answer reads cgroup files).
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
 
 /// Below this many candidates a search runs on one thread: starting threads costs more.
 const PARALLEL_FROM: usize = 4096;
@@ -343,9 +351,7 @@ impl Scorer<'_> {
                 .filter_map(|&pi| self.score(&mut m, pi).map(|s| (pi, s)))
                 .collect()
         };
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(candidates.len() / PARALLEL_FROM + 1);
+        let threads = cores().min(candidates.len() / PARALLEL_FROM + 1);
         if threads <= 1 {
             return run(candidates);
         }
@@ -543,11 +549,12 @@ pub fn risks(app: &App, cache: &mut ViewCache) -> ([[usize; 5]; 5], Vec<(usize, 
                     .enumerate()
                     .filter(|(_, r)| r.status != RiskStatus::Closed)
                     .map(move |(ri, r)| {
+                        let level = |v: i64| if (1..=5).contains(&v) { v as u8 } else { 0 };
                         let at = RiskRef {
-                            project: pi,
-                            risk: ri,
-                            probability: r.probability,
-                            consequence: r.consequence,
+                            project: pi as u32,
+                            risk: ri as u32,
+                            probability: level(r.probability),
+                            consequence: level(r.consequence),
                             open: r.status == RiskStatus::Open,
                         };
                         (risk_score(r), r.status as u8, at)
@@ -570,16 +577,16 @@ pub fn risks(app: &App, cache: &mut ViewCache) -> ([[usize; 5]; 5], Vec<(usize, 
     let mut matrix = [[0usize; 5]; 5];
     let mut rows = Vec::new();
     for r in order.iter() {
-        if !visible.get(r.project).copied().unwrap_or(false) {
+        if !visible.get(r.project as usize).copied().unwrap_or(false) {
             continue;
         }
-        let in_range = (1..=5).contains(&r.probability) && (1..=5).contains(&r.consequence);
-        if r.open && in_range {
-            matrix[(r.probability - 1) as usize][(r.consequence - 1) as usize] += 1;
+        let (p, c) = (r.probability, r.consequence);
+        if r.open && p > 0 && c > 0 {
+            matrix[(p - 1) as usize][(c - 1) as usize] += 1;
         }
-        let in_cell = !app.risk_cell_active || (r.probability, r.consequence) == app.risk_cell;
+        let in_cell = !app.risk_cell_active || (i64::from(p), i64::from(c)) == app.risk_cell;
         if in_cell {
-            rows.push((r.project, r.risk));
+            rows.push((r.project as usize, r.risk as usize));
         }
     }
     (matrix, rows)
