@@ -104,9 +104,12 @@ pub fn filter_values(app: &App, kind: FilterKind) -> Vec<String> {
 /// the one before: the projects in the chosen order, the risk register's order, the
 /// distinct owners and units, and the last searches with their hits. Cleared by
 /// [`App::data_changed`]; everything in it follows from the data, the sort and the
-/// filters, and is rebuilt when any of them changes.
+/// filters, and is rebuilt when any of them changes. It also notices a portfolio put in
+/// place of the old one (a reload) by itself: see [`ViewCache::follow_data`].
 #[derive(Debug, Default, Clone)]
 pub struct ViewCache {
+    /// The project list this cache was built for: its address and length.
+    data: Option<(usize, usize)>,
     /// All projects in the chosen order (ties by index), for `order_for`.
     order: Vec<usize>,
     /// `rank[pi]`: where project `pi` stands in `order`.
@@ -181,8 +184,22 @@ impl ViewCache {
         *self = ViewCache::default();
     }
 
+    /// Start afresh if the project list is not the one the cache was built for. A
+    /// portfolio loaded in place of another lives at another address (both exist while
+    /// it is put in place), so a reload is seen even without [`ViewCache::clear`]; an
+    /// edit in place keeps the address and goes through `App::data_changed`, which clears.
+    fn follow_data(&mut self, app: &App) {
+        let projects = &app.portfolio.projects;
+        let data = Some((projects.as_ptr() as usize, projects.len()));
+        if self.data != data {
+            self.clear();
+            self.data = data;
+        }
+    }
+
     /// Build the search's index now rather than at the first keystroke.
     pub fn warm(&mut self, app: &App) {
+        self.follow_data(app);
         if self.search_index.is_none() {
             self.search_index = Some(SearchIndex::new(&app.portfolio.projects));
         }
@@ -383,6 +400,7 @@ impl Scorer<'_> {
 /// owners and units are scored once per distinct value; a byte test rules out most
 /// non-matches before the fuzzy matcher runs; the scoring is split across the cores.
 pub fn visible_projects(app: &App, cache: &mut ViewCache) -> Vec<usize> {
+    cache.follow_data(app);
     cache.ensure_order(app);
     let f = &app.filters;
     let p = &app.portfolio;
@@ -537,6 +555,7 @@ fn compare(app: &App, a: usize, b: usize) -> Ordering {
 /// The register's order over all projects is sorted once and kept; each refilter only
 /// picks the visible projects' risks from it, in one pass.
 pub fn risks(app: &App, cache: &mut ViewCache) -> ([[usize; 5]; 5], Vec<(usize, usize)>) {
+    cache.follow_data(app);
     let p = &app.portfolio;
     let order = cache.risk_order.get_or_insert_with(|| {
         let mut all: Vec<(i64, u8, RiskRef)> = p
@@ -590,4 +609,216 @@ pub fn risks(app: &App, cache: &mut ViewCache) -> ([[usize; 5]; 5], Vec<(usize, 
         }
     }
     (matrix, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    //! The kept orders and searches give what computing everything afresh gives: the
+    //! reference functions below are the straightforward versions (filter, score with
+    //! skim, sort) that the cache replaces.
+
+    use super::*;
+    use crate::app::update::update;
+    use crate::app::{Action, App};
+    use crate::model::{Date, Health, Portfolio, Status, load_str};
+    use crate::text::Lang;
+
+    fn portfolio(text: &str) -> Portfolio {
+        let loaded = load_str(text);
+        loaded.portfolio.expect("the file loads")
+    }
+
+    fn app(text: &str) -> App {
+        let date = Date::parse("2026-11-22").expect("a date");
+        App::new(portfolio(text), "t.ron".into(), Lang::Nb, date)
+    }
+
+    /// Every project that passes the filters, scored with skim, sorted by score, then
+    /// the chosen column, then index.
+    fn reference_visible(app: &App) -> Vec<usize> {
+        let f = &app.filters;
+        let m = matcher();
+        let q = f.search.trim();
+        let goal = f.goal.map(|g| &app.figures.goals[g].projects);
+        let mut rows: Vec<(usize, i64)> = (0..app.portfolio.projects.len())
+            .filter(|i| goal.is_none_or(|set| set.contains(i)))
+            .filter(|&i| {
+                let pr = &app.portfolio.projects[i];
+                f.status.is_none_or(|s| pr.status == s)
+                    && f.health.is_none_or(|h| pr.health == h)
+                    && f.unit
+                        .as_deref()
+                        .is_none_or(|u| pr.unit.as_deref() == Some(u))
+            })
+            .filter_map(|i| {
+                if q.is_empty() {
+                    Some((i, 0))
+                } else {
+                    search_score(&m, &app.portfolio.projects[i], q).map(|s| (i, s))
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| compare(app, a.0, b.0))
+                .then(a.0.cmp(&b.0))
+        });
+        rows.into_iter().map(|(i, _)| i).collect()
+    }
+
+    fn reference_risks(app: &App) -> ([[usize; 5]; 5], Vec<(usize, usize)>) {
+        let p = &app.portfolio;
+        let mut matrix = [[0usize; 5]; 5];
+        let mut rows = Vec::new();
+        for &pi in &app.visible {
+            for (ri, r) in p.projects[pi].risks.iter().enumerate() {
+                let in_range = (1..=5).contains(&r.probability) && (1..=5).contains(&r.consequence);
+                if r.status == RiskStatus::Open && in_range {
+                    matrix[(r.probability - 1) as usize][(r.consequence - 1) as usize] += 1;
+                }
+                let in_cell =
+                    !app.risk_cell_active || (r.probability, r.consequence) == app.risk_cell;
+                if r.status != RiskStatus::Closed && in_cell {
+                    rows.push((pi, ri));
+                }
+            }
+        }
+        rows.sort_by(|a, b| {
+            let (ra, rb) = (&p.projects[a.0].risks[a.1], &p.projects[b.0].risks[b.1]);
+            risk_score(rb)
+                .cmp(&risk_score(ra))
+                .then((ra.status as u8).cmp(&(rb.status as u8)))
+                .then(a.cmp(b))
+        });
+        (matrix, rows)
+    }
+
+    #[track_caller]
+    fn same_as_reference(app: &App) {
+        assert_eq!(
+            app.visible,
+            reference_visible(app),
+            "filters {:?}",
+            app.filters
+        );
+        let (matrix, rows) = reference_risks(app);
+        assert_eq!(app.matrix, matrix);
+        assert_eq!(app.risk_rows, rows);
+    }
+
+    fn typ(app: &mut App, text: &str) {
+        for c in text.chars() {
+            update(app, Action::TextInput(c));
+        }
+    }
+
+    #[test]
+    fn typing_a_query_gives_what_a_fresh_search_gives() {
+        for text in [
+            crate::EXAMPLE,
+            include_str!("../../tests/fixtures/small.ron"),
+        ] {
+            let mut a = app(text);
+            update(&mut a, Action::StartSearch);
+            for word in ["klima", "nordm", "p-0", "øk", "e"] {
+                for (n, c) in word.chars().enumerate() {
+                    typ(&mut a, &c.to_string());
+                    assert_eq!(a.filters.search.chars().count(), n + 1);
+                    same_as_reference(&a);
+                }
+                // Backspace finds the shorter query's kept result.
+                for _ in 0..word.chars().count() {
+                    update(&mut a, Action::TextBackspace);
+                    same_as_reference(&a);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_sort_and_filter_with_and_without_a_search() {
+        let mut a = app(crate::EXAMPLE);
+        for key in SortKey::ALL {
+            for _ in 0..2 {
+                update(&mut a, Action::Sort(key)); // second time: reversed
+                a.filters.search.clear();
+                a.refilter();
+                same_as_reference(&a);
+                a.filters.search = "a".into();
+                a.refilter();
+                same_as_reference(&a);
+                a.filters.search = "an".into();
+                a.refilter();
+                same_as_reference(&a);
+            }
+        }
+        a.filters.search = "e".into();
+        a.filters.status = Some(Status::Active);
+        a.refilter();
+        same_as_reference(&a);
+        a.filters.health = Some(Some(Health::Amber));
+        a.refilter();
+        same_as_reference(&a);
+        a.filters = Filters::default();
+        for g in 0..a.goals.len() {
+            a.filters.goal = Some(g);
+            a.refilter();
+            same_as_reference(&a);
+        }
+        a.risk_cell_active = true;
+        for p in 1..=5 {
+            for c in 1..=5 {
+                a.risk_cell = (p, c);
+                a.refresh_risks();
+                same_as_reference(&a);
+            }
+        }
+    }
+
+    #[test]
+    fn an_edit_and_a_portfolio_put_in_place_are_seen() {
+        let mut a = app(crate::EXAMPLE);
+        a.filters.search = "a".into();
+        a.refilter();
+        same_as_reference(&a);
+        // An edit: data_changed clears the cache.
+        a.portfolio.projects[0].risks.clear();
+        a.portfolio.projects[1].name = "Akkurat annerledes".into();
+        a.data_changed();
+        same_as_reference(&a);
+        // A portfolio put in place of the old one without data_changed (a reload does
+        // this): fewer projects and different risks must not use the old orders.
+        let mut other = portfolio(include_str!("../../tests/fixtures/small.ron"));
+        other.projects.truncate(4);
+        a.portfolio = other;
+        a.figures = crate::model::figures::compute(&a.portfolio);
+        a.filters = Filters::default();
+        a.refilter();
+        same_as_reference(&a);
+        a.filters.search = "a".into();
+        a.refilter();
+        same_as_reference(&a);
+    }
+
+    #[test]
+    fn may_match_is_the_matchers_own_test_for_ascii_queries() {
+        let m = matcher();
+        for text in [
+            "Klimatilpasning i Hamar",
+            "Grønn omstilling",
+            "P-0012",
+            "",
+            "ÆØÅ æøå",
+        ] {
+            for q in ["k", "kl", "ham", "GRØ", "p0", "x", "æ", "12", " i "] {
+                let lower: Vec<u8> = q.bytes().map(|b| b.to_ascii_lowercase()).collect();
+                let skim = m.fuzzy_match(text, q).is_some();
+                if q.is_ascii() {
+                    assert_eq!(may_match(text, &lower), skim, "{text:?} {q:?}");
+                } else if skim {
+                    assert!(may_match(text, &lower), "{text:?} {q:?}");
+                }
+            }
+        }
+    }
 }
