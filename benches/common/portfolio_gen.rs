@@ -489,7 +489,7 @@ fn project(rng: &mut Rng, i: usize, width: usize, leaves: &[String], mids: &[Str
         },
     );
     Project {
-        id: format!("P-{:0width$}", i + 1),
+        id: format!("P-{i:0width$}"),
         name: name(rng),
         owner: Some(person(rng)),
         unit: Some(rng.pick(UNITS).to_string()),
@@ -511,7 +511,9 @@ fn project(rng: &mut Rng, i: usize, width: usize, leaves: &[String], mids: &[Str
 pub fn portfolio(n: usize, seed: u64) -> Portfolio {
     let mut rng = Rng::new(seed);
     let (goals, leaves, mids) = goal_tree(&mut rng, n / 50);
-    let width = n.max(1).to_string().len().max(4);
+    // P-0000 … P-9999, P-00000 … P-99999: seven characters up to 100,000 projects, the
+    // width of the project list's id column.
+    let width = n.saturating_sub(1).max(1).to_string().len().max(4);
     let projects = (0..n)
         .map(|i| project(&mut rng, i, width, &leaves, &mids))
         .collect();
