@@ -32,6 +32,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REL = os.path.join(ROOT, "target", "release")
+STYR = os.path.join(REL, "styr")  # --bin replaces it
 COLS, ROWS = 120, 40
 
 
@@ -67,7 +68,7 @@ def check_vs_parse(path, runs):
     check, bare = [], []
     for _ in range(runs):
         bare.append(timed([os.path.join(REL, "examples", "bare_parse"), path]))
-        check.append(timed([os.path.join(REL, "styr"), "check", path]))
+        check.append(timed([STYR, "check", path]))
     med = lambda xs, i: statistics.median(x[i] for x in xs)
     return {"check_wall": med(check, 0), "check_cpu": med(check, 1),
             "bare_wall": med(bare, 0), "bare_cpu": med(bare, 1)}
@@ -84,7 +85,7 @@ class Tui:
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
             env = dict(os.environ, TERM="xterm-256color", LANG="nb_NO.UTF-8")
             env.pop("NO_COLOR", None)
-            os.execve(os.path.join(REL, "styr"),
+            os.execve(STYR,
                       ["styr", path, "--date", "2026-11-26", "--lang", "nb"], env)
         self.pid, self.fd = pid, fd
         self.screen = bytearray()
@@ -173,7 +174,11 @@ def main():
     ap.add_argument("--quiet", type=float, default=0.25,
                     help="seconds of silence that end a frame")
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--bin", help="the styr binary to measure (default: target/release/styr)")
     a = ap.parse_args()
+    if a.bin:
+        global STYR
+        STYR = os.path.abspath(a.bin)
     if not a.no_build:
         build()
     sizes = [int(s.replace("_", "")) for s in a.sizes.split(",")]
