@@ -285,7 +285,7 @@ mod tests {
     #[test]
     fn same_scores_as_skim_on_many_generated_pairs() {
         let mut fast = Scorer::default();
-        let choices = strings(1, 3000, 40);
+        let choices = strings(1, 800, 40);
         let patterns = strings(2, 60, 4);
         for c in &choices {
             for p in &patterns {
