@@ -801,6 +801,82 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_portfolio_and_projects_without_owner_or_unit() {
+        let mut a = app(r#"(name: "T", organisation: "O", goals: [], projects: [])"#);
+        update(&mut a, Action::StartSearch);
+        typ(&mut a, "kl");
+        assert!(a.visible.is_empty());
+        same_as_reference(&a);
+        let mut a = app(r#"(name: "T", organisation: "O", goals: [], projects: [
+                (id: "K1", name: "Kl"), (id: "x", name: "y", owner: "Kari", unit: "Kultur"),
+                (id: "z", name: "z", unit: "Klima")])"#);
+        update(&mut a, Action::StartSearch);
+        for q in ["k", "kl", "kli", "x"] {
+            a.filters.search = q.into();
+            a.refilter();
+            same_as_reference(&a);
+        }
+        // Many projects, few owners and units: their scores come from the per-value table.
+        let projects: Vec<String> = (0..60)
+            .map(|i| {
+                let owner = ["Kari Nordmann", "Ola Klemetsen", "Liv Berg"][i % 3];
+                let unit = ["Kultur", "Helse"][i % 2];
+                let unit = if i % 7 == 0 {
+                    String::new()
+                } else {
+                    format!(", unit: \"{unit}\"")
+                };
+                format!("(id: \"P{i}\", name: \"Tiltak {i}\", owner: \"{owner}\"{unit})")
+            })
+            .collect();
+        let text = format!(
+            "(name: \"T\", organisation: \"O\", goals: [], projects: [{}])",
+            projects.join(", ")
+        );
+        let mut a = app(&text);
+        for q in ["k", "kl", "ku", "he", "nord", "p1", "tiltak 1"] {
+            a.filters.search = q.into();
+            a.refilter();
+            same_as_reference(&a);
+        }
+    }
+
+    #[test]
+    fn a_search_split_over_threads_keeps_the_order() {
+        // More candidates than PARALLEL_FROM, so the scoring runs on every core.
+        let mut p = portfolio(r#"(name: "T", organisation: "O", goals: [], projects: [])"#);
+        let stems = ["Klima", "Kultur", "Helse", "Skole", "Kyst", "Vei"];
+        for i in 0..PARALLEL_FROM + 1500 {
+            p.projects.push(Project {
+                id: format!("P{i}"),
+                name: format!("{} {}", stems[i % stems.len()], i % 97),
+                owner: Some(["Kari", "Ola", "Liv"][i % 3].to_string()),
+                unit: None,
+                instrument: None,
+                status: Status::ALL[i % 5],
+                health: None,
+                start: None,
+                end: None,
+                goals: Vec::new(),
+                budget: None,
+                results: Vec::new(),
+                risks: Vec::new(),
+                evaluations: Vec::new(),
+                tags: Vec::new(),
+            });
+        }
+        let date = Date::parse("2026-11-22").expect("a date");
+        let mut a = App::new(p, "t.ron".into(), Lang::Nb, date);
+        update(&mut a, Action::Sort(SortKey::Name));
+        // "k" and "e" score all projects (two threads); "kl" and "kli" narrow.
+        for q in ["k", "kl", "kli", "e"] {
+            a.filters.search = q.into();
+            a.refilter();
+            same_as_reference(&a);
+        }
+    }
+
+    #[test]
     fn may_match_is_the_matchers_own_test_for_ascii_queries() {
         let m = matcher();
         for text in [
