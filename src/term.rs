@@ -1,7 +1,9 @@
 //! The terminal: set-up, restore (always: on quit, error, panic and signals), and the
 //! event loop that turns keys into actions and runs the effects.
 
+use std::cell::RefCell;
 use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
@@ -20,7 +22,30 @@ use crate::app::{Action, App};
 use crate::session::Session;
 use crate::ui::{self, Theme};
 
-type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+type Term = Terminal<CrosstermBackend<FrameOut>>;
+
+/// Standard output, buffered and written once per frame. ratatui and crossterm flush after
+/// each cursor command (show, move, hide), which over SSH can mean a packet each; this
+/// writer ignores their flushes, and the event loop sends the whole frame with
+/// [`FrameOut::send`] (through a second handle to the same buffer) after drawing it.
+/// Dropping the last handle sends what is left.
+#[derive(Clone)]
+pub struct FrameOut(Rc<RefCell<BufWriter<Stdout>>>);
+
+impl FrameOut {
+    fn send(&self) -> io::Result<()> {
+        self.0.borrow_mut().flush()
+    }
+}
+
+impl Write for FrameOut {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
@@ -35,13 +60,16 @@ pub fn restore() {
     }
 }
 
-fn setup() -> io::Result<Term> {
+fn setup() -> io::Result<(Term, FrameOut)> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, Hide)?;
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout()));
-    Terminal::new(backend)
+    let out = FrameOut(Rc::new(RefCell::new(BufWriter::with_capacity(
+        256 * 1024,
+        io::stdout(),
+    ))));
+    Ok((Terminal::new(CrosstermBackend::new(out.clone()))?, out))
 }
 
 /// Restore on panic (before the message is printed, so it is readable) and on SIGTERM,
@@ -81,14 +109,15 @@ fn install_guards() {
 /// Run the interactive program until the user quits.
 pub fn run(mut app: App, theme: Theme, mut session: Session) -> io::Result<()> {
     install_guards();
-    let mut terminal = setup()?;
-    let result = event_loop(&mut terminal, &mut app, &theme, &mut session);
+    let (mut terminal, out) = setup()?;
+    let result = event_loop(&mut terminal, &out, &mut app, &theme, &mut session);
     restore();
     result
 }
 
 fn event_loop(
     terminal: &mut Term,
+    out: &FrameOut,
     app: &mut App,
     theme: &Theme,
     session: &mut Session,
@@ -98,6 +127,7 @@ fn event_loop(
     session.start(app);
     loop {
         terminal.draw(|f| ui::draw(f, app, theme))?;
+        out.send()?;
         if session.should_quit {
             return Ok(());
         }

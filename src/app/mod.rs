@@ -3,6 +3,7 @@
 //! only reads it.
 
 pub mod action;
+pub mod fuzzy;
 pub mod keymap;
 pub mod update;
 pub mod view;
@@ -287,6 +288,8 @@ pub struct App {
     pub timebox: Option<std::time::Duration>,
     /// Work for the event loop (I/O), in order. See [`Effect`].
     pub effects: Vec<Effect>,
+    /// Orders and search results kept between refilters (see [`view::ViewCache`]).
+    pub view_cache: view::ViewCache,
     /// What was found in a recovery journal, while the recovery question is open.
     pub recovery: Option<RecoveryInfo>,
     /// Quit once the save under way succeeds (`y` at the quit question).
@@ -448,11 +451,15 @@ impl App {
             recovery: None,
             quit_after_save: false,
             save_as_default: String::new(),
+            view_cache: view::ViewCache::default(),
         };
         app.save_as_default = suggest_save_as(&app.file_label, app.meeting_date);
         app.rebuild_goal_rows();
         app.refresh_ranking();
         app.refilter();
+        let mut cache = std::mem::take(&mut app.view_cache);
+        cache.warm(&app);
+        app.view_cache = cache;
         app
     }
 
@@ -476,6 +483,7 @@ impl App {
         self.figures = figures;
         self.history = history;
         self.unsaved = unsaved;
+        self.view_cache.clear();
         self.rebuild_goal_rows();
         self.refresh_ranking();
         self.refilter();
@@ -490,6 +498,7 @@ impl App {
     pub fn data_changed(&mut self) {
         let tree = GoalTree::new(&self.portfolio);
         self.figures = compute_with(&self.portfolio, &tree);
+        self.view_cache.clear();
         self.refresh_ranking();
         self.refilter();
     }
@@ -508,7 +517,9 @@ impl App {
     /// still visible.
     pub fn refilter(&mut self) {
         let keep = self.selected();
-        self.visible = view::visible_projects(self);
+        let mut cache = std::mem::take(&mut self.view_cache);
+        self.visible = view::visible_projects(self, &mut cache);
+        self.view_cache = cache;
         self.project_cursor = keep
             .and_then(|k| self.visible.iter().position(|&v| v == k))
             .unwrap_or(0)
@@ -517,7 +528,9 @@ impl App {
     }
 
     pub fn refresh_risks(&mut self) {
-        let (matrix, rows) = view::risks(self);
+        let mut cache = std::mem::take(&mut self.view_cache);
+        let (matrix, rows) = view::risks(self, &mut cache);
+        self.view_cache = cache;
         self.matrix = matrix;
         self.risk_rows = rows;
         self.risk_cursor = self.risk_cursor.min(self.risk_rows.len().saturating_sub(1));

@@ -20,7 +20,9 @@ pub fn weighted_score(ev: &Evaluation, criteria: &[Criterion]) -> Option<f64> {
     // In i128, so that weights near i64::MAX neither overflow nor saturate into a wrong mean.
     let (mut sum, mut weights) = (0i128, 0i128);
     for c in criteria {
-        if let Some(&s) = ev.scores.get(&c.id) {
+        // A scan of the few scores rather than a hash look-up: no hashing, and the scores
+        // are next to each other in memory.
+        if let Some((_, &s)) = ev.scores.iter().find(|(k, _)| **k == c.id) {
             let w = i128::from(c.weight);
             sum = sum.saturating_add(i128::from(s) * w);
             weights = weights.saturating_add(w);
@@ -292,7 +294,11 @@ pub fn compute_with(p: &Portfolio, tree: &GoalTree) -> Figures {
             t.rejected = t.rejected.saturating_add(bf.rejected);
             t.own_share = t.own_share.saturating_add(bf.own_share);
             for fu in &b.funding {
-                let e = t.by_source.entry(fu.source.clone()).or_default();
+                // Clone the source's name only the first time it is seen.
+                let e = match t.by_source.get_mut(fu.source.as_str()) {
+                    Some(e) => e,
+                    None => t.by_source.entry(fu.source.clone()).or_default(),
+                };
                 match fu.status {
                     FundingStatus::Granted => e.0 = e.0.saturating_add(fu.amount),
                     FundingStatus::Applied => e.1 = e.1.saturating_add(fu.amount),

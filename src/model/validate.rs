@@ -195,12 +195,13 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
     let criteria: HashSet<&str> = p.criteria.iter().map(|c| c.id.as_str()).collect();
     let mut ids: HashMap<&str, usize> = HashMap::with_capacity(p.projects.len());
     for (pi, pr) in p.projects.iter().enumerate() {
-        let path = index(".projects", pi);
-        let who = format!("project `{}` (\"{}\")", pr.id, pr.name);
+        // Paths and names are built only for a finding: most projects have none.
+        let path = || index(".projects", pi);
+        let who = || format!("project `{}` (\"{}\")", pr.id, pr.name);
         if let Some(first) = ids.insert(pr.id.as_str(), pi) {
             ids.insert(pr.id.as_str(), first);
             f.error(
-                field(&path, "id"),
+                field(&path(), "id"),
                 format!(
                     "duplicate project id `{}` (also used by \"{}\"); project ids must be unique",
                     pr.id, p.projects[first].name
@@ -210,7 +211,7 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
         for (gi, gid) in pr.goals.iter().enumerate() {
             if tree.index_of(gid).is_none() {
                 f.error(
-                    index(&field(&path, "goals"), gi),
+                    index(&field(&path(), "goals"), gi),
                     unknown_goal_message(gid, tree),
                 );
             }
@@ -219,20 +220,22 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
             && end < start
         {
             f.error(
-                field(&path, "end"),
-                format!("{who} ends {end}, before it starts {start}; correct `start` or `end`"),
+                field(&path(), "end"),
+                format!(
+                    "{who} ends {end}, before it starts {start}; correct `start` or `end`",
+                    who = who()
+                ),
             );
         }
         let mut risk_ids = HashSet::new();
         for (ri, r) in pr.risks.iter().enumerate() {
-            let rpath = index(&field(&path, "risks"), ri);
+            let rpath = || index(&field(&path(), "risks"), ri);
             if !risk_ids.insert(r.id.as_str()) {
                 f.error(
-                    field(&rpath, "id"),
+                    field(&rpath(), "id"),
                     format!(
                         "duplicate risk id `{}` in {who}; risk ids must be unique within their project",
-                        r.id
-                    ),
+                        r.id, who = who()),
                 );
             }
             for (name, v) in [
@@ -241,17 +244,16 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
             ] {
                 if !(1..=5).contains(&v) {
                     f.error(
-                        field(&rpath, name),
+                        field(&rpath(), name),
                         format!(
                             "{name} {v} of risk `{}` in {who} is outside 1–5; use 1 (lowest) to 5 (highest)",
-                            r.id
-                        ),
+                            r.id, who = who()),
                     );
                 }
             }
         }
         for (ei, ev) in pr.evaluations.iter().enumerate() {
-            let spath = field(&index(&field(&path, "evaluations"), ei), "scores");
+            let spath = || field(&index(&field(&path(), "evaluations"), ei), "scores");
             for (key, &score) in &ev.scores {
                 if !criteria.contains(key.as_str()) {
                     let hint = match nearest(key, criteria.iter().copied()) {
@@ -262,20 +264,18 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
                         ),
                     };
                     f.error(
-                        map_key(&spath, key),
+                        map_key(&spath(), key),
                         format!(
                             "score for unknown criterion `{key}` in {who}'s evaluation of {}; {hint}",
-                            ev.date
-                        ),
+                            ev.date, who = who()),
                     );
                 }
                 if !(1..=5).contains(&score) {
                     f.error(
-                        map_value(&spath, key),
+                        map_value(&spath(), key),
                         format!(
                             "score {score} for `{key}` in {who}'s evaluation of {} is outside 1–5; use 1 (poor) to 5 (excellent), or leave the criterion out",
-                            ev.date
-                        ),
+                            ev.date, who = who()),
                     );
                 }
             }
@@ -284,50 +284,54 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
         // Warnings: gaps a coordinator should close before the meeting.
         if pr.goals.is_empty() {
             f.warning(
-                path.clone(),
-                format!("{who} serves no goal; every measure must serve an adopted goal — add `goals: [\"…\"]`"),
+                path(),
+                format!("{who} serves no goal; every measure must serve an adopted goal — add `goals: [\"…\"]`", who = who()),
             );
         }
         match &pr.budget {
             None => f.warning(
-                path.clone(),
-                format!("{who} has no budget; add `budget: (planned: …)`"),
+                path(),
+                format!(
+                    "{who} has no budget; add `budget: (planned: …)`",
+                    who = who()
+                ),
             ),
             Some(b) if b.spent > b.planned => f.warning(
-                field(&field(&path, "budget"), "spent"),
+                field(&field(&path(), "budget"), "spent"),
                 format!(
                     "{who} has spent {} of {} planned ({} over)",
                     b.spent,
                     b.planned,
-                    b.spent.saturating_sub(b.planned)
+                    b.spent.saturating_sub(b.planned),
+                    who = who()
                 ),
             ),
             Some(_) => {}
         }
         if pr.results.is_empty() {
             f.warning(
-                path.clone(),
+                path(),
                 format!(
-                    "{who} has no measurable result; add `results: [(name: \"…\", target: …)]`"
+                    "{who} has no measurable result; add `results: [(name: \"…\", target: …)]`",
+                    who = who()
                 ),
             );
         }
         if pr.status == Status::Active {
             if pr.evaluations.is_empty() {
                 f.warning(
-                    path.clone(),
-                    format!("{who} is active but has never been evaluated"),
+                    path(),
+                    format!("{who} is active but has never been evaluated", who = who()),
                 );
             }
             if let Some(end) = pr.end
                 && end < as_of
             {
                 f.warning(
-                    field(&path, "end"),
+                    field(&path(), "end"),
                     format!(
                         "{who} is active but ended {end} ({} days before {as_of}); complete it or move `end`",
-                        end.days_until(as_of)
-                    ),
+                        end.days_until(as_of), who = who()),
                 );
             }
         }

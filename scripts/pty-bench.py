@@ -1,0 +1,248 @@
+#!/usr/bin/env python3
+"""End-to-end performance of styr, as a user at a 120x40 terminal meets it.
+
+Runs the release binary in a pseudo-terminal of 120x40, waits for the first frame,
+sends row moves and search keystrokes one at a time, and reports for each the bytes
+written to the terminal and the time from the key to the last byte of its frame; also
+the first-frame time, resident memory, and `styr check` against a bare serde + ron parse
+of the same file (examples/bare_parse.rs), run alternately. Python 3.11, standard
+library only.
+
+    python3 scripts/pty-bench.py                      # 10k and 100k projects
+    python3 scripts/pty-bench.py --sizes 1000,10000 --runs 3
+
+Generated portfolios go to target/perf/ (made by examples/gen_portfolio.rs if missing).
+A frame counts as finished when the terminal has been quiet for --quiet ms after its
+last byte; the time reported is to that last byte, so the quiet wait is not counted.
+Exit status 1 if a target of BENCHMARKS.md is missed (the report says which).
+"""
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import termios
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REL = os.path.join(ROOT, "target", "release")
+STYR = os.path.join(REL, "styr")  # --bin replaces it
+COLS, ROWS = 120, 40
+
+
+def build():
+    subprocess.run(
+        ["cargo", "build", "--release", "--bin", "styr",
+         "--example", "gen_portfolio", "--example", "bare_parse"],
+        cwd=ROOT, check=True)
+
+
+def portfolio(n):
+    path = os.path.join(ROOT, "target", "perf", f"p{n}.ron")
+    if not os.path.exists(path):
+        subprocess.run([os.path.join(REL, "examples", "gen_portfolio"), str(n), path],
+                       check=True)
+    return path
+
+
+def timed(argv):
+    """Wall and CPU seconds of one run of argv (output discarded)."""
+    start = time.perf_counter()
+    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0,):
+        raise SystemExit(f"{argv} exited with {code}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def check_vs_parse(path, runs):
+    """Median wall and CPU of `styr check` and of the bare parse, run alternately."""
+    check, bare = [], []
+    for _ in range(runs):
+        bare.append(timed([os.path.join(REL, "examples", "bare_parse"), path]))
+        check.append(timed([STYR, "check", path]))
+    med = lambda xs, i: statistics.median(x[i] for x in xs)
+    return {"check_wall": med(check, 0), "check_cpu": med(check, 1),
+            "bare_wall": med(bare, 0), "bare_cpu": med(bare, 1)}
+
+
+class Tui:
+    """styr in a pseudo-terminal of COLS x ROWS."""
+
+    def __init__(self, path, quiet):
+        self.quiet = quiet
+        self.start = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+            env = dict(os.environ, TERM="xterm-256color", LANG="nb_NO.UTF-8")
+            env.pop("NO_COLOR", None)
+            os.execve(STYR,
+                      ["styr", path, "--date", "2026-11-26", "--lang", "nb"], env)
+        self.pid, self.fd = pid, fd
+        self.screen = bytearray()
+
+    def frame(self, first_timeout=120.0):
+        """Read until quiet: (bytes, seconds from `since` to the last byte)."""
+        got, last = 0, None
+        deadline = time.perf_counter() + first_timeout
+        while True:
+            wait = self.quiet if last is not None else max(0.0, deadline - time.perf_counter())
+            r, _, _ = select.select([self.fd], [], [], wait)
+            if not r:
+                return got, last
+            try:
+                chunk = os.read(self.fd, 1 << 16)
+            except OSError:
+                return got, last
+            if not chunk:
+                return got, last
+            got += len(chunk)
+            last = time.perf_counter()
+            self.screen += chunk
+
+    def key(self, data):
+        """Send one key; bytes written for it and seconds to the last byte of its frame."""
+        sent = time.perf_counter()
+        os.write(self.fd, data)
+        got, last = self.frame(first_timeout=5.0)
+        return got, (last - sent) if last else None
+
+    def memory_kib(self):
+        fields = {}
+        with open(f"/proc/{self.pid}/status") as f:
+            for line in f:
+                k, _, v = line.partition(":")
+                if k in ("VmRSS", "VmHWM"):
+                    fields[k] = int(v.split()[0])
+        return fields
+
+    def close(self):
+        try:
+            os.write(self.fd, b"q")
+            for _ in range(50):
+                pid, _ = os.waitpid(self.pid, os.WNOHANG)
+                if pid:
+                    break
+                self.frame(first_timeout=0.1)
+            else:
+                os.kill(self.pid, signal.SIGTERM)
+                os.waitpid(self.pid, 0)
+        except (OSError, ChildProcessError):
+            pass
+        os.close(self.fd)
+
+
+def tui_run(path, moves, quiet):
+    t = Tui(path, quiet)
+    first_bytes, last = t.frame()
+    if last is None:
+        t.close()
+        raise SystemExit("no first frame")
+    out = {"first_frame": last - t.start, "first_bytes": first_bytes}
+    out["mem_after_first"] = t.memory_kib()
+    out["moves"] = [t.key(b"j") for _ in range(moves)] + [t.key(b"k") for _ in range(moves)]
+    out["slash"] = t.key(b"/")
+    out["search"] = [(c, *t.key(c.encode())) for c in "klima"]
+    # Backspace back to "k", then the whole word at once (a paste, or fast typing).
+    out["backspace"] = [t.key(b"\x7f") for _ in range(4)]
+    t.key(b"\x7f")
+    out["burst"] = t.key(b"klima")
+    t.key(b"\x1b")
+    out["mem_end"] = t.memory_kib()
+    t.close()
+    return out
+
+
+def ms(s):
+    return "–" if s is None else f"{s * 1000:.1f} ms"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--runs", type=int, default=5, help="runs of check/bare parse and of the TUI")
+    ap.add_argument("--moves", type=int, default=10, help="j presses (then as many k)")
+    ap.add_argument("--quiet", type=float, default=0.25,
+                    help="seconds of silence that end a frame")
+    ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--bin", help="the styr binary to measure (default: target/release/styr)")
+    a = ap.parse_args()
+    if a.bin:
+        global STYR
+        STYR = os.path.abspath(a.bin)
+    if not a.no_build:
+        build()
+    sizes = [int(s.replace("_", "")) for s in a.sizes.split(",")]
+    print(f"styr end to end at {COLS}x{ROWS}; load average {os.getloadavg()}, "
+          f"{os.cpu_count()} CPUs")
+    results, failures = {}, []
+    for n in sizes:
+        path = portfolio(n)
+        size = os.path.getsize(path)
+        cv = check_vs_parse(path, a.runs)
+        runs = [tui_run(path, a.moves, a.quiet) for _ in range(max(1, a.runs // 2))]
+        med = lambda f: statistics.median(f(r) for r in runs)
+        first = med(lambda r: r["first_frame"])
+        move_t = [t for r in runs for _, t in r["moves"] if t is not None]
+        move_b = [b for r in runs for b, _ in r["moves"]]
+        search = {c: (statistics.median(r["search"][i][2] or 0 for r in runs),
+                      statistics.median(r["search"][i][1] for r in runs))
+                  for i, c in enumerate("klima")}
+        burst = med(lambda r: r["burst"][1] or 0)
+        hwm = max(r["mem_end"]["VmHWM"] for r in runs)
+        rss = med(lambda r: r["mem_end"]["VmRSS"])
+        results[n] = {"check": cv["check_wall"], "first": first}
+        print(f"\n== {n} projects, {size / 1e6:.1f} MB ==")
+        print(f"bare parse   {ms(cv['bare_wall'])} wall, {ms(cv['bare_cpu'])} CPU (median of {a.runs})")
+        print(f"styr check   {ms(cv['check_wall'])} wall, {ms(cv['check_cpu'])} CPU"
+              f"  -> check / bare parse = {cv['check_wall'] / cv['bare_wall']:.2f} wall, "
+              f"{cv['check_cpu'] / cv['bare_cpu']:.2f} CPU")
+        print(f"first frame  {ms(first)} ({runs[0]['first_bytes']} bytes)"
+              f"  -> first frame / check = {first / cv['check_wall']:.2f}")
+        print(f"row move     median {ms(statistics.median(move_t))}, max {ms(max(move_t))};"
+              f" bytes median {statistics.median(move_b):.0f}, max {max(move_b)}"
+              f" ({len(move_b)} moves)")
+        print("search       " + ", ".join(
+            f"{c}: {ms(t)} {b:.0f} B" for c, (t, b) in
+            zip(["k", "kl", "kli", "klim", "klima"], search.values())))
+        bs = [t for r in runs for t in (x[1] for x in r["backspace"]) if t is not None]
+        print(f"backspace    median {ms(statistics.median(bs)) if bs else '–'}; "
+              f"'klima' in one burst: {ms(burst)}")
+        print(f"memory       peak {hwm / 1024:.0f} MiB, at the end {rss / 1024:.0f} MiB"
+              f"  -> peak / file = {hwm * 1024 / size:.1f}x")
+        if n >= 100_000:
+            checks = [
+                ("check <= 1.5x bare parse", cv["check_wall"] <= 1.5 * cv["bare_wall"]),
+                ("first frame <= 2x check", first <= 2 * cv["check_wall"]),
+                ("row move <= 2000 bytes", max(move_b) <= 2000),
+                ("row move <= 16 ms", statistics.median(move_t) <= 0.016),
+                ("search keystroke <= 33 ms", max(t for t, _ in search.values()) <= 0.033),
+                ("memory <= 10x file", hwm * 1024 <= 10 * size),
+            ]
+            for label, ok in checks:
+                print(f"  {'ok  ' if ok else 'MISS'} {label}")
+                if not ok:
+                    failures.append(f"{n}: {label}")
+    if 10_000 in results and 100_000 in results:
+        r = lambda k: results[100_000][k] / results[10_000][k]
+        print(f"\n100k / 10k: check {r('check'):.1f}x, first frame {r('first'):.1f}x (target <= 12x)")
+        for k in ("check", "first"):
+            if r(k) > 12:
+                failures.append(f"100k/10k {k}")
+    print(f"\nload average at the end {os.getloadavg()}")
+    if failures:
+        print("missed: " + "; ".join(failures))
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
