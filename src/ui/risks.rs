@@ -278,7 +278,7 @@ fn register_columns(app: &App, width: u16) -> Columns {
     let p = &app.portfolio;
     let w = |s: &str| UnicodeWidthStr::width(clean(s).as_str()) as u16;
     let (mut id_w, mut title_w, mut full_w, mut owner_w, mut mitig_w) = (2u16, 0, 0, 0, 0);
-    for &(pi, ri) in &app.risk_rows {
+    for &(pi, ri) in measured_rows(app) {
         let pr = &p.projects[pi];
         let r = &pr.risks[ri];
         id_w = id_w.max(w(&pr.id));
@@ -289,9 +289,7 @@ fn register_columns(app: &App, width: u16) -> Columns {
     }
     let id_w = id_w.min(10);
     // The score: its band symbol, a space and the digits (P × C, 25 at most in range).
-    let score_w = app
-        .risk_rows
-        .iter()
+    let score_w = measured_rows(app)
         .map(|&(pi, ri)| risk_score(&p.projects[pi].risks[ri]).to_string().len() as u16)
         .max()
         .unwrap_or(2)
@@ -381,6 +379,19 @@ fn register_columns(app: &App, width: u16) -> Columns {
         digits: score_w as usize - 2,
         full_w,
     }
+}
+
+/// The register rows the column widths are measured on: the top of the register and the
+/// rows around the cursor (every row that can be on screen). Not all of them: a register
+/// of 200,000 risks would cost a scan per frame, and what does not fit is cut with an
+/// ellipsis all the same.
+fn measured_rows(app: &App) -> impl Iterator<Item = &(usize, usize)> {
+    const TOP: usize = 256;
+    const AROUND: usize = 128;
+    let rows = &app.risk_rows;
+    let from = app.risk_cursor.saturating_sub(AROUND).max(TOP).min(rows.len());
+    let to = (app.risk_cursor + AROUND).max(from).min(rows.len());
+    rows.iter().take(TOP).chain(&rows[from..to])
 }
 
 fn set(cols: &mut [(Col, u16)], k: Col, w: u16) {
