@@ -15,6 +15,7 @@ use styr::ui::{Theme, ThemeName};
 #[command(
     name = "styr",
     version,
+    propagate_version = true,
     about = "Portfolio review meetings in the terminal: goals, projects, risks and evaluation",
     long_about = "styr opens a portfolio file (RON, see docs/FORMAT-GUIDE.md) for a steering \
 meeting. Without FILE it opens the bundled example portfolio (Lillestrøm kommune)."

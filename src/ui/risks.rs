@@ -389,7 +389,11 @@ fn measured_rows(app: &App) -> impl Iterator<Item = &(usize, usize)> {
     const TOP: usize = 256;
     const AROUND: usize = 128;
     let rows = &app.risk_rows;
-    let from = app.risk_cursor.saturating_sub(AROUND).max(TOP).min(rows.len());
+    let from = app
+        .risk_cursor
+        .saturating_sub(AROUND)
+        .max(TOP)
+        .min(rows.len());
     let to = (app.risk_cursor + AROUND).max(from).min(rows.len());
     rows.iter().take(TOP).chain(&rows[from..to])
 }
