@@ -109,6 +109,22 @@ fn record_t02(app: &mut App, s: &mut Session) {
     press(app, s, KeyCode::Enter);
 }
 
+/// Project `id` of `p`.
+fn project<'a>(p: &'a Portfolio, id: &str) -> &'a styr::model::Project {
+    p.projects
+        .iter()
+        .find(|pr| pr.id == id)
+        .unwrap_or_else(|| panic!("no project {id}"))
+}
+
+/// `before` with the meeting's record of T-02 added: what the file should hold after it
+/// is saved.
+fn with_t02_recorded(mut before: Portfolio) -> Portfolio {
+    let t02 = before.projects.iter_mut().find(|p| p.id == "T-02").unwrap();
+    t02.evaluations.push(expected_t02());
+    before
+}
+
 fn expected_t02() -> Evaluation {
     Evaluation {
         date: date(),
@@ -137,14 +153,7 @@ fn a_recorded_evaluation_is_saved_exactly_and_nothing_else_changes() {
         app.message
     );
 
-    let mut expected = before.clone();
-    let t02 = expected
-        .projects
-        .iter_mut()
-        .find(|p| p.id == "T-02")
-        .unwrap();
-    t02.evaluations.push(expected_t02());
-    assert_eq!(on_disk(&path), expected);
+    assert_eq!(on_disk(&path), with_t02_recorded(before.clone()));
     // The fixture has comments: the original is kept beside it, and the journal is gone.
     assert_eq!(
         fs::read_to_string(dir.path().join("plan.ron.orig")).unwrap(),
@@ -192,12 +201,7 @@ fn edits_survive_a_session_that_ends_without_saving_and_are_recovered() {
     assert!(!info.file_changed);
     keys(&mut app, &mut s, "y");
     assert_eq!(app.unsaved, 5);
-    let t02 = app
-        .portfolio
-        .projects
-        .iter()
-        .find(|p| p.id == "T-02")
-        .unwrap();
+    let t02 = project(&app.portfolio, "T-02");
     assert_eq!(t02.evaluations.last(), Some(&expected_t02()));
     // Recovered edits are journaled again at once: a second crash loses nothing either.
     assert_eq!(
@@ -205,14 +209,7 @@ fn edits_survive_a_session_that_ends_without_saving_and_are_recovered() {
         5
     );
     keys(&mut app, &mut s, "s");
-    let mut expected = before;
-    let t = expected
-        .projects
-        .iter_mut()
-        .find(|p| p.id == "T-02")
-        .unwrap();
-    t.evaluations.push(expected_t02());
-    assert_eq!(on_disk(&path), expected);
+    assert_eq!(on_disk(&path), with_t02_recorded(before.clone()));
     assert!(
         !names(dir.path())
             .iter()
@@ -276,9 +273,9 @@ fn an_outside_change_is_never_overwritten_and_reload_keeps_both() {
     );
     keys(&mut app, &mut s, "s");
     let saved = on_disk(&path);
-    let t03 = saved.projects.iter().find(|p| p.id == "T-03").unwrap();
+    let t03 = project(&saved, "T-03");
     assert_eq!(t03.name, "Bysykler og gange (endret)");
-    let t02 = saved.projects.iter().find(|p| p.id == "T-02").unwrap();
+    let t02 = project(&saved, "T-02");
     assert_eq!(t02.evaluations.last(), Some(&expected_t02()));
 }
 
@@ -309,7 +306,7 @@ fn after_a_conflict_the_edits_can_be_saved_under_another_name() {
     assert_eq!(app.unsaved, 0);
     let mine = on_disk(&other);
     assert_eq!(mine.name, "Testportefølje 2026");
-    let t02 = mine.projects.iter().find(|p| p.id == "T-02").unwrap();
+    let t02 = project(&mine, "T-02");
     assert_eq!(t02.evaluations.last(), Some(&expected_t02()));
     assert_eq!(
         on_disk(&path).name,
@@ -356,12 +353,7 @@ fn quitting_with_unsaved_changes_asks_and_y_saves_first() {
     keys(&mut app, &mut s, "qy");
     assert!(s.should_quit);
     assert_eq!(
-        on_disk(&path)
-            .projects
-            .iter()
-            .find(|p| p.id == "T-01")
-            .unwrap()
-            .health,
+        project(&on_disk(&path), "T-01").health,
         Some(styr::model::Health::Red)
     );
     drop(s);
@@ -511,12 +503,7 @@ fn the_note_field_has_the_usual_editing_keys_and_takes_any_letters() {
     press(&mut app, &mut s, KeyCode::Left);
     ctrl(&mut app, &mut s, 'k'); // deletes "» "
     press(&mut app, &mut s, KeyCode::Enter);
-    let t03 = app
-        .portfolio
-        .projects
-        .iter()
-        .find(|p| p.id == "T-03")
-        .unwrap();
+    let t03 = project(&app.portfolio, "T-03");
     let ev = t03.evaluations.last().unwrap();
     assert_eq!(ev.date, date());
     assert_eq!(ev.note.as_deref(), Some("første vedtak: «ja"));
@@ -524,12 +511,7 @@ fn the_note_field_has_the_usual_editing_keys_and_takes_any_letters() {
     keys(&mut app, &mut s, "n");
     ctrl(&mut app, &mut s, 'u');
     press(&mut app, &mut s, KeyCode::Esc);
-    let t03 = app
-        .portfolio
-        .projects
-        .iter()
-        .find(|p| p.id == "T-03")
-        .unwrap();
+    let t03 = project(&app.portfolio, "T-03");
     assert_eq!(
         t03.evaluations.last().unwrap().note.as_deref(),
         Some("første vedtak: «ja")
@@ -551,18 +533,8 @@ fn reload_says_which_edits_no_longer_fit() {
         Some("Reloaded: 1 edits re-applied, 5 no longer fit")
     );
     assert_eq!(app.unsaved, 1);
-    let t01 = app
-        .portfolio
-        .projects
-        .iter()
-        .find(|p| p.id == "T-01")
-        .unwrap();
+    let t01 = project(&app.portfolio, "T-01");
     assert_eq!(t01.health, Some(styr::model::Health::Red));
-    let t02b = app
-        .portfolio
-        .projects
-        .iter()
-        .find(|p| p.id == "T-02b")
-        .unwrap();
+    let t02b = project(&app.portfolio, "T-02b");
     assert!(t02b.evaluations.iter().all(|e| e.date != date()));
 }
