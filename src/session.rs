@@ -30,6 +30,9 @@ pub struct Session {
     /// Readers and outside changes already reported (each is said once).
     told_readers: Vec<(u32, String)>,
     told_changed: Option<store::Fingerprint>,
+    /// Length and modification time of the file when `tick` last hashed it, so an
+    /// outside change is hashed once, not every few seconds.
+    hashed_meta: Option<(u64, Option<i64>)>,
 }
 
 impl Session {
@@ -187,10 +190,14 @@ impl Session {
             return;
         };
         let fp = doc.fingerprint();
-        let mtime = store::Fingerprint::of(&[], Some(&meta)).mtime_ns;
-        if meta.len() == fp.len && mtime == fp.mtime_ns {
+        let seen = (
+            meta.len(),
+            store::Fingerprint::of(&[], Some(&meta)).mtime_ns,
+        );
+        if seen == (fp.len, fp.mtime_ns) || self.hashed_meta == Some(seen) {
             return;
         }
+        self.hashed_meta = Some(seen);
         if let Ok(store::DiskState::Changed(now)) = doc.disk_state()
             && self.told_changed != Some(now)
         {

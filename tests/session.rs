@@ -538,3 +538,22 @@ fn reload_says_which_edits_no_longer_fit() {
     let t02b = project(&app.portfolio, "T-02b");
     assert!(t02b.evaluations.iter().all(|e| e.date != date()));
 }
+
+#[test]
+fn an_outside_change_is_told_once_while_idle() {
+    let (_dir, path) = folder(FIXTURE);
+    let (mut app, mut s) = open(&path, false);
+    app.message = None;
+    s.tick(&mut app);
+    assert_eq!(app.message, None, "nothing changed");
+    fs::write(&path, FIXTURE.replace("Testportefølje", "Endret")).unwrap();
+    s.tick(&mut app);
+    assert!(
+        app.message.as_deref().unwrap().contains("changed on disk"),
+        "{:?}",
+        app.message
+    );
+    app.message = None;
+    s.tick(&mut app);
+    assert_eq!(app.message, None, "said once");
+}
