@@ -3,6 +3,9 @@
 //! what is recorded is saved exactly, survives a session that ends without saving,
 //! never overwrites an outside change, and `--read-only` writes nothing.
 
+mod common;
+use common::ev;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -41,18 +44,6 @@ fn open(path: &Path, read_only: bool) -> (App, Session) {
     let mut s = Session::new(Some(doc), date());
     s.start(&mut app);
     (app, s)
-}
-
-fn ev(code: KeyCode) -> KeyEvent {
-    let shift = matches!(code, KeyCode::Char(c) if c.is_uppercase());
-    KeyEvent::new(
-        code,
-        if shift {
-            KeyModifiers::SHIFT
-        } else {
-            KeyModifiers::NONE
-        },
-    )
 }
 
 /// One key as the event loop handles it: key map, update, then the effects (I/O).

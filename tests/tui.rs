@@ -12,6 +12,9 @@
 //! so nothing depends on today. The one clock on screen, triage's timer, is redacted
 //! before snapshotting (see [`redact_timer`]).
 
+mod common;
+use common::ev;
+
 use std::collections::BTreeSet;
 use std::time::Instant;
 
@@ -78,23 +81,6 @@ fn render(app: &App, w: u16, h: u16, theme: ThemeName) -> Terminal<TestBackend> 
         .draw(|f| ui::draw(f, app, &theme))
         .expect("the test backend never fails");
     terminal
-}
-
-/// A key as crossterm reports it (Shift for capitals and Shift-Tab, as terminals send them).
-fn ev(code: KeyCode) -> KeyEvent {
-    let shift = match code {
-        KeyCode::Char(c) => c.is_uppercase(),
-        KeyCode::BackTab => true,
-        _ => false,
-    };
-    KeyEvent::new(
-        code,
-        if shift {
-            KeyModifiers::SHIFT
-        } else {
-            KeyModifiers::NONE
-        },
-    )
 }
 
 /// Press one key: key map, then update — the event loop's path.
