@@ -2699,3 +2699,23 @@ fn redaction_keeps_width_and_only_touches_clocks() {
     assert_eq!(redact_timer("12:34:56 x"), "##:##:## x");
     assert_eq!(redact_timer("R1 3×4 = 12: høy"), "R1 3×4 = 12: høy");
 }
+
+#[test]
+fn long_project_ids_read_whole_or_end_in_an_ellipsis() {
+    let text_of = |fixture: String, w: u16, h: u16| {
+        let p = load_str(&fixture).portfolio.expect("loads");
+        let mut a = App::new(p, LABEL.to_string(), Lang::En, meeting_date());
+        update(&mut a, Action::Resize(w, h));
+        text(&render(&a, w, h, Plain))
+    };
+    let fixture = FIXTURE
+        .replace(r#"id: "T-01""#, r#"id: "FRE-2026-0001""#)
+        .replace(r#"id: "T-02""#, r#"id: "FRE-2026-0002-TILLEGG""#);
+    for (w, h) in SIZES {
+        let screen = text_of(fixture.clone(), w, h);
+        // Two ids that differ only at the end must not look the same.
+        assert!(screen.contains("FRE-2026-0001 "), "{w}x{h}:\n{screen}");
+        assert!(screen.contains("FRE-2026-0002…"), "{w}x{h}:\n{screen}");
+        assert!(!screen.contains("FRE-2026-0002-"), "{w}x{h}:\n{screen}");
+    }
+}

@@ -65,11 +65,31 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         return;
     }
 
+    let height = inner.height.saturating_sub(1) as usize;
+    let off = ScrollMemo::follow(
+        &app.scroll.projects,
+        app.project_cursor,
+        height,
+        app.visible.len(),
+    );
+    // The id column is as wide as the longest id on screen (7 to 14): ids like
+    // "HA-01" and "FRE-2026-014" both read whole; a longer one ends in "…".
+    let id_w = app
+        .visible
+        .iter()
+        .skip(off)
+        .take(height)
+        .map(|&pi| {
+            unicode_width::UnicodeWidthStr::width(clean(&app.portfolio.projects[pi].id).as_str())
+        })
+        .max()
+        .unwrap_or(0)
+        .clamp(7, 14);
     let with_unit = inner.width >= 110;
     // Below 90 columns the health shows as its symbol alone (the shape carries it).
     let health_w: u16 = if inner.width >= 90 { 7 } else { 2 };
     let mut cols: Vec<(SortKey, &str, Constraint)> = vec![
-        (SortKey::Id, "Id", Constraint::Length(7)),
+        (SortKey::Id, "Id", Constraint::Length(id_w as u16)),
         (SortKey::Name, l.pick("Navn", "Name"), Constraint::Min(14)),
     ];
     if with_unit {
@@ -125,13 +145,6 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
     .style(t.header);
     let widths: Vec<Constraint> = cols.iter().map(|c| c.2).collect();
 
-    let height = inner.height.saturating_sub(1) as usize;
-    let off = ScrollMemo::follow(
-        &app.scroll.projects,
-        app.project_cursor,
-        height,
-        app.visible.len(),
-    );
     let query = app.filters.search.trim();
     let m = matcher();
     // Name column width, for truncation: what is left after the fixed columns.
@@ -154,7 +167,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
             let pr = &app.portfolio.projects[pi];
             let pf = &app.figures.projects[pi];
             let selected = row == app.project_cursor;
-            let id = clean(&pr.id);
+            let id = fit(&clean(&pr.id), id_w);
             let name = fit(&clean(&pr.name), name_w);
             // Match positions only for the rows on screen.
             let (id_pos, name_pos) = if query.is_empty() {
