@@ -31,10 +31,8 @@ pub fn load(path: &str, bytes: &[u8]) -> Result<(Portfolio, Vec<String>), Vec<St
 /// Read a file's bytes; a failure is a finding without a place.
 pub fn read(path: &str) -> Result<Vec<u8>, Diagnostic> {
     if std::path::Path::new(path).is_dir() {
-        return Err(Diagnostic::error(
-            None,
-            "is a folder; give the path of a portfolio file (.ron)",
-        ));
+        let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+        return Err(Diagnostic::error(None, io_message(&e)));
     }
     std::fs::read(path).map_err(|e| Diagnostic::error(None, io_message(&e)))
 }

@@ -184,6 +184,10 @@ pub fn open(path: impl AsRef<Path>) -> io::Result<(Vec<u8>, Document)> {
 fn read_file(path: &Path) -> io::Result<(Vec<u8>, Metadata)> {
     let f = File::open(path)?;
     let meta = f.metadata()?;
+    if meta.is_dir() {
+        // Said in words by the caller (`cli::io_message`), as for any other read.
+        return Err(io::ErrorKind::IsADirectory.into());
+    }
     if !meta.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
