@@ -45,11 +45,6 @@ impl Session {
         }
     }
 
-    /// The file this session saves to, if any.
-    pub fn document(&self) -> Option<&Document> {
-        self.doc.as_ref()
-    }
-
     /// Called once before the first frame: lock the file, look for a journal left
     /// behind, and say what the user should know before editing.
     pub fn start(&mut self, app: &mut App) {

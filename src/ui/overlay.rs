@@ -140,16 +140,22 @@ fn field_line<'a>(field: &TextField, t: &Theme) -> Line<'a> {
     ])
 }
 
-fn place_cursor(f: &mut Frame, inner: Rect, field: &TextField) {
+/// Put the terminal's cursor in a text field drawn `x` columns into `inner`.
+pub fn place_cursor_at(f: &mut Frame, inner: Rect, x: u16, field: &TextField) {
+    // Measured on the text as drawn: a control character shows as one placeholder.
     let w: u16 = clean(&field.text)
         .chars()
         .take(field.cursor)
         .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u16)
         .sum();
     f.set_cursor_position((
-        (inner.x + 2 + w).min(inner.right().saturating_sub(1)),
+        (inner.x + x + w).min(inner.right().saturating_sub(1)),
         inner.y,
     ));
+}
+
+fn place_cursor(f: &mut Frame, inner: Rect, field: &TextField) {
+    place_cursor_at(f, inner, 2, field);
 }
 
 fn palette(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, cursor: usize) {

@@ -96,15 +96,7 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
             ),
         ]);
         f.render_widget(Paragraph::new(line).style(t.text), area);
-        let x = area.x
-            + 4
-            + field
-                .text
-                .chars()
-                .take(field.cursor)
-                .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u16)
-                .sum::<u16>();
-        f.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+        super::overlay::place_cursor_at(f, area, 4, field);
         return;
     }
 
