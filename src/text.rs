@@ -3,7 +3,7 @@
 //! The data stays in the language it was written in; this is the program's own text.
 
 use crate::model::figures::Band;
-use crate::model::{Decision, FundingStatus, Health, RiskStatus, Status};
+use crate::model::{Decision, FundingStatus, Health, Number, RiskStatus, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -153,6 +153,16 @@ impl Lang {
                     Lang::En => s,
                 }
             }
+        }
+    }
+
+    /// A number from the file as the language writes it: "2,5" (nb) or "2.5" (en), and
+    /// a whole number without decimals.
+    pub fn number(self, n: Number) -> String {
+        let s = n.to_string();
+        match self {
+            Lang::Nb => s.replace('.', ","),
+            Lang::En => s,
         }
     }
 

@@ -2719,3 +2719,22 @@ fn long_project_ids_read_whole_or_end_in_an_ellipsis() {
         assert!(!screen.contains("FRE-2026-0002-"), "{w}x{h}:\n{screen}");
     }
 }
+
+#[test]
+fn decimal_targets_are_written_the_languages_way_in_detail_and_triage() {
+    let fixture = FIXTURE.replace("target: 12, actual: 5", "target: 12.5, actual: 5.5");
+    for (lang, want) in [(Lang::Nb, "5,5/12,5"), (Lang::En, "5.5/12.5")] {
+        let p = load_str(&fixture).portfolio.expect("loads");
+        let mut a = App::new(p, LABEL.to_string(), lang, meeting_date());
+        update(&mut a, Action::Resize(120, 40));
+        select(&mut a, "T-01");
+        press(&mut a, KeyCode::Enter);
+        press(&mut a, ch('z')); // the whole screen, so the results are in view
+        let detail = text(&render(&a, 120, 40, Plain)).replace([' ', '\u{a0}'], "");
+        assert!(detail.contains(want), "detail, {lang:?}:\n{detail}");
+        press(&mut a, KeyCode::Esc);
+        press(&mut a, ch('t'));
+        let triage = text(&render(&a, 120, 40, Plain)).replace([' ', '\u{a0}'], "");
+        assert!(triage.contains(want), "triage, {lang:?}:\n{triage}");
+    }
+}

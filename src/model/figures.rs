@@ -126,10 +126,7 @@ pub fn results_achievement(pr: &Project) -> Option<f64> {
 
 /// Results whose actual has reached the target.
 pub fn results_reached(pr: &Project) -> usize {
-    pr.results
-        .iter()
-        .filter(|r| r.actual.0 >= r.target.0)
-        .count()
+    pr.results.iter().filter(|r| r.is_reached()).count()
 }
 
 /// The highest-scoring open risk: (index in `risks`, score, band).

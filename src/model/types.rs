@@ -332,6 +332,13 @@ pub struct MeasuredResult {
     pub due: Option<Date>,
 }
 
+impl MeasuredResult {
+    /// The target is reached: `actual` at or above `target`.
+    pub fn is_reached(&self) -> bool {
+        self.actual.0 >= self.target.0
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Risk {

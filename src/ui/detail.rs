@@ -15,9 +15,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::theme::{band_symbol, health_symbol};
 use super::{Theme, clean, fit, pane_block};
 use crate::app::{App, Pane};
-use crate::model::figures::{risk_band, risk_score, weighted_score};
-use crate::model::{Evaluation, FundingStatus, Number, Project, RiskStatus};
-use crate::text::Lang;
+use crate::model::figures::{results_reached, risk_band, risk_score, weighted_score};
+use crate::model::{Evaluation, FundingStatus, Project, RiskStatus};
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
     let l = app.lang;
@@ -121,15 +120,6 @@ fn dim_line(s: &str, t: &Theme) -> Logical {
 
 fn section(title: String, t: &Theme) -> Vec<Logical> {
     vec![(vec![], 0), (vec![Span::styled(title, t.header)], 2)]
-}
-
-/// A number as the language writes it: "2,5" in Norwegian.
-fn number(l: Lang, n: Number) -> String {
-    let s = n.to_string();
-    match l {
-        Lang::Nb => s.replace('.', ","),
-        Lang::En => s,
-    }
 }
 
 fn header(app: &App, pr: &Project, pi: usize, t: &Theme) -> Vec<Logical> {
@@ -411,11 +401,7 @@ fn budget(app: &App, pr: &Project, pi: usize, t: &Theme, width: usize) -> Vec<Lo
 
 fn results(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
     let l = app.lang;
-    let reached = pr
-        .results
-        .iter()
-        .filter(|r| r.actual.0 >= r.target.0)
-        .count();
+    let reached = results_reached(pr);
     let mut out = section(
         format!(
             "{} ({reached} {} {} {})",
@@ -434,7 +420,7 @@ fn results(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
     }
     let as_of = app.figures.as_of;
     for r in &pr.results {
-        let done = r.actual.0 >= r.target.0;
+        let done = r.is_reached();
         let unit = r
             .unit
             .as_deref()
@@ -449,8 +435,8 @@ fn results(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
             Span::styled(
                 glue(&format!(
                     "{} / {}{unit}",
-                    number(l, r.actual),
-                    number(l, r.target)
+                    l.number(r.actual),
+                    l.number(r.target)
                 )),
                 t.title,
             ),

@@ -352,7 +352,7 @@ impl Screen<'_> {
             ]),
         )];
         for r in pr.results.iter().take(if wide { 8 } else { 4 }) {
-            let reached = r.actual.0 >= r.target.0;
+            let reached = r.is_reached();
             let share = if r.target.0 <= 0.0 {
                 1.0
             } else {
@@ -365,8 +365,8 @@ impl Screen<'_> {
                 .unwrap_or_default();
             let figures = format!(
                 " {}/{}{unit} ({}){}",
-                r.actual,
-                r.target,
+                l.number(r.actual),
+                l.number(r.target),
                 l.percent(Some(share)),
                 if reached { " ✓" } else { "" }
             );
