@@ -306,6 +306,7 @@ pub fn key_to_action(app: &super::App, ev: &KeyEvent) -> Action {
             return match ev.code {
                 KeyCode::Char(c) => Action::Answer(c.to_ascii_lowercase()),
                 KeyCode::Esc => Action::Answer('\u{1b}'),
+                KeyCode::Enter => Action::Answer('\r'),
                 _ => Action::Noop,
             };
         }

@@ -221,6 +221,9 @@ pub enum Question {
     QuitUnsaved,
     Recover,
     Conflict,
+    /// Edits that no longer fit the file (after a recovery or a reload): shown until
+    /// dismissed, kept beside the file meanwhile. See [`App::not_applied`].
+    NotApplied,
 }
 
 /// The interactive program's whole state.
@@ -296,6 +299,22 @@ pub struct App {
     pub quit_after_save: bool,
     /// The name offered when saving under another name.
     pub save_as_default: String,
+    /// Read-only because this user may not write the file: `s` saves a copy under
+    /// another name instead.
+    pub protected: bool,
+    /// Edits that no longer fit the file, while they are shown (see
+    /// [`Question::NotApplied`]).
+    pub not_applied: Option<NotApplied>,
+}
+
+/// Edits a replay had to leave out (their project or risk is gone), and the file
+/// beside the portfolio that keeps them until the user dismisses them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotApplied {
+    pub edits: Vec<crate::model::edit::Edit>,
+    /// The keeping file's name (`.FILE.styr-journal.not-applied`), or why it could
+    /// not be written.
+    pub kept: Result<String, String>,
 }
 
 /// A journal left behind by a session that ended without saving, as the recovery
@@ -310,6 +329,12 @@ pub struct RecoveryInfo {
     pub host: Option<String>,
     /// The file was changed since (someone saved it): the edits re-apply where they fit.
     pub file_changed: bool,
+    /// Complete lines of the journal that could not be read (left out).
+    pub unreadable: usize,
+    /// The last line was cut off by the crash (an edit never confirmed on screen).
+    pub torn_tail: bool,
+    /// Where a copy of the damaged journal was kept, if it was damaged.
+    pub damaged_copy: Option<String>,
 }
 
 /// Triage: an agenda of projects, one per screen.
@@ -334,6 +359,8 @@ pub enum Effect {
     SaveAs(String),
     Recover,
     DiscardJournal,
+    /// The user has seen the edits that no longer fit: remove the file keeping them.
+    DismissNotApplied,
     Quit,
 }
 
@@ -451,6 +478,8 @@ impl App {
             recovery: None,
             quit_after_save: false,
             save_as_default: String::new(),
+            protected: false,
+            not_applied: None,
             view_cache: view::ViewCache::default(),
         };
         app.save_as_default = suggest_save_as(&app.file_label, app.meeting_date);

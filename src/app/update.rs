@@ -8,8 +8,8 @@ use crate::model::{Decision, Health, RiskStatus, Status};
 use super::keymap::commands;
 use super::view::filter_values;
 use super::{
-    Action, App, Effect, FilterKind, JournalEntry, Overlay, Pane, PickerKind, Question, RiskFocus,
-    SortKey, TextField, Triage,
+    Action, App, Effect, FilterKind, JournalEntry, NotApplied, Overlay, Pane, PickerKind, Question,
+    RiskFocus, SortKey, TextField, Triage,
 };
 
 /// Apply one action to the state.
@@ -272,7 +272,10 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Save => {
-            if !refuse_read_only(app) {
+            if app.protected {
+                // The file is not this user's to write: save a copy elsewhere.
+                open_save_as(app);
+            } else if !refuse_read_only(app) {
                 app.effects.push(Effect::Save);
             }
         }
@@ -952,6 +955,23 @@ fn question(app: &mut App, action: Action, q: Question) {
             app.effects.push(Effect::Reload);
         }
         (Question::Conflict, 'a') => open_save_as(app),
+        (Question::NotApplied, 'd') => {
+            app.overlay = None;
+            app.not_applied = None;
+            app.effects.push(Effect::DismissNotApplied);
+        }
+        (Question::NotApplied, '\u{1b}' | '\r' | ' ') => {
+            app.overlay = None;
+            if let Some(NotApplied { kept: Ok(name), .. }) = app.not_applied.take() {
+                app.message = Some(format!(
+                    "{} {name}",
+                    app.lang.pick(
+                        "Endringene som ikke passet, er tatt vare på i",
+                        "The edits that did not fit are kept in"
+                    )
+                ));
+            }
+        }
         (Question::Conflict, '\u{1b}') => {
             app.overlay = None;
             app.quit_after_save = false;
@@ -988,7 +1008,7 @@ fn start_triage(app: &mut App) {
 
 /// Ask for a file name to save under, starting from [`App::save_as_default`].
 pub fn open_save_as(app: &mut App) {
-    if refuse_read_only(app) {
+    if !app.protected && refuse_read_only(app) {
         return;
     }
     app.overlay = Some(Overlay::SaveAs {

@@ -85,6 +85,42 @@ impl Edit {
         }
     }
 
+    /// The field the edit sets, named as in the file: `health`, `status`,
+    /// `risks.R2.probability`, `evaluations.2026-11-22.scores.goals`.
+    pub fn field(&self) -> String {
+        match self {
+            Edit::Score {
+                date, criterion, ..
+            } => format!("evaluations.{date}.scores.{criterion}"),
+            Edit::Decision { date, .. } => format!("evaluations.{date}.decision"),
+            Edit::Note { date, .. } => format!("evaluations.{date}.note"),
+            Edit::Health { .. } => "health".into(),
+            Edit::Status { .. } => "status".into(),
+            Edit::RiskProbability { risk, .. } => format!("risks.{risk}.probability"),
+            Edit::RiskConsequence { risk, .. } => format!("risks.{risk}.consequence"),
+            Edit::RiskStatus { risk, .. } => format!("risks.{risk}.status"),
+            Edit::RiskMitigation { risk, .. } => format!("risks.{risk}.mitigation"),
+        }
+    }
+
+    /// The value the edit sets, as the file writes it (`Red`, `4`, `"a note"`); `None`
+    /// when it clears the field.
+    pub fn value(&self) -> Option<String> {
+        let text = |s: &Option<String>| s.as_ref().map(|s| format!("{s:?}"));
+        match self {
+            Edit::Score { score, .. } => score.map(|s| s.to_string()),
+            Edit::Decision { decision, .. } => decision.map(|d| format!("{d:?}")),
+            Edit::Note { note, .. } => text(note),
+            Edit::Health { health, .. } => health.map(|h| format!("{h:?}")),
+            Edit::Status { status, .. } => Some(format!("{status:?}")),
+            Edit::RiskProbability { value, .. } | Edit::RiskConsequence { value, .. } => {
+                Some(value.to_string())
+            }
+            Edit::RiskStatus { status, .. } => Some(format!("{status:?}")),
+            Edit::RiskMitigation { mitigation, .. } => text(mitigation),
+        }
+    }
+
     /// Apply to `p`; returns the index of the changed project.
     pub fn apply(&self, p: &mut Portfolio) -> Result<usize, EditError> {
         let pid = self.project_id();

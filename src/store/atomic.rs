@@ -1,22 +1,63 @@
 //! Writing a file so that a crash leaves either the old or the new content, never a mix:
 //! temporary file in the same folder → write → `sync_all` → rename → sync the folder.
 //!
-//! `tempfile` makes the temporary file (a fresh random name, created exclusively, removed
-//! again if anything fails before the rename) and does the rename, including the
-//! no-clobber rename that `FILE.orig` and save-as need; the syncs and the permissions
-//! are done here, since `persist` does neither.
+//! `tempfile` makes the temporary file (a fresh random name, created with `O_EXCL`, so a
+//! link planted at that name is refused, and removed again if anything fails before the
+//! rename) and does the rename, including the no-clobber rename that save-as needs; the
+//! syncs, the permissions and the extended attributes are done here.
+//!
+//! Temporary files are named `.FILE.<host>-<pid>.<random>.styr-tmp`, so that styr knows
+//! its own: one left by a process that died mid-save (SIGKILL) is removed at the next
+//! start or save ([`remove_stale`]).
 
 use std::fs::{File, Metadata, Permissions};
-use std::io::{self, Write};
-use std::path::Path;
+use std::io::{self, Seek, Write};
+use std::path::{Path, PathBuf};
 
 use tempfile::{Builder, NamedTempFile};
 
+const TMP_SUFFIX: &str = ".styr-tmp";
+
 /// Replace `path` with `bytes` atomically. With `like`, the new file gets the old one's
-/// permissions (and, where the system allows, its owner and group).
-pub fn replace(path: &Path, bytes: &[u8], like: Option<&Metadata>) -> io::Result<()> {
+/// permissions, extended attributes and (where the system allows) owner and group.
+/// Returns the new file, open.
+pub fn replace(path: &Path, bytes: &[u8], like: Option<&Metadata>) -> io::Result<File> {
     let tmp = prepared(path, bytes, like.map(Metadata::permissions), like)?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    let f = tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(path);
+    Ok(f)
+}
+
+/// Write `bytes` over the file at `path` in place, keeping its inode (and so its hard
+/// links, owner and attributes); `old` is what the file holds now. A synced copy of
+/// `bytes` is written beside it first. If the overwrite fails half-way, `old` is written
+/// back; if even that fails, the copy is kept and its name is in the error.
+pub fn overwrite_in_place(path: &Path, bytes: &[u8], old: &[u8]) -> io::Result<()> {
+    let copy = prepared(path, bytes, None, None)?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .custom_nofollow()
+        .open(path)?;
+    let write = |f: &mut File, b: &[u8]| -> io::Result<()> {
+        f.rewind()?;
+        f.write_all(b)?;
+        f.set_len(b.len() as u64)?;
+        f.sync_all()
+    };
+    if let Err(e) = write(&mut f, bytes) {
+        if write(&mut f, old).is_err() {
+            let kept = copy.keep().map(|(_, p)| p);
+            return Err(io::Error::new(
+                e.kind(),
+                match kept {
+                    Ok(p) => format!("{e}; the new text is kept in {}", p.display()),
+                    Err(_) => e.to_string(),
+                },
+            ));
+        }
+        return Err(e);
+    }
+    drop(copy);
     sync_dir(path);
     Ok(())
 }
@@ -38,54 +79,131 @@ pub fn write_new(path: &Path, bytes: &[u8], perms: Option<Permissions>) -> io::R
     }
 }
 
+/// `O_NOFOLLOW` on an [`std::fs::OpenOptions`], where the system has it.
+trait NoFollow {
+    fn custom_nofollow(&mut self) -> &mut Self;
+}
+
+impl NoFollow for std::fs::OpenOptions {
+    fn custom_nofollow(&mut self) -> &mut Self {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            self.custom_flags(libc::O_NOFOLLOW);
+        }
+        self
+    }
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// `.FILE.` — what every temporary name of `path` starts with.
+fn tmp_prefix(path: &Path) -> std::ffi::OsString {
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(path.file_name().unwrap_or_default());
+    prefix.push(".");
+    prefix
+}
+
+/// `<host>-<pid>`: whose temporary file it is.
+fn owner_tag(pid: u32) -> String {
+    format!(
+        "{:08x}-{pid}",
+        super::fnv1a64(super::lock::host_name().as_bytes()) as u32
+    )
+}
+
 /// A synced temporary file beside `path` holding `bytes`.
 fn prepared(
     path: &Path,
     bytes: &[u8],
     perms: Option<Permissions>,
-    owner_of: Option<&Metadata>,
+    like: Option<&Metadata>,
 ) -> io::Result<NamedTempFile> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(path.file_name().unwrap_or_default());
+    let mut prefix = tmp_prefix(path);
+    prefix.push(owner_tag(std::process::id()));
     prefix.push(".");
     let mut tmp = Builder::new()
         .prefix(&prefix)
-        .suffix(".styr-tmp")
-        .tempfile_in(dir)?;
+        .suffix(TMP_SUFFIX)
+        .tempfile_in(folder_of(path))?;
     if let Some(perms) = perms {
         tmp.as_file().set_permissions(perms)?;
     }
     #[cfg(unix)]
-    if let Some(meta) = owner_of {
+    if let Some(meta) = like {
         use std::os::unix::fs::MetadataExt;
         // Keep the owner and group where allowed; an ordinary user usually may keep the
         // group only, and that is fine: the permissions were kept above.
         let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid()));
         let _ = std::os::unix::fs::fchown(tmp.as_file(), None, Some(meta.gid()));
+        super::xattr::copy(path, tmp.as_file());
     }
     #[cfg(not(unix))]
-    let _ = owner_of;
+    let _ = like;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     Ok(tmp)
+}
+
+/// Remove the temporary files of `path` that styr processes on this machine left when
+/// they died mid-save. Only this user's plain files with styr's name are touched; a
+/// running process's are left alone. Returns how many were removed.
+pub fn remove_stale(path: &Path) -> usize {
+    let prefix = tmp_prefix(path);
+    let prefix = prefix.to_string_lossy();
+    let host = owner_tag(0);
+    let host = host.split('-').next().unwrap_or_default();
+    let Ok(entries) = std::fs::read_dir(folder_of(path)) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(pid) = stale_pid(name, &prefix, host) else {
+            continue;
+        };
+        if pid == std::process::id() || super::lock::alive(pid) {
+            continue;
+        }
+        let p: PathBuf = entry.path();
+        let Ok(meta) = std::fs::symlink_metadata(&p) else {
+            continue;
+        };
+        if meta.is_file()
+            && super::sidecar::owner_if_not_me(&meta).is_none()
+            && std::fs::remove_file(&p).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    if removed > 0 {
+        sync_dir(path);
+    }
+    removed
+}
+
+/// The pid in a temporary name `PREFIX<host>-<pid>.<random>.styr-tmp` of this host.
+fn stale_pid(name: &str, prefix: &str, host: &str) -> Option<u32> {
+    let rest = name.strip_prefix(prefix)?.strip_suffix(TMP_SUFFIX)?;
+    let (tag, _random) = rest.split_once('.')?;
+    let (h, pid) = tag.split_once('-')?;
+    (h == host).then_some(())?;
+    pid.parse().ok()
 }
 
 /// Make a rename or a new file in `path`'s folder durable. Best effort: the rename has
 /// already happened, and some file systems refuse to sync a folder.
 pub fn sync_dir(path: &Path) {
     #[cfg(unix)]
-    {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
+    if let Ok(d) = File::open(folder_of(path)) {
+        let _ = d.sync_all();
     }
     #[cfg(not(unix))]
     let _ = path;
@@ -94,6 +212,15 @@ pub fn sync_dir(path: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
 
     #[test]
     fn write_new_never_clobbers() {
@@ -105,10 +232,59 @@ mod tests {
         replace(&p, b"three", None).unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"three");
         // No temporary files are left behind.
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["a.txt"]);
+        assert_eq!(names(dir.path()), ["a.txt"]);
+    }
+
+    #[test]
+    fn in_place_keeps_the_inode_and_its_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        let link = dir.path().join("b.txt");
+        std::fs::write(&p, "a long old text").unwrap();
+        std::fs::hard_link(&p, &link).unwrap();
+        overwrite_in_place(&p, b"new", b"a long old text").unwrap();
+        assert_eq!(std::fs::read(&link).unwrap(), b"new");
+        assert_eq!(names(dir.path()), ["a.txt", "b.txt"]);
+    }
+
+    #[test]
+    fn stale_temporary_files_of_dead_processes_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.ron");
+        std::fs::write(&p, "x").unwrap();
+        let host = owner_tag(0);
+        let host = host.split('-').next().unwrap();
+        let dead = format!(".big.ron.{host}-{}.ab12CD.styr-tmp", u32::MAX - 3);
+        let live = format!(".big.ron.{host}-{}.ef34GH.styr-tmp", std::process::id());
+        let other_host = format!(".big.ron.00000000-{}.ij56KL.styr-tmp", u32::MAX - 3);
+        let not_ours = ".big.ron.notes.txt".to_string();
+        let other_file = format!(".other.ron.{host}-{}.mn78OP.styr-tmp", u32::MAX - 3);
+        for n in [&dead, &live, &other_host, &not_ours, &other_file] {
+            std::fs::write(dir.path().join(n), "tmp").unwrap();
+        }
+        assert_eq!(remove_stale(&p), 1);
+        let left = names(dir.path());
+        assert!(!left.contains(&dead), "{left:?}");
+        for n in [&live, &other_host, &not_ours, &other_file] {
+            assert!(left.contains(n), "{n} was removed: {left:?}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_stale_name_that_is_a_link_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.ron");
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let host = owner_tag(0);
+        let host = host.split('-').next().unwrap().to_string();
+        let planted = dir
+            .path()
+            .join(format!(".big.ron.{host}-{}.zz99ZZ.styr-tmp", u32::MAX - 3));
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        assert_eq!(remove_stale(&p), 0);
+        assert!(planted.exists());
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
     }
 }

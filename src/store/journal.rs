@@ -15,13 +15,13 @@
 //! save (the edit it undoes is in the saved file, not in the new journal) has nothing to
 //! undo on replay and is counted as skipped.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Document, Fingerprint, atomic, canonical_new, sidecar};
+use super::{Document, Fingerprint, atomic, canonical_new, sidecar, sidecar_path};
 use crate::model::edit::{Edit, History};
 use crate::model::{Date, Portfolio};
 
@@ -56,7 +56,7 @@ pub struct JournalHeader {
 
 /// `.FILE.styr-journal` beside `doc_path`.
 pub fn journal_path(doc_path: &Path) -> PathBuf {
-    sidecar(doc_path, ".styr-journal")
+    sidecar_path(doc_path, ".styr-journal")
 }
 
 /// The journal of one open document.
@@ -205,18 +205,36 @@ impl Journal {
         }
     }
 
-    /// Write header and entries to a new file and rename it over the journal.
+    /// Write header and entries to a new file and rename it over the journal (never
+    /// over a link or another user's journal).
     fn rewrite(&mut self) -> io::Result<()> {
         self.file = None;
+        if let Ok(meta) = fs::symlink_metadata(&self.path) {
+            sidecar::check_replaceable(&self.path, &meta)?;
+        }
         let mut text = line_of(&self.header())?;
         for e in &self.entries {
             text.push_str(&line_of(e)?);
         }
-        atomic::replace(&self.path, text.as_bytes(), None)?;
-        let f = OpenOptions::new().append(true).open(&self.path)?;
+        let written = atomic::replace(&self.path, text.as_bytes(), None)?;
+        // Append through a handle opened without following links, and make sure it is
+        // the file just written (nobody swapped the name meanwhile).
+        let f = sidecar::open(&self.path, sidecar::Access::Append)?;
+        if !sidecar::same_inode(&written, &f) {
+            return Err(io::Error::other(format!(
+                "{} was replaced while it was written",
+                self.path.display()
+            )));
+        }
         self.good_len = text.len() as u64;
         self.file = Some(f);
         Ok(())
+    }
+
+    /// Keep only these entries (after a replay left some out, see [`replay`]); written
+    /// by the next [`rebase`](Self::rebase).
+    pub fn keep_only(&mut self, entries: Vec<JournalEntry>) {
+        self.entries = entries;
     }
 }
 
@@ -230,19 +248,20 @@ fn line_of<T: Serialize>(value: &T) -> io::Result<String> {
     Ok(s)
 }
 
-/// Create a file only this user can read (the journal holds the meeting's notes).
+/// Create a file only this user can read (the journal holds the meeting's notes); never
+/// through a link, never over a file that is there.
 fn create_private(path: &Path) -> io::Result<File> {
-    let mut o = OpenOptions::new();
-    o.append(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    o.open(path)
+    sidecar::create_new(path, 0o600)
 }
 
-fn remove_if_there(path: &Path) -> io::Result<()> {
+/// Remove a journal (or a kept copy) of this user's. Another user's is theirs, and a
+/// link is refused: neither is removed.
+pub(crate) fn remove_if_there(path: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+        Ok(meta) => sidecar::check_replaceable(path, &meta)?,
+    }
     match fs::remove_file(path) {
         Ok(()) => {
             atomic::sync_dir(path);
@@ -271,6 +290,11 @@ pub struct Recovered {
     pub torn_tail: bool,
     /// Complete lines that could not be read, and were left out.
     pub unreadable: usize,
+    /// The journal's length in bytes.
+    pub len: u64,
+    /// The journal belongs to another user (this uid): it is theirs to recover, and styr
+    /// neither replaces nor removes it.
+    pub owner: Option<u32>,
 }
 
 impl Recovered {
@@ -281,19 +305,44 @@ impl Recovered {
             .as_ref()
             .is_some_and(|h| h.fingerprint.same_content(&doc.fingerprint()))
     }
+
+    /// Not what styr writes: no readable header, lines that could not be read, or no
+    /// edit at all. Such a journal is kept aside ([`super::kept::keep_damaged`]) before
+    /// anything else is done with it.
+    pub fn is_damaged(&self) -> bool {
+        self.header.is_none() || self.unreadable > 0 || self.entries.is_empty()
+    }
 }
 
+/// The most a journal may hold: as much as a portfolio file.
+const MAX_JOURNAL_BYTES: u64 = crate::model::load::MAX_FILE_BYTES as u64;
+
 /// Read the journal beside `doc_path`, if there is one. Tolerant: a torn last line is
-/// dropped, an unreadable line is skipped and counted; only an I/O error fails.
+/// dropped, an unreadable line is skipped and counted; only an I/O error fails — and a
+/// link at the journal's name, which is refused.
 pub fn read_journal(doc_path: impl AsRef<Path>) -> io::Result<Option<Recovered>> {
     let doc = canonical_new(doc_path.as_ref())?;
     let path = journal_path(&doc);
-    let bytes = match fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+    let (bytes, meta) = match sidecar::read(&path, MAX_JOURNAL_BYTES) {
+        Ok(Some(x)) => x,
+        Ok(None) => return Ok(None),
+        // Another user's journal (made private to them): say whose it is.
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            match fs::symlink_metadata(&path) {
+                Ok(meta) if meta.is_file() && sidecar::owner_if_not_me(&meta).is_some() => {
+                    let mut rec = parse_journal(path, &[]);
+                    rec.len = meta.len();
+                    rec.owner = sidecar::owner_if_not_me(&meta);
+                    return Ok(Some(rec));
+                }
+                _ => return Err(e),
+            }
+        }
         Err(e) => return Err(e),
     };
-    Ok(Some(parse_journal(path, &bytes)))
+    let mut rec = parse_journal(path, &bytes);
+    rec.owner = sidecar::owner_if_not_me(&meta);
+    Ok(Some(rec))
 }
 
 fn parse_journal(path: PathBuf, bytes: &[u8]) -> Recovered {
@@ -333,6 +382,8 @@ fn parse_journal(path: PathBuf, bytes: &[u8]) -> Recovered {
         entries,
         torn_tail,
         unreadable,
+        len: bytes.len() as u64,
+        owner: None,
     }
 }
 

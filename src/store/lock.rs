@@ -6,15 +6,15 @@
 //! by SIGKILL, so it never goes stale. Advisory locks are unreliable on network file
 //! systems: a lock is a warning to show, not a guarantee.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::{canonical_new, sidecar};
+use super::{canonical_new, sidecar, sidecar_path};
 
 /// `.FILE.styr-lock` beside `doc_path`.
 pub fn lock_path(doc_path: &Path) -> PathBuf {
-    sidecar(doc_path, ".styr-lock")
+    sidecar_path(doc_path, ".styr-lock")
 }
 
 /// A held lock; released (and its file removed) when dropped.
@@ -33,7 +33,11 @@ impl Lock {
     /// said so, see [`note_reader`]) and are still running: (pid, host).
     pub fn readers(&self) -> Vec<(u32, String)> {
         let me = host_name();
-        let text = fs::read_to_string(&self.path).unwrap_or_default();
+        let text = sidecar::read(&self.path, 1 << 20)
+            .ok()
+            .flatten()
+            .map(|(b, _)| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
         let mut out: Vec<(u32, String)> = text
             .lines()
             .filter_map(|l| l.strip_prefix("reader="))
@@ -83,24 +87,39 @@ pub enum LockState {
 }
 
 /// Try to lock the sidecar of `doc_path`. Never waits.
+///
+/// The sidecar is never opened through a link, and another user's is never written into
+/// (see [`sidecar`]): a stale lock of another user (nobody holds it) is removed and a new
+/// one made. The lock's text (`pid=…`, `host=…`) is written completely or not at all: if
+/// writing it fails (a full disk), the lock file is removed again and the error returned.
 pub fn acquire(doc_path: impl AsRef<Path>) -> io::Result<LockState> {
     let doc = canonical_new(doc_path.as_ref())?;
     let path = lock_path(&doc);
     // A holder that is just letting go removes the file; then lock the new one instead.
     for _ in 0..8 {
-        let mut o = OpenOptions::new();
-        o.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            o.mode(0o644);
-        }
-        let mut f = o.open(&path)?;
+        let mut f = match sidecar::create_new(&path, 0o644) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                match sidecar::open(&path, sidecar::Access::Write) {
+                    Ok(f) => f,
+                    // Another user's lock: open it to read, and to see if it is held.
+                    Err(e)
+                        if e.kind() == io::ErrorKind::PermissionDenied
+                            && !sidecar::is_link(&path) =>
+                    {
+                        sidecar::open(&path, sidecar::Access::Read)?
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                    Err(e) => return Err(e),
+                }
+            }
+            Err(e) => return Err(e),
+        };
         match f.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
                 let mut text = String::new();
-                let _ = f.read_to_string(&mut text);
+                let _ = (&f).take(4096).read_to_string(&mut text);
                 let (pid, host) = parse_owner(&text);
                 return Ok(LockState::HeldByOther { pid, host });
             }
@@ -109,9 +128,34 @@ pub fn acquire(doc_path: impl AsRef<Path>) -> io::Result<LockState> {
         if !same_file(&f, &path) {
             continue;
         }
-        f.set_len(0)?;
-        f.write_all(format!("pid={}\nhost={}\n", std::process::id(), host_name()).as_bytes())?;
-        f.sync_data()?;
+        let meta = f.metadata()?;
+        if sidecar::owner_if_not_me(&meta).is_some() {
+            // Left by another user's styr that is gone (nobody holds it): make our own.
+            fs::remove_file(&path).map_err(|e| {
+                io::Error::new(
+                    e.kind(),
+                    format!(
+                        "{} is a stale lock of another user and cannot be removed: {}",
+                        path.display(),
+                        sidecar::brief(&e)
+                    ),
+                )
+            })?;
+            continue;
+        }
+        let text = format!("pid={}\nhost={}\n", std::process::id(), host_name());
+        if let Err(e) = f
+            .set_len(0)
+            .and_then(|()| f.write_all(text.as_bytes()))
+            .and_then(|()| f.sync_data())
+        {
+            // Not a half-written lock: none at all.
+            let _ = fs::remove_file(&path);
+            return Err(io::Error::new(
+                e.kind(),
+                format!("{}: {}", path.display(), sidecar::brief(&e)),
+            ));
+        }
         return Ok(LockState::Acquired(Lock {
             path,
             file: Some(f),
@@ -125,18 +169,19 @@ pub fn acquire(doc_path: impl AsRef<Path>) -> io::Result<LockState> {
 
 /// Tell the holder of the lock on `doc_path` that this process has the file open too
 /// (read-only): a `reader=PID@HOST` line appended to the lock file, which the holder
-/// reads with [`Lock::readers`]. Best effort.
+/// reads with [`Lock::readers`]. Best effort, and only into a lock file of this user's
+/// (never through a link, never into another user's file).
 pub fn note_reader(doc_path: impl AsRef<Path>) {
     let Ok(doc) = canonical_new(doc_path.as_ref()) else {
         return;
     };
-    if let Ok(mut f) = OpenOptions::new().append(true).open(lock_path(&doc)) {
+    if let Ok(mut f) = sidecar::open(&lock_path(&doc), sidecar::Access::Append) {
         let _ = writeln!(f, "reader={}@{}", std::process::id(), host_name());
     }
 }
 
 /// Is process `pid` on this machine alive? Where that cannot be known, yes.
-fn alive(pid: u32) -> bool {
+pub(crate) fn alive(pid: u32) -> bool {
     let proc = Path::new("/proc");
     !proc.is_dir() || proc.join(pid.to_string()).exists()
 }
@@ -185,6 +230,7 @@ pub fn host_name() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs::OpenOptions;
 
     #[test]
     fn a_second_lock_in_the_same_process_is_refused_until_released() {

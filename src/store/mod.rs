@@ -10,20 +10,31 @@
 //!   [`SaveOutcome::Conflict`] when the content differs. A `touch` or a checkout that
 //!   leaves the content as it was is not a conflict.
 //! - **Never a half-written file.** A save writes a temporary file in the same folder,
-//!   syncs it, renames it over the original (keeping its permissions) and syncs the folder.
-//!   A symlink is followed: its target is saved, the link stays a link.
+//!   syncs it, renames it over the original (keeping its permissions and extended
+//!   attributes) and syncs the folder. A symlink is followed: its target is saved, the
+//!   link stays a link. A file with several hard links is written in place instead,
+//!   through a synced copy, so the links stay (and the user is told).
+//! - **Nothing beside the file follows a link.** Lock, journal, temporary files and kept
+//!   copies are opened through [`sidecar`] only: `O_NOFOLLOW`, `O_EXCL` on creation,
+//!   never into another user's file. Temporary files left by a process that died
+//!   mid-save are removed at the next start or save.
+//! - **The file's own protection counts.** A file this user may not write opens
+//!   read-only ([`Document::write_protected`]) and [`save`] refuses it.
 //! - **Comments are not silently lost.** The first save over a file whose text has
 //!   comments first keeps the original as `FILE.orig` (never overwriting one that is
 //!   there) and says so in [`Saved::original_kept`].
 //!
 //! What it cannot promise: the check and the rename are not one atomic step, so a writer
 //! that changes the file in between (microseconds) is not seen; a save replaces the
-//! file with a new one, so hard links to it are broken and the owner becomes the saving
-//! user where the system does not allow keeping it.
+//! file with a new one, so the owner becomes the saving user where the system does not
+//! allow keeping it.
 
 pub mod atomic;
 pub mod journal;
+pub mod kept;
 pub mod lock;
+pub mod sidecar;
+mod xattr;
 
 use std::fs::{self, File, Metadata};
 use std::io::{self, Read};
@@ -95,6 +106,8 @@ pub struct Document {
     fingerprint: Fingerprint,
     had_comments: bool,
     orig_written: bool,
+    /// The file's mode when this user may not write it (see [`Document::write_protected`]).
+    protected: Option<u32>,
 }
 
 /// How the file on disk compares with what styr last read or wrote.
@@ -119,6 +132,14 @@ impl Document {
     /// The file as styr last read or wrote it.
     pub fn fingerprint(&self) -> Fingerprint {
         self.fingerprint
+    }
+
+    /// `Some(mode)` when this user may not write the file: its mode or owner says so
+    /// (no write permission for this user, or no write bit at all, which even root
+    /// respects here), or the file system is read-only. Such a file opens read-only,
+    /// and [`save`] refuses it.
+    pub fn write_protected(&self) -> Option<u32> {
+        self.protected
     }
 
     /// Whether the text on disk has comments (`//`, `/* */`) that a save will not keep.
@@ -175,6 +196,7 @@ pub fn open(path: impl AsRef<Path>) -> io::Result<(Vec<u8>, Document)> {
         fingerprint: Fingerprint::of(&bytes, Some(&meta)),
         had_comments: has_comments(&bytes),
         orig_written: false,
+        protected: protection(&path, &meta),
         path,
     };
     Ok((bytes, doc))
@@ -206,6 +228,44 @@ fn read_file(path: &Path) -> io::Result<(Vec<u8>, Metadata)> {
     Ok((bytes, meta))
 }
 
+/// `Some(mode)` when this user may not write the file at `path` (see
+/// [`Document::write_protected`]).
+fn protection(path: &Path, meta: &Metadata) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode();
+        let c = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+        // SAFETY: `c` is a NUL-terminated path; faccessat only looks at it.
+        let may =
+            unsafe { libc::faccessat(libc::AT_FDCWD, c.as_ptr(), libc::W_OK, libc::AT_EACCESS) }
+                == 0;
+        (!may || mode & 0o222 == 0).then_some(mode & 0o7777)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        meta.permissions().readonly().then_some(0o444)
+    }
+}
+
+/// `r--r--r--` for 0o444: a mode as `ls -l` shows it.
+pub fn mode_string(mode: u32) -> String {
+    let bits = [(0o400, 'r'), (0o200, 'w'), (0o100, 'x')];
+    (0..3)
+        .flat_map(|who| {
+            bits.iter().map(move |&(bit, c)| {
+                if mode & (bit >> (3 * who)) != 0 {
+                    c
+                } else {
+                    '-'
+                }
+            })
+        })
+        .collect()
+}
+
 /// What a save did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveOutcome {
@@ -222,6 +282,9 @@ pub struct Saved {
     pub original_kept: Option<OrigKept>,
     /// False when the file already held exactly this text (nothing was rewritten).
     pub written: bool,
+    /// The file has this many hard links, so it was written in place (through a synced
+    /// copy beside it) to keep them: the other names see the saved text too.
+    pub in_place_links: Option<u64>,
 }
 
 /// The original of a file with comments, kept before the first save.
@@ -268,6 +331,12 @@ pub enum SaveError {
     Exists(PathBuf),
     #[error("{} is not a file name", .0.display())]
     BadPath(PathBuf),
+    #[error(
+        "{} is write-protected ({}); nothing was saved: save under another name",
+        .path.display(),
+        mode_string(*.mode)
+    )]
+    Protected { path: PathBuf, mode: u32 },
 }
 
 /// Save `p` over the document's file, unless the file changed on disk since it was read
@@ -288,6 +357,14 @@ pub fn save(doc: &mut Document, p: &Portfolio) -> Result<SaveOutcome, SaveError>
     if !now.same_content(&doc.fingerprint) {
         return Ok(SaveOutcome::Conflict(Conflict::Changed { on_disk: now }));
     }
+    if let Some(mode) = protection(&doc.path, &meta) {
+        doc.protected = Some(mode);
+        return Err(SaveError::Protected {
+            path: doc.path.clone(),
+            mode,
+        });
+    }
+    atomic::remove_stale(&doc.path);
     let text = to_ron(p);
 
     let mut original_kept = None;
@@ -315,14 +392,19 @@ pub fn save(doc: &mut Document, p: &Portfolio) -> Result<SaveOutcome, SaveError>
             path: doc.path.clone(),
             original_kept,
             written: false,
+            in_place_links: None,
         }));
     }
 
-    atomic::replace(&doc.path, text.as_bytes(), Some(&meta)).map_err(|source| {
-        SaveError::Write {
-            path: doc.path.clone(),
-            source,
-        }
+    let links = hard_links(&meta);
+    let written = if links > 1 {
+        atomic::overwrite_in_place(&doc.path, text.as_bytes(), &on_disk)
+    } else {
+        atomic::replace(&doc.path, text.as_bytes(), Some(&meta)).map(drop)
+    };
+    written.map_err(|source| SaveError::Write {
+        path: doc.path.clone(),
+        source,
     })?;
     let meta = fs::metadata(&doc.path).ok();
     doc.fingerprint = Fingerprint::of(text.as_bytes(), meta.as_ref());
@@ -331,7 +413,21 @@ pub fn save(doc: &mut Document, p: &Portfolio) -> Result<SaveOutcome, SaveError>
         path: doc.path.clone(),
         original_kept,
         written: true,
+        in_place_links: (links > 1).then_some(links),
     }))
+}
+
+/// How many names (hard links) the file of `meta` has.
+fn hard_links(meta: &Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::nlink(meta)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        1
+    }
 }
 
 /// Save `p` under a new name (after a conflict, say). Never replaces an existing file:
@@ -351,7 +447,19 @@ pub fn save_as(
         source,
     })?;
     let text = to_ron(p);
-    let perms = fs::metadata(&doc.path).ok().map(|m| m.permissions());
+    // The copy of a write-protected file is the user's to write: it gets the owner's
+    // write bit.
+    let perms = fs::metadata(&doc.path).ok().map(|m| {
+        let mut perms = m.permissions();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            perms.set_mode(perms.mode() | 0o200);
+        }
+        #[cfg(not(unix))]
+        perms.set_readonly(false);
+        perms
+    });
     let written =
         atomic::write_new(&target, text.as_bytes(), perms).map_err(|source| SaveError::Write {
             path: target.clone(),
@@ -365,10 +473,12 @@ pub fn save_as(
     doc.path = target;
     doc.had_comments = false;
     doc.orig_written = false;
+    doc.protected = None;
     Ok(SaveOutcome::Saved(Saved {
         path: doc.path.clone(),
         original_kept: None,
         written: true,
+        in_place_links: None,
     }))
 }
 
@@ -419,7 +529,7 @@ pub fn orig_path(path: &Path) -> PathBuf {
 }
 
 /// `.FILE<suffix>` beside `FILE` (the journal's and the lock's names).
-pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn sidecar_path(path: &Path, suffix: &str) -> PathBuf {
     let mut name = std::ffi::OsString::from(".");
     name.push(path.file_name().unwrap_or(path.as_os_str()));
     name.push(suffix);
@@ -528,7 +638,7 @@ mod tests {
         let p = Path::new("/a/b/plan.ron");
         assert_eq!(orig_path(p), Path::new("/a/b/plan.ron.orig"));
         assert_eq!(
-            sidecar(p, ".styr-journal"),
+            sidecar_path(p, ".styr-journal"),
             Path::new("/a/b/.plan.ron.styr-journal")
         );
     }

@@ -6,6 +6,7 @@ pub mod evaluation;
 pub mod goals;
 pub mod overlay;
 pub mod projects;
+mod questions;
 pub mod risks;
 pub mod status;
 pub mod theme;

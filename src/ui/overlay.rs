@@ -2,14 +2,14 @@
 //! questions.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use super::{Theme, clean, fit};
 use crate::app::keymap::{BINDINGS, Ctx};
 use crate::app::update::{palette_matches, picker_entries};
-use crate::app::{App, Overlay, PickerKind, Question, TextField};
+use crate::app::{App, Overlay, PickerKind, TextField};
 use crate::text::Lang;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
@@ -19,7 +19,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         Some(Overlay::Palette { field, cursor }) => palette(f, area, app, t, field, *cursor),
         Some(Overlay::Picker { kind, cursor }) => picker(f, area, app, t, *kind, *cursor),
         Some(Overlay::Note { field, mitigation }) => note(f, area, app, t, field, *mitigation),
-        Some(Overlay::Question(q)) => question(f, area, app, t, *q),
+        Some(Overlay::Question(q)) => super::questions::draw(f, area, app, t, *q),
         Some(Overlay::SaveAs { field }) => text_popup(
             f,
             area,
@@ -45,7 +45,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-fn popup<'a>(title: &str, t: &Theme) -> Block<'a> {
+pub(super) fn popup<'a>(title: &str, t: &Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
@@ -276,97 +276,4 @@ fn text_popup(f: &mut Frame, area: Rect, t: &Theme, title: &str, field: &TextFie
     };
     f.render_widget(Paragraph::new(field_line(&shown, t)), inner);
     place_cursor(f, inner, &shown);
-}
-
-fn question(f: &mut Frame, area: Rect, app: &App, t: &Theme, q: Question) {
-    let l = app.lang;
-    let (title, mut text, keys): (&str, Vec<String>, &str) = match q {
-        Question::QuitUnsaved => (
-            l.pick("Ulagrede endringer", "Unsaved changes"),
-            vec![
-                l.pick("Lagre før du avslutter?", "Save before quitting?")
-                    .into(),
-            ],
-            l.pick(
-                "y lagre og avslutt · n avslutt uten å lagre · Esc bli",
-                "y save and quit · n quit without saving · Esc stay",
-            ),
-        ),
-        Question::Recover => (
-            l.pick(
-                "Ulagrede endringer fra forrige økt",
-                "Unsaved changes from an earlier session",
-            ),
-            recovery_lines(app),
-            l.pick("y gjenopprett · n forkast", "y recover · n discard"),
-        ),
-        Question::Conflict => (
-            l.pick("Filen er endret på disk", "The file changed on disk"),
-            vec![
-                l.pick(
-                    "Noen andre har lagret filen etter at du åpnet den. Ingenting er overskrevet.",
-                    "Someone else saved the file after you opened it. Nothing was overwritten.",
-                )
-                .into(),
-            ],
-            l.pick(
-                "r last inn på nytt og legg dine endringer oppå · a lagre som ny fil · Esc avbryt",
-                "r reload and re-apply your edits · a save under another name · Esc cancel",
-            ),
-        ),
-    };
-    text.push(String::new());
-    let mut lines: Vec<Line> = text.into_iter().map(Line::from).collect();
-    lines.push(Line::styled(keys, t.key));
-    let rect = centered(area, 66, 9);
-    let block = popup(title, t);
-    let inner = block.inner(rect);
-    f.render_widget(Clear, rect);
-    f.render_widget(block, rect);
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .alignment(Alignment::Left)
-            .style(t.text),
-        inner,
-    );
-}
-
-/// What the recovery question says about the journal that was found.
-fn recovery_lines(app: &App) -> Vec<String> {
-    let l = app.lang;
-    let mut out = vec![
-        l.pick(
-            "styr ble avbrutt før endringene ble lagret.",
-            "styr was interrupted before the changes were saved.",
-        )
-        .to_string(),
-    ];
-    if let Some(r) = &app.recovery {
-        let when = r
-            .started
-            .as_deref()
-            .map(|s| clean(s.get(..16).unwrap_or(s)).replace('T', " "))
-            .unwrap_or_else(|| "?".into());
-        let who = match (&r.pid, &r.host) {
-            (Some(pid), Some(host)) => format!(" (pid {pid}, {})", clean(host)),
-            _ => String::new(),
-        };
-        out.push(format!(
-            "{} {} {when}{who}.",
-            r.edits,
-            l.pick("endringer, påbegynt", "changes, started")
-        ));
-        if r.file_changed {
-            out.push(
-                l.pick(
-                    "Filen er endret siden; endringene legges på der de fortsatt passer.",
-                    "The file changed since; the changes are re-applied where they still fit.",
-                )
-                .into(),
-            );
-        }
-    }
-    out.push(l.pick("Gjenopprette dem?", "Recover them?").into());
-    out
 }

@@ -5,10 +5,12 @@
 //! while styr runs. Every journal entry is on disk before the event loop draws the next
 //! frame, so the screen never confirms an edit that a crash could lose.
 
+mod start;
+
 use std::io;
 
 use crate::app::update::open_save_as;
-use crate::app::{App, Effect, JournalEntry, Overlay, Question, RecoveryInfo};
+use crate::app::{App, Effect, JournalEntry, NotApplied, Overlay, Question};
 use crate::model::edit::History;
 use crate::model::{Date, load_bytes};
 use crate::store::{
@@ -45,104 +47,6 @@ impl Session {
         }
     }
 
-    /// Called once before the first frame: lock the file, look for a journal left
-    /// behind, and say what the user should know before editing.
-    pub fn start(&mut self, app: &mut App) {
-        let l = app.lang;
-        let Some(doc) = &self.doc else {
-            return;
-        };
-        if app.read_only {
-            if let Ok(Some(rec)) = store::read_journal(doc.path())
-                && !rec.entries.is_empty()
-            {
-                app.message = Some(
-                    l.pick(
-                        "En avbrutt økt har ulagrede endringer i denne filen; åpne uten --read-only for å gjenopprette dem",
-                        "An interrupted session left unsaved changes to this file; open it without --read-only to recover them",
-                    )
-                    .into(),
-                );
-            }
-            return;
-        }
-        match store::acquire(doc.path()) {
-            Ok(LockState::Acquired(lock)) => self.lock = Some(lock),
-            Ok(LockState::HeldByOther { pid, host }) => {
-                // Two writers would overwrite each other's journal and file: this one
-                // follows read-only, and the other is told.
-                app.read_only = true;
-                store::lock::note_reader(doc.path());
-                let who = match (pid, host) {
-                    (Some(pid), Some(host)) => format!("pid {pid}, {host}"),
-                    (Some(pid), None) => format!("pid {pid}"),
-                    _ => "?".into(),
-                };
-                app.message = Some(format!(
-                    "{} ({who}) {}",
-                    l.pick(
-                        "Filen er åpen i en annen styr",
-                        "The file is open in another styr"
-                    ),
-                    l.pick(
-                        "— du følger med skrivebeskyttet",
-                        "— you follow along read-only"
-                    )
-                ));
-                return;
-            }
-            Err(e) => {
-                app.message = Some(format!(
-                    "{}: {e}",
-                    l.pick(
-                        "Kunne ikke låse filen; en annen styr blir ikke varslet",
-                        "Could not lock the file; another styr will not be warned"
-                    )
-                ));
-            }
-        }
-        self.journal = Some(Journal::new(doc, self.meeting));
-        match store::read_journal(doc.path()) {
-            Ok(Some(rec)) if rec.entries.is_empty() => {
-                // Nothing in it worth asking about (a header only).
-                let _ = store::discard_journal(doc.path());
-            }
-            Ok(Some(rec)) => {
-                let header = rec.header.as_ref();
-                app.recovery = Some(RecoveryInfo {
-                    edits: rec.entries.len(),
-                    started: header.map(|h| h.started.clone()),
-                    pid: header.map(|h| h.pid),
-                    host: header.map(|h| h.host.clone()),
-                    file_changed: !rec.matches(doc),
-                });
-                app.overlay = Some(Overlay::Question(Question::Recover));
-                self.recovered = Some(rec);
-                return;
-            }
-            Ok(None) => {}
-            Err(e) => {
-                app.message = Some(format!(
-                    "{}: {e}",
-                    l.pick(
-                        "Kunne ikke lese gjenopprettingsjournalen",
-                        "Could not read the recovery journal"
-                    )
-                ));
-                return;
-            }
-        }
-        if doc.has_comments() {
-            app.message = Some(
-                l.pick(
-                    "Filen har kommentarer: første lagring tar vare på originalen som FIL.orig",
-                    "The file has comments: the first save keeps the original as FILE.orig",
-                )
-                .into(),
-            );
-        }
-    }
-
     /// Carry out the effects `update` queued, in order.
     pub fn run_effects(&mut self, app: &mut App) {
         let effects = std::mem::take(&mut app.effects);
@@ -154,6 +58,7 @@ impl Session {
                 Effect::Reload => self.reload(app),
                 Effect::Recover => self.recover(app),
                 Effect::DiscardJournal => self.discard(app),
+                Effect::DismissNotApplied => self.dismiss_not_applied(app),
                 Effect::Quit => self.should_quit = true,
             }
         }
@@ -227,11 +132,10 @@ impl Session {
         app.unsaved = app.unsaved.saturating_sub(1);
         app.data_changed();
         app.message = Some(format!(
-            "{} ({e}); {}",
-            app.lang.pick(
-                "Kunne ikke skrive gjenopprettingsjournalen",
-                "Could not write the recovery journal"
-            ),
+            "{} ({}): {}",
+            app.lang
+                .pick("Journalen kunne ikke skrives", "Could not journal it"),
+            io_brief(app.lang, &e),
             app.lang
                 .pick("endringen er ikke gjort", "the change was not made")
         ));
@@ -274,8 +178,20 @@ impl Session {
                         )
                     })
                     .unwrap_or_default();
+                let links = saved
+                    .in_place_links
+                    .map(|n| {
+                        format!(
+                            " · {n} {}",
+                            l.pick(
+                                "harde lenker: skrevet på stedet, alle navnene har den nye teksten",
+                                "hard links: written in place, every name has the new text"
+                            )
+                        )
+                    })
+                    .unwrap_or_default();
                 app.message = Some(format!(
-                    "{} {}{orig}{journal_note}",
+                    "{} {}{links}{orig}{journal_note}",
                     l.pick("Lagret", "Saved"),
                     app.file_label
                 ));
@@ -333,6 +249,11 @@ impl Session {
             None => self.journal = Some(Journal::new(doc, self.meeting)),
         }
         app.file_label = name.to_string();
+        // A copy of a write-protected file is the user's own: it can be edited.
+        if app.protected {
+            app.protected = false;
+            app.read_only = false;
+        }
         app.save_as_default = crate::app::suggest_save_as(name, app.meeting_date);
         app.unsaved = 0;
         app.message = Some(format!("{} {name}", l.pick("Lagret som", "Saved as")));
@@ -384,7 +305,11 @@ impl Session {
         let mut history = History::default();
         let report = store::replay(&mut portfolio, &mut history, &entries);
         app.replace_portfolio(portfolio, history, report.applied);
-        let journal_err = self.journal.as_mut().and_then(|j| j.rebase(&new_doc).err());
+        let applied = set_aside(app, &new_doc, &entries, &report);
+        let journal_err = self.journal.as_mut().and_then(|j| {
+            j.keep_only(applied);
+            j.rebase(&new_doc).err()
+        });
         self.doc = Some(new_doc);
         let mut msg = format!(
             "{}: {} {}{}",
@@ -418,15 +343,23 @@ impl Session {
             skipped_note(l, &report)
         );
         // Write the journal again at once, against the file as it is now, so a second
-        // crash loses nothing either.
-        match Journal::recovered(doc, self.meeting, rec.entries) {
+        // crash loses nothing either; the edits that did not fit are kept aside, so a
+        // clean quit leaves no journal that asks again at every start.
+        let applied = set_aside(app, doc, &rec.entries, &report);
+        let journal = if applied.is_empty() {
+            store::journal::remove_if_there(&rec.path).map(|()| Journal::new(doc, self.meeting))
+        } else {
+            Journal::recovered(doc, self.meeting, applied)
+        };
+        match journal {
             Ok(j) => self.journal = Some(j),
             Err(e) => msg.push_str(&format!(
-                " · {}: {e}",
+                " · {}: {}",
                 l.pick(
                     "journalen kunne ikke skrives",
                     "the journal could not be written"
-                )
+                ),
+                io_brief(l, &e)
             )),
         }
         app.message = Some(msg);
@@ -435,10 +368,7 @@ impl Session {
     fn discard(&mut self, app: &mut App) {
         let l = app.lang;
         let result: io::Result<()> = if let Some(rec) = self.recovered.take() {
-            std::fs::remove_file(&rec.path).or_else(|e| match e.kind() {
-                io::ErrorKind::NotFound => Ok(()),
-                _ => Err(e),
-            })
+            store::journal::remove_if_there(&rec.path)
         } else if let Some(j) = self.journal.as_mut() {
             j.discard()
         } else {
@@ -453,6 +383,70 @@ impl Session {
                 )
             ));
         }
+    }
+
+    fn dismiss_not_applied(&mut self, app: &mut App) {
+        let Some(doc) = &self.doc else { return };
+        if let Err(e) = store::kept::dismiss_not_applied(doc.path()) {
+            app.message = Some(format!(
+                "{}: {}",
+                app.lang.pick("Kunne ikke fjerne", "Could not remove"),
+                io_brief(app.lang, &e)
+            ));
+        }
+    }
+}
+
+/// After a replay of `entries` on `doc`: keep the edits it had to leave out beside the
+/// file and show them (`Question::NotApplied`); return the entries that applied, which
+/// replay alone to the same state (a skipped entry changed nothing).
+fn set_aside(
+    app: &mut App,
+    doc: &Document,
+    entries: &[JournalEntry],
+    report: &store::ReplayReport,
+) -> Vec<JournalEntry> {
+    let skipped: Vec<crate::model::edit::Edit> = report
+        .skipped_at
+        .iter()
+        .filter_map(|&i| match entries.get(i) {
+            Some(JournalEntry::Edit(e)) => Some(e.clone()),
+            _ => None,
+        })
+        .collect();
+    if !skipped.is_empty() {
+        let kept = store::kept::keep_not_applied(doc.path(), &skipped)
+            .map(|p| store::sidecar::name_of(&p))
+            .map_err(|e| io_brief(app.lang, &e));
+        app.not_applied = Some(NotApplied {
+            edits: skipped,
+            kept,
+        });
+        app.overlay = Some(Overlay::Question(Question::NotApplied));
+    }
+    entries
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !report.skipped_at.contains(i))
+        .map(|(_, e)| e.clone())
+        .collect()
+}
+
+/// An I/O error in few words, in the user's language where it is a common one: the
+/// status line has room for little.
+pub(crate) fn io_brief(l: Lang, e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::StorageFull => l.pick("disken er full", "the disk is full").into(),
+        io::ErrorKind::QuotaExceeded => {
+            l.pick("kvoten er brukt opp", "the quota is used up").into()
+        }
+        io::ErrorKind::ReadOnlyFilesystem => l
+            .pick(
+                "filsystemet er skrivebeskyttet",
+                "the file system is read-only",
+            )
+            .into(),
+        _ => crate::sanitize::clean(&store::sidecar::brief(e)).into_owned(),
     }
 }
 

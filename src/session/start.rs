@@ -1,0 +1,210 @@
+//! Opening a file for the meeting: who may write it, the lock, and what an earlier
+//! session left beside it (a journal, perhaps damaged; edits that no longer fitted).
+//! Nothing found is thrown away unseen, and nothing another user left is touched.
+
+use super::{Session, io_brief};
+use crate::app::{App, NotApplied, Overlay, Question, RecoveryInfo};
+use crate::store::{self, Journal, LockState, kept, sidecar};
+
+impl Session {
+    /// Called once before the first frame: lock the file, look for a journal left
+    /// behind, and say what the user should know before editing.
+    pub fn start(&mut self, app: &mut App) {
+        let l = app.lang;
+        let Some(doc) = self.doc.clone() else {
+            return;
+        };
+        let doc = &doc;
+        let name = sidecar::name_of(doc.path());
+        if let Some(mode) = doc.write_protected() {
+            app.read_only = true;
+            app.protected = true;
+            app.message = Some(format!(
+                "{name} {} ({}): {}",
+                l.pick("er skrivebeskyttet", "is write-protected"),
+                store::mode_string(mode),
+                l.pick(
+                    "bare lesing · s lagrer en kopi under et annet navn",
+                    "read-only · s saves a copy under another name"
+                )
+            ));
+            return;
+        }
+        if app.read_only {
+            if let Ok(Some(rec)) = store::read_journal(doc.path())
+                && !rec.entries.is_empty()
+            {
+                app.message = Some(
+                    l.pick(
+                        "En avbrutt økt har ulagrede endringer i denne filen; åpne uten --read-only for å gjenopprette dem",
+                        "An interrupted session left unsaved changes to this file; open it without --read-only to recover them",
+                    )
+                    .into(),
+                );
+            }
+            return;
+        }
+        match store::acquire(doc.path()) {
+            Ok(LockState::Acquired(lock)) => self.lock = Some(lock),
+            Ok(LockState::HeldByOther { pid, host }) => {
+                // Two writers would overwrite each other's journal and file: this one
+                // follows read-only, and the other is told.
+                app.read_only = true;
+                store::lock::note_reader(doc.path());
+                let who = match (pid, host) {
+                    (Some(pid), Some(host)) => {
+                        format!("pid {pid}, {}", crate::sanitize::clean(&host))
+                    }
+                    (Some(pid), None) => format!("pid {pid}"),
+                    _ => "?".into(),
+                };
+                app.message = Some(format!(
+                    "{} ({who}) {}",
+                    l.pick(
+                        "Filen er åpen i en annen styr",
+                        "The file is open in another styr"
+                    ),
+                    l.pick(
+                        "— du følger med skrivebeskyttet",
+                        "— you follow along read-only"
+                    )
+                ));
+                return;
+            }
+            Err(e) => {
+                app.message = Some(format!(
+                    "{} ({}); {}",
+                    l.pick("Ikke låst", "Not locked"),
+                    io_brief(l, &e),
+                    l.pick(
+                        "en annen styr blir ikke varslet",
+                        "another styr will not be warned"
+                    )
+                ));
+            }
+        }
+        // Temporary files of a save that was killed half-way are of no use to anyone.
+        store::atomic::remove_stale(doc.path());
+        self.journal = Some(Journal::new(doc, self.meeting));
+        match store::read_journal(doc.path()) {
+            Ok(Some(rec)) if rec.owner.is_some() => {
+                // Another user's unsaved edits are theirs to recover: follow read-only
+                // rather than journal over them.
+                let who = sidecar::user_name(rec.owner.unwrap_or_default());
+                self.follow_read_only(app);
+                app.message = Some(format!(
+                    "{who} {}",
+                    l.pick(
+                        "har ulagrede endringer i denne filen fra en avbrutt økt; du følger med skrivebeskyttet",
+                        "has unsaved edits to this file from an interrupted session; you follow read-only"
+                    )
+                ));
+                return;
+            }
+            Ok(Some(rec)) if rec.entries.is_empty() => {
+                // Nothing in it to recover, but it is not thrown away unseen.
+                let kept = kept::keep_damaged(doc.path())
+                    .and_then(|p| store::journal::remove_if_there(&rec.path).map(|()| p));
+                match kept {
+                    Ok(p) => {
+                        app.message = Some(format!(
+                            "{} ({} {}); {} {}",
+                            l.pick(
+                                "Fant en skadet journal uten lesbare endringer",
+                                "Found a damaged journal with no readable edits"
+                            ),
+                            rec.len,
+                            l.pick("byte", "bytes"),
+                            l.pick("tatt vare på som", "kept as"),
+                            sidecar::name_of(&p)
+                        ));
+                    }
+                    Err(e) => {
+                        self.follow_read_only(app);
+                        app.message = Some(format!(
+                            "{} ({}): {}",
+                            l.pick(
+                                "Fant en skadet journal som ikke kunne settes til side",
+                                "Found a damaged journal that could not be set aside"
+                            ),
+                            io_brief(l, &e),
+                            l.pick("bare lesing", "read-only")
+                        ));
+                    }
+                }
+                return;
+            }
+            Ok(Some(rec)) => {
+                let damaged_copy = rec
+                    .is_damaged()
+                    .then(|| kept::keep_damaged(doc.path()).ok())
+                    .flatten()
+                    .map(|p| sidecar::name_of(&p));
+                let header = rec.header.as_ref();
+                app.recovery = Some(RecoveryInfo {
+                    edits: rec.entries.len(),
+                    started: header.map(|h| h.started.clone()),
+                    pid: header.map(|h| h.pid),
+                    host: header.map(|h| h.host.clone()),
+                    file_changed: !rec.matches(doc),
+                    unreadable: rec.unreadable,
+                    torn_tail: rec.torn_tail,
+                    damaged_copy,
+                });
+                app.overlay = Some(Overlay::Question(Question::Recover));
+                self.recovered = Some(rec);
+                return;
+            }
+            Ok(None) => {}
+            Err(e) => {
+                // A link or something else at the journal's name: nothing is written
+                // through it, so no edit could be journaled.
+                self.follow_read_only(app);
+                app.message = Some(format!(
+                    "{} ({}): {}",
+                    l.pick("Journalen kan ikke brukes", "The journal cannot be used"),
+                    io_brief(l, &e),
+                    l.pick("bare lesing", "read-only")
+                ));
+                return;
+            }
+        }
+        if self.show_not_applied(app) {
+            return;
+        }
+        if doc.has_comments() && app.message.is_none() {
+            app.message = Some(
+                l.pick(
+                    "Filen har kommentarer: første lagring tar vare på originalen som FIL.orig",
+                    "The file has comments: the first save keeps the original as FILE.orig",
+                )
+                .into(),
+            );
+        }
+    }
+
+    /// Edits an earlier session could not re-apply, kept until the user dismissed them:
+    /// show them again. Whether there were any.
+    pub(super) fn show_not_applied(&self, app: &mut App) -> bool {
+        let Some(doc) = &self.doc else { return false };
+        let Ok(edits) = kept::read_not_applied(doc.path()) else {
+            return false;
+        };
+        if edits.is_empty() || app.overlay.is_some() {
+            return false;
+        }
+        app.not_applied = Some(NotApplied {
+            edits,
+            kept: Ok(sidecar::name_of(&kept::not_applied_path(doc.path()))),
+        });
+        app.overlay = Some(Overlay::Question(Question::NotApplied));
+        true
+    }
+
+    /// Go on read-only: no journal, and the lock (if taken) let go for whoever may edit.
+    fn follow_read_only(&mut self, app: &mut App) {
+        app.read_only = true;
+        self.journal = None;
+        self.lock = None;
+    }
+}

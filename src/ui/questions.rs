@@ -1,0 +1,195 @@
+//! The questions styr asks before it goes on: quit with unsaved changes, recover an
+//! interrupted session's edits, a file changed on disk, and the edits that no longer fit
+//! the file after a recovery or a reload.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::overlay::{centered, popup};
+use super::{Theme, clean};
+use crate::app::{App, Question};
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, q: Question) {
+    let l = app.lang;
+    let (title, mut text, keys): (&str, Vec<String>, &str) = match q {
+        Question::QuitUnsaved => (
+            l.pick("Ulagrede endringer", "Unsaved changes"),
+            vec![
+                l.pick("Lagre før du avslutter?", "Save before quitting?")
+                    .into(),
+            ],
+            l.pick(
+                "y lagre og avslutt · n avslutt uten å lagre · Esc bli",
+                "y save and quit · n quit without saving · Esc stay",
+            ),
+        ),
+        Question::Recover => (
+            l.pick(
+                "Ulagrede endringer fra forrige økt",
+                "Unsaved changes from an earlier session",
+            ),
+            recovery_lines(app),
+            l.pick("y gjenopprett · n forkast", "y recover · n discard"),
+        ),
+        Question::Conflict => (
+            l.pick("Filen er endret på disk", "The file changed on disk"),
+            vec![
+                l.pick(
+                    "Noen andre har lagret filen etter at du åpnet den. Ingenting er overskrevet.",
+                    "Someone else saved the file after you opened it. Nothing was overwritten.",
+                )
+                .into(),
+            ],
+            l.pick(
+                "r last inn på nytt og legg dine endringer oppå · a lagre som ny fil · Esc avbryt",
+                "r reload and re-apply your edits · a save under another name · Esc cancel",
+            ),
+        ),
+        Question::NotApplied => (
+            l.pick(
+                "Endringer som ikke passet lenger",
+                "Edits that no longer fit",
+            ),
+            not_applied_lines(app),
+            l.pick(
+                "d forkast dem for godt · Enter/Esc lukk (de vises igjen ved neste start)",
+                "d dismiss them for good · Enter/Esc close (shown again at the next start)",
+            ),
+        ),
+    };
+    text.push(String::new());
+    let width = 66.min(area.width.saturating_sub(4));
+    let inner_w = width.saturating_sub(2).max(1) as usize;
+    // Room for every line as it wraps, within the screen.
+    let rows: usize = text
+        .iter()
+        .chain(std::iter::once(&keys.to_string()))
+        .map(|s| {
+            unicode_width::UnicodeWidthStr::width(s.as_str())
+                .div_ceil(inner_w)
+                .max(1)
+        })
+        .sum();
+    let height = (rows as u16 + 2).max(9).min(area.height.saturating_sub(2));
+    let mut lines: Vec<Line> = text.into_iter().map(Line::from).collect();
+    lines.push(Line::styled(keys, t.key));
+    let rect = centered(area, width, height);
+    let block = popup(title, t);
+    let inner = block.inner(rect);
+    f.render_widget(Clear, rect);
+    f.render_widget(block, rect);
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .alignment(Alignment::Left)
+            .style(t.text),
+        inner,
+    );
+}
+
+/// What the recovery question says about the journal that was found.
+fn recovery_lines(app: &App) -> Vec<String> {
+    let l = app.lang;
+    let mut out = vec![
+        l.pick(
+            "styr ble avbrutt før endringene ble lagret.",
+            "styr was interrupted before the changes were saved.",
+        )
+        .to_string(),
+    ];
+    if let Some(r) = &app.recovery {
+        let when = r
+            .started
+            .as_deref()
+            .map(|s| clean(s.get(..16).unwrap_or(s)).replace('T', " "))
+            .unwrap_or_else(|| "?".into());
+        let who = match (&r.pid, &r.host) {
+            (Some(pid), Some(host)) => format!(" (pid {pid}, {})", clean(host)),
+            _ => String::new(),
+        };
+        out.push(format!(
+            "{} {} {when}{who}.",
+            r.edits,
+            l.pick("endringer, påbegynt", "changes, started")
+        ));
+        if r.unreadable > 0 {
+            out.push(format!(
+                "{} {}",
+                r.unreadable,
+                l.pick(
+                    "linjer i journalen var skadet og kunne ikke leses.",
+                    "lines of the journal were damaged and could not be read."
+                )
+            ));
+        }
+        if r.torn_tail {
+            out.push(
+                l.pick(
+                    "Siste linje ble kuttet av avbruddet (den endringen ble aldri bekreftet).",
+                    "The last line was cut off by the interruption (that edit was never confirmed).",
+                )
+                .into(),
+            );
+        }
+        if let Some(copy) = &r.damaged_copy {
+            out.push(format!(
+                "{} {copy}.",
+                l.pick(
+                    "Journalen slik den var, er tatt vare på som",
+                    "The journal as it was is kept as"
+                )
+            ));
+        }
+        if r.file_changed {
+            out.push(
+                l.pick(
+                    "Filen er endret siden; endringene legges på der de fortsatt passer.",
+                    "The file changed since; the changes are re-applied where they still fit.",
+                )
+                .into(),
+            );
+        }
+    }
+    out.push(l.pick("Gjenopprette dem?", "Recover them?").into());
+    out
+}
+
+/// The edits a replay had to leave out: which project, which field, what value.
+fn not_applied_lines(app: &App) -> Vec<String> {
+    let l = app.lang;
+    let Some(na) = &app.not_applied else {
+        return Vec::new();
+    };
+    let mut out = vec![format!(
+        "{} {}",
+        na.edits.len(),
+        l.pick(
+            "endringer gjelder prosjekter, risikoer eller kriterier som ikke finnes i filen lenger:",
+            "edits are for projects, risks or criteria no longer in the file:"
+        )
+    )];
+    for e in &na.edits {
+        let value = e
+            .value()
+            .unwrap_or_else(|| l.pick("(tømt)", "(cleared)").into());
+        out.push(format!(
+            "  {} · {} → {}",
+            clean(e.project_id()),
+            clean(&e.field()),
+            clean(&value)
+        ));
+    }
+    out.push(match &na.kept {
+        Ok(name) => format!("{} {name}.", l.pick("Tatt vare på i", "Kept in")),
+        Err(e) => format!(
+            "{} ({e}).",
+            l.pick(
+                "Kunne ikke tas vare på i en fil",
+                "Could not be kept in a file"
+            )
+        ),
+    });
+    out
+}
