@@ -213,13 +213,28 @@ impl Tui {
     }
 
     /// The bottom line: file, unsaved state, filter, message or key hints.
+    /// The status line (the last row), then the rows above it that a long message
+    /// wrapped onto (those that are not a pane's frame), top first.
     fn status_line(&self) -> String {
         let (rows, cols) = self.screen().size();
         let (rows, cols) = (rows.get(), cols.get());
-        self.screen()
-            .contents_between(rows - 1, 0, rows - 1, cols)
-            .trim_end()
-            .to_string()
+        let row = |r: u16| {
+            self.screen()
+                .contents_between(r, 0, r, cols)
+                .trim_end()
+                .to_string()
+        };
+        let mut out = row(rows - 1);
+        let above: Vec<String> = (rows.saturating_sub(3)..rows - 1)
+            .rev()
+            .map(row)
+            .take_while(|l| l.starts_with(' ') && !l.trim().is_empty())
+            .collect();
+        for l in above.iter().rev() {
+            out.push('\n');
+            out.push_str(l);
+        }
+        out
     }
 
     /// Until the screen stops changing: two identical parses with a quiet spell between.

@@ -4,89 +4,25 @@
 //! never overwrites an outside change, and `--read-only` writes nothing.
 
 mod common;
-use common::ev;
+use common::session::{date, folder, keys, names, open, press, select};
 
-use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use styr::app::keymap::key_to_action;
 use styr::app::update::update;
 use styr::app::{App, Overlay, Pane, Question};
-use styr::model::{Date, Decision, Evaluation, Portfolio, load_bytes, parse};
+use styr::model::{Decision, Evaluation, Portfolio, parse};
 use styr::session::Session;
 use styr::store;
 use styr::text::Lang;
 
 const FIXTURE: &str = include_str!("fixtures/small.ron");
 
-fn date() -> Date {
-    Date::parse("2026-11-22").unwrap()
-}
-
-/// A folder with `plan.ron` holding `text`.
-fn folder(text: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("plan.ron");
-    fs::write(&path, text).unwrap();
-    (dir, path)
-}
-
-/// `styr FILE --date 2026-11-22` as main starts it: read through the store, load, start
-/// the session (lock, journal, recovery question).
-fn open(path: &Path, read_only: bool) -> (App, Session) {
-    let (bytes, doc) = store::open(path).unwrap();
-    let p = load_bytes(&bytes).portfolio.expect("the file loads");
-    let mut app = App::new(p, path.display().to_string(), Lang::En, date());
-    app.read_only = read_only;
-    let mut s = Session::new(Some(doc), date());
-    s.start(&mut app);
-    (app, s)
-}
-
-/// One key as the event loop handles it: key map, update, then the effects (I/O).
-fn press(app: &mut App, s: &mut Session, code: KeyCode) {
-    let action = key_to_action(app, &ev(code));
-    update(app, action);
-    s.run_effects(app);
-}
-
-fn keys(app: &mut App, s: &mut Session, keys: &str) {
-    for c in keys.chars() {
-        press(app, s, KeyCode::Char(c));
-    }
-}
-
-fn select(app: &mut App, s: &mut Session, id: &str) {
-    let target = app
-        .portfolio
-        .projects
-        .iter()
-        .position(|p| p.id == id)
-        .unwrap();
-    // Tab, not `2`: in the score sheet the digits score.
-    while app.pane != Pane::Projects {
-        press(app, s, KeyCode::Tab);
-    }
-    keys(app, s, "g");
-    while app.selected() != Some(target) {
-        let before = app.project_cursor;
-        keys(app, s, "j");
-        assert_ne!(before, app.project_cursor, "{id} is not in the list");
-    }
-}
-
 fn on_disk(path: &Path) -> Portfolio {
     parse(&fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn names(dir: &Path) -> BTreeSet<String> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect()
 }
 
 /// Score T-02 4, 3, 5, decide Adjust, note "Ny plan æøå": the meeting's record.

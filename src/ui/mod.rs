@@ -41,7 +41,7 @@ pub fn draw(f: &mut Frame, app: &App, t: &Theme) {
     let [top, main, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status::rows(app, area.width, t)),
     ])
     .areas(area);
     status::top_bar(f, top, app, t);

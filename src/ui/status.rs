@@ -100,6 +100,77 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         return;
     }
 
+    let mut left = left_parts(app, t);
+    let used: usize = left.iter().map(|s| s.width()).sum();
+    let room = width.saturating_sub(used + 1);
+    let mut message = app.message.as_deref().map(clean);
+    let mut area = area;
+    if let Some(lines) = long_message(app, width, t) {
+        // Too long for what is left beside the file's name: the message goes on the
+        // rows above, wrapped at words, and the last row stays as it is without one.
+        let above = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        let n = above.height as usize;
+        let rows: Vec<Line> = lines
+            .iter()
+            .enumerate()
+            .take(n)
+            .map(|(i, l)| {
+                let cut = i + 1 == n && lines.len() > n;
+                let l = if cut {
+                    fit(&format!("{l} …"), width.saturating_sub(1))
+                } else {
+                    l.clone()
+                };
+                Line::styled(format!(" {l}"), t.title)
+            })
+            .collect();
+        f.render_widget(Paragraph::new(rows), above);
+        area.y += above.height;
+        area.height = 1;
+        message = None;
+    }
+    let right: Vec<Span> = if let Some(msg) = &message {
+        vec![Span::styled(format!(" {}", fit(msg, room)), t.title)]
+    } else {
+        let ctxs = contexts(app.triage.is_some(), app.pane, app.detail);
+        let mut spans = Vec::new();
+        // Room is kept for "? help" at the end, so help is always one key away.
+        let mut w = 10;
+        let all = hints(&ctxs);
+        let (help, rest): (
+            Vec<&crate::app::keymap::Binding>,
+            Vec<&crate::app::keymap::Binding>,
+        ) = all
+            .into_iter()
+            .partition(|b| b.action == crate::app::Action::ToggleHelp);
+        for b in rest.into_iter().chain(help) {
+            if b.action == crate::app::Action::ToggleHelp {
+                w -= 10;
+            }
+            let item = format!(" {} {} ", b.shown, b.describe(l));
+            let iw = unicode_width::UnicodeWidthStr::width(item.as_str());
+            if w + iw > room {
+                // Too long for what is left: a shorter hint after it may still fit.
+                continue;
+            }
+            w += iw;
+            spans.push(Span::styled(format!(" {}", b.shown), t.key));
+            spans.push(Span::styled(format!(" {} ", b.describe(l)), t.dim));
+        }
+        spans
+    };
+    left.push(Span::raw(" "));
+    left.extend(right);
+    f.render_widget(Paragraph::new(Line::from(left)), area);
+}
+
+/// What stands at the left of the status line: the file's name, read-only or unsaved,
+/// the filter.
+fn left_parts(app: &App, t: &Theme) -> Vec<Span<'static>> {
+    let l = app.lang;
     let mut left = vec![Span::styled(
         // The file's name, not its whole path: the hints need the room at 80 columns.
         format!(
@@ -133,42 +204,104 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
             t.amber,
         ));
     }
-    let used: usize = left.iter().map(|s| s.width()).sum();
-    let room = width.saturating_sub(used + 1);
-    let right: Vec<Span> = if let Some(msg) = &app.message {
-        vec![Span::styled(
-            format!(" {}", fit(&clean(msg), room)),
-            t.title,
-        )]
-    } else {
-        let ctxs = contexts(app.triage.is_some(), app.pane, app.detail);
-        let mut spans = Vec::new();
-        // Room is kept for "? help" at the end, so help is always one key away.
-        let mut w = 10;
-        let all = hints(&ctxs);
-        let (help, rest): (
-            Vec<&crate::app::keymap::Binding>,
-            Vec<&crate::app::keymap::Binding>,
-        ) = all
-            .into_iter()
-            .partition(|b| b.action == crate::app::Action::ToggleHelp);
-        for b in rest.into_iter().chain(help) {
-            if b.action == crate::app::Action::ToggleHelp {
-                w -= 10;
+    left
+}
+
+/// The message in wrapped lines when it does not fit beside [`left_parts`] on one row.
+fn long_message(app: &App, width: usize, t: &Theme) -> Option<Vec<String>> {
+    let msg = clean(app.message.as_deref()?);
+    if app.searching.is_some() {
+        return None;
+    }
+    let used: usize = left_parts(app, t).iter().map(|s| s.width()).sum();
+    let room = width.saturating_sub(used + 2);
+    (unicode_width::UnicodeWidthStr::width(msg.as_str()) > room).then(|| wrap_message(&msg, width))
+}
+
+/// The most rows the status line takes for a long message.
+pub const MAX_STATUS_ROWS: u16 = 3;
+
+/// How many rows the status line needs at `width`: one, or one more for each line of a
+/// message that does not fit beside the file's name (at most [`MAX_STATUS_ROWS`]).
+pub fn rows(app: &App, width: u16, t: &Theme) -> u16 {
+    long_message(app, width as usize, t).map_or(1, |lines| {
+        (lines.len() as u16 + 1).clamp(1, MAX_STATUS_ROWS)
+    })
+}
+
+/// `text` in lines of at most `width - 1` columns (one for the leading space), broken
+/// between words; a word longer than a line is cut into pieces.
+pub fn wrap_message(text: &str, width: usize) -> Vec<String> {
+    let room = width.saturating_sub(2).max(1);
+    let w = unicode_width::UnicodeWidthStr::width;
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|s| !s.is_empty()) {
+        let mut word = word.to_string();
+        loop {
+            let need = if line.is_empty() { 0 } else { 1 } + w(word.as_str());
+            if w(line.as_str()) + need <= room {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                break;
             }
-            let item = format!(" {} {} ", b.shown, b.describe(l));
-            let iw = unicode_width::UnicodeWidthStr::width(item.as_str());
-            if w + iw > room {
-                // Too long for what is left: a shorter hint after it may still fit.
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
                 continue;
             }
-            w += iw;
-            spans.push(Span::styled(format!(" {}", b.shown), t.key));
-            spans.push(Span::styled(format!(" {} ", b.describe(l)), t.dim));
+            // A word longer than a whole line: as much as fits, the rest goes on.
+            let head = fit_exact(&word, room);
+            let rest = word[head.len()..].to_string();
+            lines.push(head);
+            if rest.is_empty() {
+                break;
+            }
+            word = rest;
         }
-        spans
-    };
-    left.push(Span::raw(" "));
-    left.extend(right);
-    f.render_widget(Paragraph::new(Line::from(left)), area);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The longest start of `s` that is at most `width` columns (at least one character).
+fn fit_exact(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > width && !out.is_empty() {
+            break;
+        }
+        used += cw;
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_message_wraps_between_words() {
+        let msg =
+            "Not locked (.plan.ron.styr-lock: the disk is full); another styr will not be warned";
+        let lines = wrap_message(msg, 40);
+        assert!(lines.len() > 1);
+        for l in &lines {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(l.as_str()) <= 38,
+                "{l}"
+            );
+        }
+        assert_eq!(lines.join(" "), msg);
+        let long = "x".repeat(100);
+        let lines = wrap_message(&long, 40);
+        assert_eq!(lines.concat(), long);
+    }
 }

@@ -18,3 +18,5 @@ pub fn ev(code: KeyCode) -> KeyEvent {
         },
     )
 }
+
+pub mod session;
