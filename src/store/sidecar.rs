@@ -193,7 +193,7 @@ fn link_error(path: &Path) -> io::Error {
     io::Error::new(
         io::ErrorKind::PermissionDenied,
         format!(
-            "{} is a symbolic link; styr never writes through a link beside the file (remove it if you did not make it)",
+            "{} is a symbolic link, and styr never writes through one (remove it if it is not yours)",
             name_of(path)
         ),
     )
