@@ -41,6 +41,10 @@ struct Outcome {
 }
 
 /// Run styr with `args` in `dir`, stdin not a terminal, killed after [`DEADLINE`].
+#[expect(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4, which also gives its resource usage"
+)]
 fn run(dir: &Path, args: &[&str]) -> Outcome {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_styr"));
     cmd.args(args)
