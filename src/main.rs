@@ -112,16 +112,9 @@ fn main() -> ExitCode {
         Some(Command::Minutes { file, date }) => {
             with_portfolio(file, |p| cli::minutes::minutes(p, *date, lang))
         }
-        Some(Command::Export { file, .. }) => with_portfolio(file, |p| {
-            let csv = cli::export::export_csv(p);
-            if std::io::stdout().is_terminal() {
-                styr::sanitize::clean(&csv)
-                    .replace('␍', "\r")
-                    .replace('␊', "\n")
-            } else {
-                csv
-            }
-        }),
+        // Each output cleans the file's text itself, terminal or not: a piped file is
+        // `cat` to a terminal later.
+        Some(Command::Export { file, .. }) => with_portfolio(file, cli::export::export_csv),
         None => interactive(&args, lang),
     };
     ExitCode::from(code as u8)

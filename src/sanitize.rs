@@ -25,13 +25,29 @@ fn placeholder(c: char) -> char {
 
 /// Make `s` safe to draw: control and bidi characters become visible placeholders
 /// (ESC shows as `␛`, BEL as `␇`), tabs become spaces. Borrowed when nothing changes.
+///
+/// The same function makes every output safe — the screen, check's messages, the
+/// Markdown of `report` and `minutes` (through [`crate::cli::md`]) and each CSV cell —
+/// whether or not it goes to a terminal: a piped file is `cat` to one later.
 pub fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    clean_with(s, false)
+}
+
+/// [`clean`], but a line feed stays a line feed: for a value whose line breaks are its
+/// own and whose output has room for them (a quoted CSV cell). Everything else unsafe,
+/// carriage return included, becomes its placeholder.
+pub fn clean_keep_lines(s: &str) -> Cow<'_, str> {
+    clean_with(s, true)
+}
+
+fn clean_with(s: &str, keep_lf: bool) -> Cow<'_, str> {
+    let unsafe_here = |c: char| is_unsafe(c) && !(keep_lf && c == '\n');
+    if !s.chars().any(unsafe_here) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.chars()
-            .map(|c| if is_unsafe(c) { placeholder(c) } else { c })
+            .map(|c| if unsafe_here(c) { placeholder(c) } else { c })
             .collect(),
     )
 }
@@ -61,5 +77,14 @@ mod tests {
     #[test]
     fn tab_becomes_space_and_newline_is_visible() {
         assert_eq!(clean("a\tb\nc"), "a b␊c");
+    }
+
+    #[test]
+    fn keeping_lines_keeps_only_the_line_feed() {
+        assert!(matches!(clean_keep_lines("two\nlines"), Cow::Borrowed(_)));
+        assert_eq!(
+            clean_keep_lines("a\r\nb\t\u{1b}]0;x\u{7}\u{202e}"),
+            "a␍\nb ␛]0;x␇\u{FFFD}"
+        );
     }
 }

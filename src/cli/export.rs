@@ -1,4 +1,12 @@
 //! `styr export FILE --csv`: one RFC 4180 row per project with its derived figures.
+//!
+//! The CSV is inert wherever it goes. Every cell is cleaned of control and bidi
+//! characters ([`crate::sanitize::clean_keep_lines`]: a line feed inside a quoted cell
+//! stays), so `styr export f | cat` cannot drive a terminal. And a cell of text from the
+//! file — id, name, owner, unit, instrument, goals, tags — that a spreadsheet would take
+//! for a formula gets a leading `'` ([`defuse`]). The program's own cells (status,
+//! health, dates, amounts, ratios, scores, band, decision) are left as they are, so
+//! spreadsheets still read the numbers, a negative one included.
 
 use crate::model::Portfolio;
 use crate::model::figures::{Band, compute};
@@ -41,6 +49,35 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
+/// Does a spreadsheet read `s` as a formula? It does when it starts with `=`, `+`, `-`
+/// or `@` (OWASP "CSV Injection"; also after leading spaces, and in the full-width forms
+/// some spreadsheets fold to these), or with a tab or carriage return.
+fn starts_formula(s: &str) -> bool {
+    if s.starts_with(['\t', '\r']) {
+        return true;
+    }
+    s.trim_start().starts_with([
+        '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+    ])
+}
+
+/// A text cell from the file, made inert for a spreadsheet: a `'` before it when it
+/// would start a formula. The same before any part after a `;` or a line break: Excel
+/// with a Norwegian (or other semicolon) locale opens a .csv split at semicolons, and
+/// reads quotes only at the start of a field, so there each such part can start a cell.
+pub fn defuse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 1);
+    let mut part_starts = true;
+    for (i, c) in s.char_indices() {
+        if part_starts && starts_formula(&s[i..]) {
+            out.push('\'');
+        }
+        out.push(c);
+        part_starts = matches!(c, ';' | '\n');
+    }
+    out
+}
+
 fn ratio(v: Option<f64>, decimals: usize) -> String {
     v.map(|v| format!("{v:.decimals$}")).unwrap_or_default()
 }
@@ -50,20 +87,24 @@ fn ratio(v: Option<f64>, decimals: usize) -> String {
 pub fn export_csv(p: &Portfolio) -> String {
     let fig = compute(p);
     let mut out = String::new();
+    // Every cell, the program's own included, is cleaned here and only here.
     let mut row = |fields: Vec<String>| {
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        let line: Vec<String> = fields
+            .iter()
+            .map(|f| csv_field(&crate::sanitize::clean_keep_lines(f)))
+            .collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     };
     row(HEADER.iter().map(|s| s.to_string()).collect());
     for (pr, f) in p.projects.iter().zip(&fig.projects) {
-        let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+        let opt = |s: &Option<String>| s.as_deref().map(defuse).unwrap_or_default();
         let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
         let amount = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
         let b = f.budget;
         row(vec![
-            pr.id.clone(),
-            pr.name.clone(),
+            defuse(&pr.id),
+            defuse(&pr.name),
             opt(&pr.owner),
             opt(&pr.unit),
             opt(&pr.instrument),
@@ -71,8 +112,8 @@ pub fn export_csv(p: &Portfolio) -> String {
             pr.health.map(|h| format!("{h:?}")).unwrap_or_default(),
             date(pr.start),
             date(pr.end),
-            pr.goals.join(";"),
-            pr.tags.join(";"),
+            defuse(&pr.goals.join(";")),
+            defuse(&pr.tags.join(";")),
             amount(b.map(|b| b.planned)),
             amount(b.map(|b| b.spent)),
             amount(b.map(|b| b.granted)),
@@ -114,5 +155,26 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn formulas_in_text_are_defused() {
+        for (text, want) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(1+1)", "'@SUM(1+1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("  =1+1", "'  =1+1"),
+            ("\u{FF1D}1+1", "'\u{FF1D}1+1"),
+            ("EU;=1+1;-x", "EU;'=1+1;'-x"),
+            ("two\n=lines;", "two\n'=lines;"),
+            ("Grønn omstilling", "Grønn omstilling"),
+            ("a=b, c-d", "a=b, c-d"),
+            ("", ""),
+        ] {
+            assert_eq!(defuse(text), want, "{text:?}");
+        }
     }
 }

@@ -28,13 +28,12 @@ pub fn load(path: &str, bytes: &[u8]) -> Result<(Portfolio, Vec<String>), Vec<St
     }
 }
 
-/// Read a file's bytes; a failure is a finding without a place.
+/// Read a file's bytes through the store's one bounded reader (regular files only, size
+/// checked before reading); a failure is a finding without a place.
 pub fn read(path: &str) -> Result<Vec<u8>, Diagnostic> {
-    if std::path::Path::new(path).is_dir() {
-        let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
-        return Err(Diagnostic::error(None, io_message(&e)));
-    }
-    std::fs::read(path).map_err(|e| Diagnostic::error(None, io_message(&e)))
+    crate::store::read::read_portfolio_file(std::path::Path::new(path))
+        .map(|(bytes, _)| bytes)
+        .map_err(|e| Diagnostic::error(None, io_message(&e)))
 }
 
 /// What a failure to read a file means, and what to do.

@@ -33,18 +33,18 @@ pub mod atomic;
 pub mod journal;
 pub mod kept;
 pub mod lock;
+pub mod read;
 pub mod sidecar;
 mod xattr;
 
-use std::fs::{self, File, Metadata};
-use std::io::{self, Read};
+use std::fs::{self, Metadata};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::Portfolio;
-use crate::model::load::MAX_FILE_BYTES;
 use crate::model::save::to_ron;
 
 pub use journal::{
@@ -204,28 +204,7 @@ pub fn open(path: impl AsRef<Path>) -> io::Result<(Vec<u8>, Document)> {
 
 /// Read a regular file and its metadata through one handle, refusing absurd sizes.
 fn read_file(path: &Path) -> io::Result<(Vec<u8>, Metadata)> {
-    let f = File::open(path)?;
-    let meta = f.metadata()?;
-    if meta.is_dir() {
-        // Said in words by the caller (`cli::io_message`), as for any other read.
-        return Err(io::ErrorKind::IsADirectory.into());
-    }
-    if !meta.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file; give the path of a portfolio file (.ron)",
-        ));
-    }
-    let limit = MAX_FILE_BYTES as u64;
-    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
-    f.take(limit + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("the file is larger than {} MiB", limit >> 20),
-        ));
-    }
-    Ok((bytes, meta))
+    read::read_portfolio_file(path)
 }
 
 /// `Some(mode)` when this user may not write the file at `path` (see
