@@ -67,6 +67,8 @@ struct Run<'a> {
     /// Start styr from a shell that ignores SIGHUP (as `nohup`, zsh's NO_HUP or a
     /// disowned job leave it): a hang-up then reaches the shell, never styr.
     shell_ignoring_hup: bool,
+    /// Run styr as this user (with `setpriv`; needs root).
+    uid: Option<u32>,
 }
 
 impl<'a> Run<'a> {
@@ -78,7 +80,12 @@ impl<'a> Run<'a> {
             args: args.to_vec(),
             dir,
             shell_ignoring_hup: false,
+            uid: None,
         }
+    }
+    fn as_user(mut self, uid: u32) -> Self {
+        self.uid = Some(uid);
+        self
     }
     fn shell_ignoring_hup(mut self) -> Self {
         self.shell_ignoring_hup = true;
@@ -115,6 +122,15 @@ impl<'a> Run<'a> {
         let mut cmd = if self.shell_ignoring_hup {
             let mut c = CommandBuilder::new("/bin/sh");
             c.args(["-c", r#"trap "" HUP; "$0" "$@"; exit $?"#, BIN]);
+            c
+        } else if let Some(uid) = self.uid {
+            let mut c = CommandBuilder::new("setpriv");
+            c.args([
+                format!("--reuid={uid}"),
+                format!("--regid={uid}"),
+                "--clear-groups".to_string(),
+                BIN.to_string(),
+            ]);
             c
         } else {
             CommandBuilder::new(BIN)
@@ -758,4 +774,51 @@ fn every_common_term_value_starts_draws_and_quits_cleanly() {
             t.assert_restored();
         }
     }
+}
+
+#[test]
+fn another_users_write_protected_file_opens_read_only_and_is_never_replaced() {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 || !Path::new("/usr/bin/setpriv").exists() {
+        eprintln!("skipped: needs root and setpriv to run styr as another user");
+        return;
+    }
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let (dir, path) = copy_of("hamar.ron");
+    // A folder everyone may write (as a shared folder is), a file only its owner reads
+    // and nobody writes.
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = fs::read(&path).unwrap();
+    for lang in ["en", "nb"] {
+        let a = vec!["hamar.ron", "--date", DATE, "--lang", lang];
+        let mut t = start!(Run::new(dir.path(), &a).as_user(65534).size(80, 24));
+        t.wait_text("HA-01");
+        let status = t.status_line();
+        let (protected, ro) = match lang {
+            "en" => ("is write-protected (r--r--r--)", "read-only"),
+            _ => ("er skrivebeskyttet (r--r--r--)", "skrivebeskyttet"),
+        };
+        assert!(status.contains(protected), "{status}");
+        assert!(status.contains(ro), "{status}");
+        // An edit is refused; `s` offers save-as, and Esc leaves it.
+        t.send("4");
+        t.settle();
+        t.send("5");
+        t.settle();
+        t.send("s");
+        t.wait_text(if lang == "en" { "Save as" } else { "Lagre som" });
+        t.send("\x1b");
+        t.settle();
+        t.send("q");
+        let exit = t.wait_exit();
+        assert!(exit.success(), "{exit}");
+        t.assert_restored();
+    }
+    let meta = fs::metadata(&path).unwrap();
+    assert_eq!(fs::read(&path).unwrap(), before, "the file was changed");
+    assert_eq!(meta.uid(), 0, "the file was replaced by another user's");
+    assert_eq!(meta.permissions().mode() & 0o777, 0o444);
+    let left: Vec<String> = folder(dir.path()).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(left, ["hamar.ron"], "styr left files behind");
 }
