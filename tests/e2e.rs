@@ -83,7 +83,7 @@ impl<'a> Run<'a> {
             uid: None,
         }
     }
-    fn as_user(mut self, uid: u32) -> Self {
+    fn user(mut self, uid: u32) -> Self {
         self.uid = Some(uid);
         self
     }
@@ -792,7 +792,7 @@ fn another_users_write_protected_file_opens_read_only_and_is_never_replaced() {
     let before = fs::read(&path).unwrap();
     for lang in ["en", "nb"] {
         let a = vec!["hamar.ron", "--date", DATE, "--lang", lang];
-        let mut t = start!(Run::new(dir.path(), &a).as_user(65534).size(80, 24));
+        let mut t = start!(Run::new(dir.path(), &a).user(65534).size(80, 24));
         t.wait_text("HA-01");
         let status = t.status_line();
         let (protected, ro) = match lang {
