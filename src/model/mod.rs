@@ -7,6 +7,7 @@ pub mod figures;
 pub mod load;
 pub mod locate;
 pub mod save;
+pub mod syntax;
 pub mod tree;
 pub mod types;
 pub mod validate;
