@@ -2734,6 +2734,32 @@ fn plain_norwegian_and_wide_text_still_show_as_written() {
     }
 }
 
+#[test]
+fn a_long_note_of_wide_text_keeps_the_cursor_after_its_last_character() {
+    for (w, h) in SIZES {
+        let mut a = app_at(Lang::Nb, w, h);
+        select(&mut a, "T-01");
+        press(&mut a, ch('4'));
+        press(&mut a, ch('n'));
+        // 160 columns of CJK, a flag (one placeholder) and a letter: scrolled sideways.
+        typ(&mut a, &"漢字".repeat(40));
+        typ(&mut a, "🇳🇴x");
+        let mut t = render(&a, w, h, Plain);
+        assert_columns_agree(&t, &format!("note {w}x{h}"));
+        let at = t
+            .get_cursor_position()
+            .expect("the test backend has a cursor");
+        let buf = t.backend().buffer();
+        let before = |n: u16| buf[(at.x - n, at.y)].symbol().to_string();
+        assert_eq!(
+            [before(1), before(2), before(4)],
+            ["x", "\u{FFFD}", "字"],
+            "{w}x{h}: cursor at {at:?}\n{}",
+            text(&t)
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Colour
 // ---------------------------------------------------------------------------------------

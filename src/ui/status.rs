@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::width::{spans_width, width};
 use super::{Theme, clean, fit};
 use crate::app::keymap::{contexts, hints};
 use crate::app::{App, Pane};
@@ -28,19 +29,19 @@ pub fn top_bar(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
             t.tab_active,
         ));
     }
-    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let used = spans_width(&spans);
     let room = (area.width as usize).saturating_sub(used + 1);
     // The meeting date stays whole; the portfolio's name gives way first, then the word
     // "meeting".
     let date = format!(" · {} {} ", l.pick("møte", "meeting"), app.meeting_date);
-    let date_w = unicode_width::UnicodeWidthStr::width(date.as_str());
+    let date_w = width(&date);
     let right = if room >= date_w + 4 {
         let name = fit(&clean(&app.portfolio.name), room - date_w);
         format!("{name}{date}")
     } else {
         fit(&format!("{} ", app.meeting_date), room)
     };
-    let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()));
+    let pad = room.saturating_sub(width(&right));
     spans.push(Span::raw(" ".repeat(pad + 1)));
     spans.push(Span::styled(right, t.title));
     f.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -79,7 +80,7 @@ pub fn filter_summary(app: &App) -> Option<String> {
 
 pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     let l = app.lang;
-    let width = area.width as usize;
+    let cols = area.width as usize;
     if let Some(field) = &app.searching {
         let n = app.visible.len();
         let line = Line::from(vec![
@@ -133,8 +134,8 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
             t.amber,
         ));
     }
-    let used: usize = left.iter().map(|s| s.width()).sum();
-    let room = width.saturating_sub(used + 1);
+    let used = spans_width(&left);
+    let room = cols.saturating_sub(used + 1);
     let right: Vec<Span> = if let Some(msg) = &app.message {
         vec![Span::styled(
             format!(" {}", fit(&clean(msg), room)),
@@ -157,7 +158,7 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
                 w -= 10;
             }
             let item = format!(" {} {} ", b.shown, b.describe(l));
-            let iw = unicode_width::UnicodeWidthStr::width(item.as_str());
+            let iw = width(&item);
             if w + iw > room {
                 // Too long for what is left: a shorter hint after it may still fit.
                 continue;
