@@ -2572,6 +2572,195 @@ fn hostile_note_shows_its_placeholders_in_the_detail() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Text whose width terminals disagree on
+// ---------------------------------------------------------------------------------------
+
+/// Clusters that terminals draw at different widths (issue 14, point 8), with what styr
+/// shows for each: one placeholder a cluster, so every column stays where it belongs.
+const DISPUTED: [(&str, &str, &str); 10] = [
+    ("a flag (two regional indicators)", "🇳🇴", "�"),
+    ("Thai with a spacing mark", "กำ", "�"),
+    ("an emoji with VS16", "❤\u{FE0F}", "�"),
+    ("a zero-width space", "\u{200B}", "�"),
+    (
+        "a tag sequence",
+        "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}",
+        "�",
+    ),
+    ("a leading combining mark", "\u{301}abc", "�abc"),
+    ("a ZWJ sequence", "👨\u{200D}👩\u{200D}👧", "�"),
+    ("an emoji modifier", "👍🏽", "�"),
+    ("a keycap", "1\u{FE0F}\u{20E3}", "�"),
+    ("a word joiner and a BOM", "\u{2060}\u{FEFF}", "��"),
+];
+
+/// A character that makes the width of its cluster a matter of opinion among terminals.
+fn is_disputed(c: char) -> bool {
+    matches!(c,
+        '\u{1F1E6}'..='\u{1F1FF}' // regional indicators
+        | '\u{FE0F}' // VS16
+        | '\u{E0000}'..='\u{E007F}' // tags
+        | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' // zero-width
+        | '\u{0E33}' // Thai SARA AM, a spacing mark
+        | '\u{1F3FB}'..='\u{1F3FF}' // emoji modifiers
+    )
+}
+
+/// Every cell of every row is as wide to ratatui as to a terminal that advances by each
+/// character's width (tmux, xterm) and to one that measures the cluster by its first
+/// character; so a row is exactly the screen's width there too, and the borders at both
+/// edges are where the buffer has them.
+fn assert_columns_agree(t: &Terminal<TestBackend>, what: &str) {
+    use ratatui::buffer::CellWidth;
+    use unicode_width::UnicodeWidthChar;
+    let buf = t.backend().buffer();
+    let (w, h) = (buf.area.width, buf.area.height);
+    for y in 0..h {
+        // Where a terminal that advances character by character has its cursor.
+        let mut term_x = 0u16;
+        let mut x = 0u16;
+        while x < w {
+            let sym = buf[(x, y)].symbol();
+            let here = || format!("{what}: cell ({x}, {y}) holds {sym:?}\n{}", text(t));
+            assert!(!sym.chars().any(is_disputed), "{}", here());
+            let first = sym.chars().next().and_then(|c| c.width()).unwrap_or(0);
+            let per_char: usize = sym.chars().filter_map(|c| c.width()).sum();
+            let drawn = sym.cell_width() as usize;
+            assert!(
+                first >= 1 && per_char == first && drawn == first,
+                "first {first}, per character {per_char}, ratatui {drawn} — {}",
+                here()
+            );
+            assert_eq!(term_x, x, "{}", here());
+            term_x += per_char as u16;
+            x += drawn as u16;
+        }
+        assert_eq!(term_x, w, "{what}: row {y} is {term_x} wide\n{}", text(t));
+        if y > 0 && y + 1 < h {
+            for bx in [0, w - 1] {
+                let s = buf[(bx, y)].symbol();
+                assert!(
+                    s.chars().all(|c| ('\u{2500}'..='\u{257F}').contains(&c)),
+                    "{what}: no border at ({bx}, {y}) but {s:?}\n{}",
+                    text(t)
+                );
+            }
+        }
+    }
+}
+
+/// The fixture with `raw` in T-01's name (at its start, middle and end), owner and unit.
+fn app_with_disputed(raw: &str, lang: Lang, w: u16, h: u16) -> App {
+    let mut p = portfolio();
+    let pr = p
+        .projects
+        .iter_mut()
+        .find(|p| p.id == "T-01")
+        .expect("T-01 is in the fixture");
+    pr.name = format!("{raw}Start {raw} midt{raw}slutt");
+    pr.owner = Some(format!("{raw}Eier"));
+    pr.unit = Some(raw.to_string());
+    let mut a = App::new(p, LABEL.to_string(), lang, meeting_date());
+    update(&mut a, Action::Resize(w, h));
+    select(&mut a, "T-01");
+    a
+}
+
+#[test]
+fn disputed_clusters_keep_every_column_in_place() {
+    for (kind, raw, shown) in DISPUTED {
+        for (w, h) in SIZES {
+            let a = app_with_disputed(raw, Lang::Nb, w, h);
+            let t = render(&a, w, h, Plain);
+            assert_columns_agree(&t, &format!("{kind}: list {w}x{h}"));
+            assert!(
+                text(&t).contains(&format!("{shown}Start")),
+                "{kind}: list {w}x{h}\n{}",
+                text(&t)
+            );
+            let mut screens = Vec::new();
+            for keys in ["z", "\n", "4", "t"] {
+                let mut b = app_with_disputed(raw, Lang::Nb, w, h);
+                for k in keys.chars() {
+                    press(&mut b, if k == '\n' { KeyCode::Enter } else { ch(k) });
+                }
+                screens.push((keys, b));
+            }
+            for (keys, b) in screens {
+                let t = render(&b, w, h, Plain);
+                assert_columns_agree(&t, &format!("{kind}: {keys:?} {w}x{h}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn disputed_clusters_show_as_placeholders_in_the_detail() {
+    for (kind, raw, shown) in DISPUTED {
+        for (w, h) in SIZES {
+            let mut a = app_with_disputed(raw, Lang::Nb, w, h);
+            press(&mut a, KeyCode::Enter);
+            assert!(a.detail);
+            let screen = text(&render(&a, w, h, Plain)).replace('\u{a0}', " ");
+            for want in [format!("{shown}Start"), format!("{shown}Eier")] {
+                assert!(
+                    screen.contains(&want),
+                    "{kind} {w}x{h}: no {want:?}\n{screen}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn plain_norwegian_and_wide_text_still_show_as_written() {
+    // A combining mark after its base (e + U+0301), æøå, and CJK at width 2.
+    let raw = "Kafe\u{301} på Ås 漢字";
+    for (w, h) in SIZES {
+        let mut a = app_with_disputed(raw, Lang::Nb, w, h);
+        let t = render(&a, w, h, Plain);
+        assert_columns_agree(&t, &format!("plain list {w}x{h}"));
+        assert!(
+            text(&t).contains("Kafe\u{301} på Ås 漢字Start"),
+            "{}",
+            text(&t)
+        );
+        press(&mut a, KeyCode::Enter);
+        let t = render(&a, w, h, Plain);
+        assert_columns_agree(&t, &format!("plain detail {w}x{h}"));
+        // The detail glues a label to its value with no-break spaces.
+        let screen = text(&t).replace('\u{a0}', " ");
+        assert!(screen.contains("Kafe\u{301} på Ås 漢字Eier"), "{screen}");
+    }
+}
+
+#[test]
+fn a_long_note_of_wide_text_keeps_the_cursor_after_its_last_character() {
+    for (w, h) in SIZES {
+        let mut a = app_at(Lang::Nb, w, h);
+        select(&mut a, "T-01");
+        press(&mut a, ch('4'));
+        press(&mut a, ch('n'));
+        // 160 columns of CJK, a flag (one placeholder) and a letter: scrolled sideways.
+        typ(&mut a, &"漢字".repeat(40));
+        typ(&mut a, "🇳🇴x");
+        let mut t = render(&a, w, h, Plain);
+        assert_columns_agree(&t, &format!("note {w}x{h}"));
+        let at = t
+            .get_cursor_position()
+            .expect("the test backend has a cursor");
+        let buf = t.backend().buffer();
+        let before = |n: u16| buf[(at.x - n, at.y)].symbol().to_string();
+        assert_eq!(
+            [before(1), before(2), before(4)],
+            ["x", "\u{FFFD}", "字"],
+            "{w}x{h}: cursor at {at:?}\n{}",
+            text(&t)
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // Colour
 // ---------------------------------------------------------------------------------------
 

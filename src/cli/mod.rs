@@ -55,7 +55,7 @@ pub fn io_message(e: &std::io::Error) -> String {
 /// Escape text for a Markdown table cell or line: untrusted text is cleaned, and `|`,
 /// `*`, `_`, `` ` ``, `[`, `<` are escaped so a name cannot break the layout.
 pub fn md(s: &str) -> String {
-    let clean = crate::sanitize::clean(s);
+    let clean = crate::sanitize::inert(s);
     let mut out = String::with_capacity(clean.len());
     for c in clean.chars() {
         if matches!(

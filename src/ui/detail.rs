@@ -10,9 +10,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::{band_symbol, health_symbol};
+use super::width::{clusters, pad, width};
 use super::{Theme, clean, fit, pane_block};
 use crate::app::{App, Pane};
 use crate::model::figures::{results_reached, risk_band, risk_score, weighted_score};
@@ -249,7 +249,7 @@ fn goals(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
     let id_w = pr
         .goals
         .iter()
-        .map(|g| UnicodeWidthStr::width(clean(g).as_str()))
+        .map(|g| width(&clean(g)))
         .max()
         .unwrap_or(0)
         .min(24);
@@ -284,7 +284,7 @@ fn goals(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
     out
 }
 
-fn budget(app: &App, pr: &Project, pi: usize, t: &Theme, width: usize) -> Vec<Logical> {
+fn budget(app: &App, pr: &Project, pi: usize, t: &Theme, room: usize) -> Vec<Logical> {
     let l = app.lang;
     let mut out = section(
         format!(
@@ -363,15 +363,15 @@ fn budget(app: &App, pr: &Project, pi: usize, t: &Theme, width: usize) -> Vec<Lo
     let src_w = b
         .funding
         .iter()
-        .map(|fu| UnicodeWidthStr::width(clean(&fu.source).as_str()))
+        .map(|fu| width(&clean(&fu.source)))
         .max()
         .unwrap_or(0)
         // Whole where the line has room; cut only in a narrow pane.
-        .min(width.saturating_sub(30).max(16));
+        .min(room.saturating_sub(30).max(16));
     let amt_w = b
         .funding
         .iter()
-        .map(|fu| UnicodeWidthStr::width(l.amount(fu.amount).as_str()))
+        .map(|fu| width(&l.amount(fu.amount)))
         .max()
         .unwrap_or(0);
     for fu in &b.funding {
@@ -389,7 +389,7 @@ fn budget(app: &App, pr: &Project, pi: usize, t: &Theme, width: usize) -> Vec<Lo
                 )),
                 text(format!(
                     "{}{amount}  ",
-                    " ".repeat(amt_w.saturating_sub(UnicodeWidthStr::width(amount.as_str())))
+                    " ".repeat(amt_w.saturating_sub(width(&amount)))
                 )),
                 Span::styled(glue(l.funding_status(fu.status)), style),
             ],
@@ -618,99 +618,115 @@ fn evaluations(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
     out
 }
 
-/// Pad `s` with spaces to `w` display columns.
-fn pad(s: &str, w: usize) -> String {
-    let sw = UnicodeWidthStr::width(s);
-    format!("{s}{}", " ".repeat(w.saturating_sub(sw)))
-}
-
 /// Wrap styled text at `width` columns, breaking at spaces; continuation lines start with
-/// `indent` spaces. A word longer than a line is broken where the line ends.
+/// `indent` spaces. A word longer than a line is broken where the line ends, between
+/// grapheme clusters.
 pub fn wrap(spans: Vec<Span<'static>>, width: usize, indent: usize) -> Vec<Line<'static>> {
     let width = width.max(1);
     let indent = indent.min(width / 2);
-    let chars: Vec<(char, Style)> = spans
+    // Each cluster with its width and style.
+    let cells: Vec<Cell> = spans
         .iter()
-        .flat_map(|s| s.content.chars().map(move |c| (c, s.style)))
+        .flat_map(|s| clusters(&s.content).map(move |(_, g, w)| (g, w, s.style)))
         .collect();
-    if chars.is_empty() {
+    if cells.is_empty() {
         return vec![Line::default()];
     }
-    let cw = |c: char| c.width().unwrap_or(0);
-    let mut lines: Vec<Vec<(char, Style)>> = Vec::new();
-    let mut cur: Vec<(char, Style)> = Vec::new();
-    let mut cur_w = 0usize;
-    // Whether the current line holds more than its indent.
-    let mut content = false;
-    let new_line = |lines: &mut Vec<Vec<(char, Style)>>,
-                    cur: &mut Vec<(char, Style)>,
-                    cur_w: &mut usize,
-                    content: &mut bool| {
-        while cur.last().is_some_and(|(c, _)| *c == ' ') {
-            cur.pop();
-        }
-        lines.push(std::mem::take(cur));
-        cur.extend(std::iter::repeat_n((' ', Style::default()), indent));
-        *cur_w = indent;
-        *content = false;
+    let mut out = Lines {
+        done: Vec::new(),
+        cur: Vec::new(),
+        cur_w: 0,
+        content: false,
+        indent,
     };
     let mut i = 0;
-    while i < chars.len() {
-        let space = chars[i].0 == ' ';
+    while i < cells.len() {
+        let space = cells[i].0 == " ";
         let mut j = i;
-        while j < chars.len() && (chars[j].0 == ' ') == space {
+        while j < cells.len() && (cells[j].0 == " ") == space {
             j += 1;
         }
-        let token = &chars[i..j];
-        let tw: usize = token.iter().map(|(c, _)| cw(*c)).sum();
+        let token = &cells[i..j];
+        let tw: usize = token.iter().map(|c| c.1).sum();
         if space {
             // Leading spaces of a continuation line are the indent's business.
-            if !(content || lines.is_empty()) {
+            if !(out.content || out.done.is_empty()) {
                 i = j;
                 continue;
             }
-            for &ch in token {
-                if cur_w + 1 > width {
-                    new_line(&mut lines, &mut cur, &mut cur_w, &mut content);
+            for &cell in token {
+                if out.cur_w + 1 > width {
+                    out.new_line();
                     break;
                 }
-                cur.push(ch);
-                cur_w += 1;
+                out.push(cell);
             }
-        } else if cur_w + tw <= width {
-            cur.extend_from_slice(token);
-            cur_w += tw;
-            content = true;
-        } else if content && indent + tw <= width {
-            new_line(&mut lines, &mut cur, &mut cur_w, &mut content);
-            cur.extend_from_slice(token);
-            cur_w += tw;
-            content = true;
+        } else if out.cur_w + tw <= width {
+            out.push_word(token);
+        } else if out.content && indent + tw <= width {
+            out.new_line();
+            out.push_word(token);
         } else {
-            for &ch in token {
-                let w = cw(ch.0);
-                if cur_w + w > width && content {
-                    new_line(&mut lines, &mut cur, &mut cur_w, &mut content);
+            for &cell in token {
+                if out.cur_w + cell.1 > width && out.content {
+                    out.new_line();
                 }
-                cur.push(ch);
-                cur_w += w;
-                content = true;
+                out.push_word(&[cell]);
             }
         }
         i = j;
     }
-    if content || lines.is_empty() {
-        new_line(&mut lines, &mut cur, &mut cur_w, &mut content);
+    if out.content || out.done.is_empty() {
+        out.new_line();
     }
-    lines.into_iter().map(to_line).collect()
+    out.done.into_iter().map(to_line).collect()
 }
 
-/// Characters with their styles back into spans, one per run of the same style.
-fn to_line(cells: Vec<(char, Style)>) -> Line<'static> {
+/// The lines [`wrap`] has made, and the one it is making.
+struct Lines<'a> {
+    done: Vec<Vec<Cell<'a>>>,
+    cur: Vec<Cell<'a>>,
+    cur_w: usize,
+    /// Whether the current line holds more than its indent.
+    content: bool,
+    indent: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn push(&mut self, cell: Cell<'a>) {
+        self.cur.push(cell);
+        self.cur_w += cell.1;
+    }
+
+    fn push_word(&mut self, word: &[Cell<'a>]) {
+        for &cell in word {
+            self.push(cell);
+        }
+        self.content = true;
+    }
+
+    /// End the current line (without its trailing spaces) and start an indented one.
+    fn new_line(&mut self) {
+        while self.cur.last().is_some_and(|(g, _, _)| *g == " ") {
+            self.cur.pop();
+        }
+        self.done.push(std::mem::take(&mut self.cur));
+        self.cur
+            .extend(std::iter::repeat_n((" ", 1, Style::default()), self.indent));
+        self.cur_w = self.indent;
+        self.content = false;
+    }
+}
+
+/// A grapheme cluster of the text being wrapped, its width and its style.
+type Cell<'a> = (&'a str, usize, Style);
+
+/// Clusters with their styles back into spans, one per run of the same style.
+fn to_line(cells: Vec<Cell>) -> Line<'static> {
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut run = String::new();
     let mut style: Option<Style> = None;
-    for (c, s) in cells {
+    for (g, _, s) in cells {
         if style.is_some_and(|st| st != s) {
             spans.push(Span::styled(
                 std::mem::take(&mut run),
@@ -718,7 +734,7 @@ fn to_line(cells: Vec<(char, Style)>) -> Line<'static> {
             ));
         }
         style = Some(s);
-        run.push(c);
+        run.push_str(g);
     }
     if !run.is_empty() {
         spans.push(Span::styled(run, style.unwrap_or_default()));
@@ -752,6 +768,19 @@ mod tests {
         assert_eq!(out[1].spans[0].style, bold);
         for l in &out {
             assert!(l.width() <= 6);
+        }
+    }
+
+    #[test]
+    fn wrap_never_splits_a_cluster_and_counts_columns() {
+        // "e" + combining acute is one column: "kafe\u{301}" fits in 4.
+        let out = wrap(vec![Span::raw("kafe\u{301}kafe\u{301}")], 4, 0);
+        assert_eq!(plain(&out), ["kafe\u{301}", "kafe\u{301}"]);
+        // Wide characters: two columns each, never half a one on a line.
+        let out = wrap(vec![Span::raw("漢字漢字漢")], 5, 0);
+        assert_eq!(plain(&out), ["漢字", "漢字", "漢"]);
+        for l in &out {
+            assert!(l.width() <= 5);
         }
     }
 

@@ -11,10 +11,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
 use super::theme::band_symbol;
-use super::{Theme, clean, fit, pane_block};
+use super::width::{clusters, fit, fit_spans, pad, spans_width, width};
+use super::{Theme, clean, pane_block};
 use crate::app::{App, Pane, ScrollMemo};
 use crate::model::figures::results_reached;
 use crate::model::{Criterion, Evaluation};
@@ -65,36 +65,6 @@ impl Evidence {
     }
 }
 
-/// Display width of a string.
-pub(super) fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
-}
-
-/// `s` padded with spaces to `w` display columns (`format!` pads by characters).
-pub(super) fn pad(s: &str, w: usize) -> String {
-    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
-}
-
-/// Spans cut to `room` columns; the span that does not fit ends with an ellipsis.
-pub(super) fn fit_spans(spans: Vec<Span<'static>>, room: usize) -> Vec<Span<'static>> {
-    let mut out = Vec::new();
-    let mut used = 0;
-    for s in spans {
-        let w = width(&s.content);
-        if used + w <= room {
-            used += w;
-            out.push(s);
-        } else {
-            let cut = fit(&s.content, room - used);
-            if !cut.is_empty() {
-                out.push(Span::styled(cut, s.style));
-            }
-            break;
-        }
-    }
-    out
-}
-
 /// A line of `required` spans (cut to fit), then each `optional` group that fits whole.
 pub(super) fn fill(
     required: Vec<Span<'static>>,
@@ -102,9 +72,9 @@ pub(super) fn fill(
     room: usize,
 ) -> Line<'static> {
     let mut spans = fit_spans(required, room);
-    let mut used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let mut used = spans_width(&spans);
     for group in optional {
-        let w: usize = group.iter().map(|s| width(&s.content)).sum();
+        let w = spans_width(&group);
         if used + w <= room {
             used += w;
             spans.extend(group);
@@ -121,7 +91,6 @@ pub(super) fn wrap(text: &str, room: usize, max: usize) -> Vec<String> {
 
 /// As [`wrap`], with a first line of `first` columns and the others of `room`.
 pub(super) fn wrap_rooms(text: &str, first: usize, room: usize, max: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthChar;
     let mut lines: Vec<String> = Vec::new();
     let mut rest = text.trim();
     while !rest.is_empty() && lines.len() < max {
@@ -131,24 +100,23 @@ pub(super) fn wrap_rooms(text: &str, first: usize, room: usize, max: usize) -> V
             rest = "";
             break;
         }
-        // The longest head that fits, broken after a word when there is one.
+        // The longest head that fits, broken after a word when there is one; a cluster
+        // wider than the line goes on a line of its own.
         let (mut end, mut used, mut space) = (0, 0, None);
-        for (b, c) in rest.char_indices() {
-            let cw = c.width().unwrap_or(0);
-            if used + cw > r {
+        for (b, g, gw) in clusters(rest) {
+            if used + gw > r {
+                if end == 0 {
+                    end = b + g.len();
+                }
                 break;
             }
-            used += cw;
-            end = b + c.len_utf8();
-            if c == ' ' && b > 0 {
+            used += gw;
+            end = b + g.len();
+            if g == " " && b > 0 {
                 space = Some(b);
             }
         }
-        let cut = match space {
-            Some(b) => b,
-            None if end > 0 => end,
-            None => rest.chars().next().map_or(rest.len(), char::len_utf8),
-        };
+        let cut = space.unwrap_or(end);
         lines.push(rest[..cut].trim_end().to_string());
         rest = rest[cut..].trim_start();
     }
@@ -462,7 +430,7 @@ pub fn score_sheet(app: &App, t: &Theme, pi: usize, o: SheetOpts) -> Vec<Line<'s
         let mut spans = fit_spans(spans, w);
         if on {
             // The cursor's bar spans the whole row.
-            let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+            let used = spans_width(&spans);
             spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));
         }
         let line = Line::from(spans);
@@ -517,7 +485,7 @@ pub fn score_sheet(app: &App, t: &Theme, pi: usize, o: SheetOpts) -> Vec<Line<'s
         Span::styled(decision, t.title),
         Span::styled(format!(" · {} ", l.pick("notat", "note")), t.dim),
     ];
-    let head_w: usize = head.iter().map(|s| width(&s.content)).sum();
+    let head_w = spans_width(&head);
     let indent = 3;
     // The first line holds what fits after the labels; the rest wraps below, indented.
     let note_lines = wrap_rooms(

@@ -11,6 +11,7 @@ pub mod risks;
 pub mod status;
 pub mod theme;
 pub mod triage;
+pub mod width;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -19,6 +20,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
 use crate::app::{App, Pane};
 pub use theme::{Theme, ThemeName};
+pub use width::fit;
 
 /// The smallest terminal styr draws in.
 pub const MIN_WIDTH: u16 = 80;
@@ -118,28 +120,4 @@ fn too_small(f: &mut Frame, app: &App, area: Rect) {
             .wrap(Wrap { trim: true }),
         rect,
     );
-}
-
-/// Truncate to `width` display columns, with an ellipsis when cut.
-pub fn fit(s: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('…');
-    out
 }

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
+use super::width::{clusters, pad, width};
 use super::{Theme, clean, fit};
 use crate::app::keymap::{BINDINGS, Ctx};
 use crate::app::update::{palette_matches, picker_entries};
@@ -120,7 +121,7 @@ fn help(f: &mut Frame, area: Rect, app: &App, t: &Theme, scroll: usize) {
         .map(|(heading, keys, what)| match heading {
             Some(h) => Line::styled(h.to_string(), t.header),
             None => Line::from(vec![
-                Span::styled(format!("  {keys:<14}"), t.key),
+                Span::styled(format!("  {}", pad(&keys, 14)), t.key),
                 Span::raw(what),
             ]),
         })
@@ -142,16 +143,34 @@ fn field_line<'a>(field: &TextField, t: &Theme) -> Line<'a> {
 
 /// Put the terminal's cursor in a text field drawn `x` columns into `inner`.
 pub fn place_cursor_at(f: &mut Frame, inner: Rect, x: u16, field: &TextField) {
-    // Measured on the text as drawn: a control character shows as one placeholder.
-    let w: u16 = clean(&field.text)
-        .chars()
-        .take(field.cursor)
-        .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) as u16)
-        .sum();
+    // Measured on the text as drawn: a control character shows as one placeholder, and
+    // so does a cluster whose width terminals disagree on.
+    let before: String = field.text.chars().take(field.cursor).collect();
+    let w = u16::try_from(width(&clean(&before))).unwrap_or(u16::MAX);
     f.set_cursor_position((
-        (inner.x + x + w).min(inner.right().saturating_sub(1)),
+        inner
+            .x
+            .saturating_add(x)
+            .saturating_add(w)
+            .min(inner.right().saturating_sub(1)),
         inner.y,
     ));
+}
+
+/// How many characters at the front of `field` to leave out so that the text before its
+/// cursor, as drawn, fits in `room` columns: as few whole clusters as will do.
+fn scroll_to_cursor(field: &TextField, room: usize) -> usize {
+    let before: String = field.text.chars().take(field.cursor).collect();
+    let (mut used, mut keep) = (0, 0);
+    for (_, g, _) in clusters(&before).rev() {
+        let w = width(&clean(g));
+        if used + w > room {
+            break;
+        }
+        used += w;
+        keep += g.chars().count();
+    }
+    before.chars().count() - keep
 }
 
 fn place_cursor(f: &mut Frame, inner: Rect, field: &TextField) {
@@ -171,12 +190,9 @@ fn palette(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, c
     let off = cursor.saturating_sub(room.saturating_sub(1));
     for (i, c) in matches.iter().enumerate().skip(off).take(room) {
         let style = if i == cursor { t.selected } else { t.text };
-        let label = fit(&c.label, inner.width.saturating_sub(14) as usize);
+        let label_w = inner.width.saturating_sub(14) as usize;
         lines.push(Line::from(vec![
-            Span::styled(
-                format!("{label:<w$}", w = inner.width.saturating_sub(14) as usize),
-                style,
-            ),
+            Span::styled(pad(&fit(&c.label, label_w), label_w), style),
             Span::styled(format!(" {:>12}", c.keys), t.key),
         ]));
     }
@@ -269,7 +285,7 @@ fn text_popup(f: &mut Frame, area: Rect, t: &Theme, title: &str, field: &TextFie
     f.render_widget(Clear, rect);
     f.render_widget(block, rect);
     let room = inner.width.saturating_sub(3) as usize;
-    let skip = field.cursor.saturating_sub(room);
+    let skip = scroll_to_cursor(field, room);
     let shown = TextField {
         text: field.text.chars().skip(skip).collect(),
         cursor: field.cursor - skip,

@@ -8,23 +8,30 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table};
 
 use super::theme::{band_symbol, health_symbol};
+use super::width::{clusters, width};
 use super::{Theme, clean, fit, pane_block};
 use crate::app::view::matcher;
 use crate::app::{App, Pane, ScrollMemo, SortKey};
 
-/// Text with the characters at `positions` (char indices) highlighted.
+/// Text with the characters at `positions` (char indices) highlighted. A grapheme
+/// cluster is styled as one (an accent takes its letter's style): highlighted when any of
+/// its characters is.
 pub fn highlighted(text: &str, positions: &[usize], base: Style, hl: Style) -> Line<'static> {
     if positions.is_empty() {
         return Line::styled(text.to_string(), base);
     }
-    let spans: Vec<Span> = text
-        .chars()
-        .enumerate()
-        .map(|(i, c)| {
-            let style = if positions.contains(&i) { hl } else { base };
-            Span::styled(c.to_string(), style)
-        })
-        .collect();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut at = 0; // the char index of the cluster
+    for (_, g, _) in clusters(text) {
+        let n = g.chars().count();
+        let on = positions.iter().any(|p| (at..at + n).contains(p));
+        let style = if on { hl } else { base };
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push_str(g),
+            _ => spans.push(Span::styled(g.to_string(), style)),
+        }
+        at += n;
+    }
     Line::from(spans)
 }
 
@@ -79,9 +86,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         .iter()
         .skip(off)
         .take(height)
-        .map(|&pi| {
-            unicode_width::UnicodeWidthStr::width(clean(&app.portfolio.projects[pi].id).as_str())
-        })
+        .map(|&pi| width(&clean(&app.portfolio.projects[pi].id)))
         .max()
         .unwrap_or(0)
         .clamp(7, 14);
@@ -127,7 +132,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
     // sort without its ▲/▼.
     for c in &mut cols {
         if let Constraint::Length(n) = c.2 {
-            let label_w = unicode_width::UnicodeWidthStr::width(c.1) as u16;
+            let label_w = width(c.1) as u16;
             c.2 = Constraint::Length(n.max(label_w + 1));
         }
     }

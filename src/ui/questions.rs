@@ -66,11 +66,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, q: Question) {
     let rows: usize = text
         .iter()
         .chain(std::iter::once(&keys.to_string()))
-        .map(|s| {
-            unicode_width::UnicodeWidthStr::width(s.as_str())
-                .div_ceil(inner_w)
-                .max(1)
-        })
+        .map(|s| super::width::width(s).div_ceil(inner_w).max(1))
         .sum();
     let height = (rows as u16 + 2).max(9).min(area.height.saturating_sub(2));
     let mut lines: Vec<Line> = text.into_iter().map(Line::from).collect();

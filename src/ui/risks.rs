@@ -10,9 +10,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 use super::theme::band_symbol;
+use super::width::width;
 use super::{Theme, clean, fit, pane_block};
 use crate::app::{App, Pane, RiskFocus, ScrollMemo};
 use crate::model::RiskStatus;
@@ -269,14 +269,14 @@ struct Columns {
     full_w: u16,
 }
 
-/// Which register columns fit in `width`, and how wide each is. Project, risk and score
+/// Which register columns fit in `cols` columns, and how wide each is. Project, risk and score
 /// always show. The risk's title matters most: P and C, the owner, the mitigation and
 /// the status word each show only while the title keeps room enough (without the word,
 /// a mitigated risk is marked ↓).
-fn register_columns(app: &App, width: u16) -> Columns {
+fn register_columns(app: &App, cols: u16) -> Columns {
     let l = app.lang;
     let p = &app.portfolio;
-    let w = |s: &str| UnicodeWidthStr::width(clean(s).as_str()) as u16;
+    let w = |s: &str| width(&clean(s)) as u16;
     let (mut id_w, mut title_w, mut full_w, mut owner_w, mut mitig_w) = (2u16, 0, 0, 0, 0);
     for &(pi, ri) in measured_rows(app) {
         let pr = &p.projects[pi];
@@ -297,7 +297,7 @@ fn register_columns(app: &App, width: u16) -> Columns {
         + 2;
     let status_w = [RiskStatus::Open, RiskStatus::Mitigated]
         .iter()
-        .map(|&s| UnicodeWidthStr::width(l.risk_status(s)) as u16)
+        .map(|&s| width(l.risk_status(s)) as u16)
         .max()
         .unwrap_or(8)
         .max(6);
@@ -324,7 +324,7 @@ fn register_columns(app: &App, width: u16) -> Columns {
         };
         // P and C come as a pair.
         let extra = if col == Col::P { 2 } else { 0 };
-        if !empty && others(&chosen) + min + 1 + extra + floor <= width {
+        if !empty && others(&chosen) + min + 1 + extra + floor <= cols {
             chosen.push((col, min));
             if col == Col::P {
                 chosen.push((Col::C, 1));
@@ -333,7 +333,7 @@ fn register_columns(app: &App, width: u16) -> Columns {
     }
     let has = |c: &[(Col, u16)], k: Col| c.iter().any(|x| x.0 == k);
     let has_mitigation = has(&chosen, Col::Mitigation);
-    let mut room = width.saturating_sub(others(&chosen));
+    let mut room = cols.saturating_sub(others(&chosen));
     // What is left goes to the owner's name (up to 14), the words "Score" and "Prosjekt"
     // over their columns, then the title up to what it needs (at most 40), and the rest
     // to the mitigation.
@@ -348,7 +348,7 @@ fn register_columns(app: &App, width: u16) -> Columns {
         room -= 5 - score_w;
         set(&mut chosen, Col::Score, 5);
     }
-    let proj_label = UnicodeWidthStr::width(l.pick("Prosjekt", "Project")) as u16;
+    let proj_label = width(l.pick("Prosjekt", "Project")) as u16;
     if has_mitigation && id_w < proj_label && room >= proj_label - id_w + 40 {
         room -= proj_label - id_w;
         set(&mut chosen, Col::Project, proj_label);

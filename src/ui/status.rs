@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::width::{head, spans_width, width};
 use super::{Theme, clean, fit};
 use crate::app::keymap::{contexts, hints};
 use crate::app::{App, Pane};
@@ -28,19 +29,19 @@ pub fn top_bar(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
             t.tab_active,
         ));
     }
-    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let used = spans_width(&spans);
     let room = (area.width as usize).saturating_sub(used + 1);
     // The meeting date stays whole; the portfolio's name gives way first, then the word
     // "meeting".
     let date = format!(" · {} {} ", l.pick("møte", "meeting"), app.meeting_date);
-    let date_w = unicode_width::UnicodeWidthStr::width(date.as_str());
+    let date_w = width(&date);
     let right = if room >= date_w + 4 {
         let name = fit(&clean(&app.portfolio.name), room - date_w);
         format!("{name}{date}")
     } else {
         fit(&format!("{} ", app.meeting_date), room)
     };
-    let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()));
+    let pad = room.saturating_sub(width(&right));
     spans.push(Span::raw(" ".repeat(pad + 1)));
     spans.push(Span::styled(right, t.title));
     f.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -79,7 +80,7 @@ pub fn filter_summary(app: &App) -> Option<String> {
 
 pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     let l = app.lang;
-    let width = area.width as usize;
+    let cols = area.width as usize;
     if let Some(field) = &app.searching {
         let n = app.visible.len();
         let line = Line::from(vec![
@@ -101,11 +102,11 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     }
 
     let mut left = left_parts(app, t);
-    let used: usize = left.iter().map(|s| s.width()).sum();
-    let room = width.saturating_sub(used + 1);
+    let used = spans_width(&left);
+    let room = cols.saturating_sub(used + 1);
     let mut message = app.message.as_deref().map(clean);
     let mut area = area;
-    if let Some(lines) = long_message(app, width, t) {
+    if let Some(lines) = long_message(app, cols, t) {
         // Too long for what is left beside the file's name: the message goes on the
         // rows above, wrapped at words, and the last row stays as it is without one.
         let above = Rect {
@@ -120,7 +121,7 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
             .map(|(i, l)| {
                 let cut = i + 1 == n && lines.len() > n;
                 let l = if cut {
-                    fit(&format!("{l} …"), width.saturating_sub(1))
+                    fit(&format!("{l} …"), cols.saturating_sub(1))
                 } else {
                     l.clone()
                 };
@@ -151,7 +152,7 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
                 w -= 10;
             }
             let item = format!(" {} {} ", b.shown, b.describe(l));
-            let iw = unicode_width::UnicodeWidthStr::width(item.as_str());
+            let iw = width(&item);
             if w + iw > room {
                 // Too long for what is left: a shorter hint after it may still fit.
                 continue;
@@ -208,39 +209,39 @@ fn left_parts(app: &App, t: &Theme) -> Vec<Span<'static>> {
 }
 
 /// The message in wrapped lines when it does not fit beside [`left_parts`] on one row.
-fn long_message(app: &App, width: usize, t: &Theme) -> Option<Vec<String>> {
+fn long_message(app: &App, cols: usize, t: &Theme) -> Option<Vec<String>> {
     let msg = clean(app.message.as_deref()?);
     if app.searching.is_some() {
         return None;
     }
-    let used: usize = left_parts(app, t).iter().map(|s| s.width()).sum();
-    let room = width.saturating_sub(used + 2);
-    (unicode_width::UnicodeWidthStr::width(msg.as_str()) > room).then(|| wrap_message(&msg, width))
+    let used = spans_width(&left_parts(app, t));
+    let room = cols.saturating_sub(used + 2);
+    (width(&msg) > room).then(|| wrap_message(&msg, cols))
 }
 
 /// The most rows the status line takes for a long message.
 pub const MAX_STATUS_ROWS: u16 = 3;
 
-/// How many rows the status line needs at `width`: one, or one more for each line of a
+/// How many rows the status line needs at `cols` columns: one, or one more for each line of a
 /// message that does not fit beside the file's name (at most [`MAX_STATUS_ROWS`]).
-pub fn rows(app: &App, width: u16, t: &Theme) -> u16 {
-    long_message(app, width as usize, t).map_or(1, |lines| {
+pub fn rows(app: &App, cols: u16, t: &Theme) -> u16 {
+    long_message(app, cols as usize, t).map_or(1, |lines| {
         (lines.len() as u16 + 1).clamp(1, MAX_STATUS_ROWS)
     })
 }
 
-/// `text` in lines of at most `width - 1` columns (one for the leading space), broken
+/// `text` in lines of at most `cols - 2` columns (one for the leading space), broken
 /// between words; a word longer than a line is cut into pieces.
-pub fn wrap_message(text: &str, width: usize) -> Vec<String> {
-    let room = width.saturating_sub(2).max(1);
-    let w = unicode_width::UnicodeWidthStr::width;
+pub fn wrap_message(text: &str, cols: usize) -> Vec<String> {
+    let room = cols.saturating_sub(2).max(1);
+    let w = width;
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split(' ').filter(|s| !s.is_empty()) {
         let mut word = word.to_string();
         loop {
-            let need = if line.is_empty() { 0 } else { 1 } + w(word.as_str());
-            if w(line.as_str()) + need <= room {
+            let need = if line.is_empty() { 0 } else { 1 } + w(&word);
+            if w(&line) + need <= room {
                 if !line.is_empty() {
                     line.push(' ');
                 }
@@ -252,9 +253,13 @@ pub fn wrap_message(text: &str, width: usize) -> Vec<String> {
                 continue;
             }
             // A word longer than a whole line: as much as fits, the rest goes on.
-            let head = fit_exact(&word, room);
-            let rest = word[head.len()..].to_string();
-            lines.push(head);
+            // At least one cluster, so a line always moves on.
+            let mut cut = head(&word, room).len();
+            if cut == 0 {
+                cut = word.chars().next().map_or(word.len(), char::len_utf8);
+            }
+            let rest = word[cut..].to_string();
+            lines.push(word[..cut].to_string());
             if rest.is_empty() {
                 break;
             }
@@ -265,22 +270,6 @@ pub fn wrap_message(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
-}
-
-/// The longest start of `s` that is at most `width` columns (at least one character).
-fn fit_exact(s: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if used + cw > width && !out.is_empty() {
-            break;
-        }
-        used += cw;
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -294,10 +283,7 @@ mod tests {
         let lines = wrap_message(msg, 40);
         assert!(lines.len() > 1);
         for l in &lines {
-            assert!(
-                unicode_width::UnicodeWidthStr::width(l.as_str()) <= 38,
-                "{l}"
-            );
+            assert!(width(l) <= 38, "{l}");
         }
         assert_eq!(lines.join(" "), msg);
         let long = "x".repeat(100);

@@ -15,10 +15,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::evaluation::{
-    Evidence, SheetOpts, description, evidence, fill, fit_spans, score_sheet, width, wrap,
-    wrap_rooms,
+    Evidence, SheetOpts, description, evidence, fill, score_sheet, wrap, wrap_rooms,
 };
 use super::theme::{band_symbol, health_symbol};
+use super::width::{fit_spans, pad, spans_width, width};
 use super::{Theme, clean, fit, pane_block};
 use crate::app::update::current_project;
 use crate::app::{App, Triage};
@@ -194,7 +194,7 @@ impl Screen<'_> {
         .map(|s| width(s))
         .max()
         .unwrap_or(10);
-        Span::styled(format!("{:<w$}  ", l.pick(nb, en)), self.t.header)
+        Span::styled(format!("{}  ", pad(l.pick(nb, en), w)), self.t.header)
     }
 
     fn indent(&self) -> usize {
@@ -261,7 +261,7 @@ impl Screen<'_> {
         let mut lines: Vec<Vec<Span<'static>>> = vec![first];
         if !who.is_empty() {
             let joined = who.join(" · ");
-            let used: usize = lines[0].iter().map(|s| width(&s.content)).sum();
+            let used = spans_width(&lines[0]);
             if used + 3 + width(&joined) <= w {
                 lines[0].push(Span::raw(" · "));
                 lines[0].push(Span::raw(joined));
