@@ -7,10 +7,12 @@ pub mod figures;
 pub mod load;
 pub mod locate;
 pub mod save;
+pub mod splice;
 pub mod syntax;
 pub mod tree;
 pub mod types;
 pub mod validate;
+pub mod value;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use load::{Loaded, load_bytes, load_str, parse};

@@ -427,7 +427,7 @@ pub fn amount(v: i64) -> String {
 
 /// Whole numbers as integers (`12`), others in the shortest form that reads back to the
 /// same value (`0.5`, `1e-7`, `1e300`).
-fn number(n: Number) -> String {
+pub fn number(n: Number) -> String {
     let v = n.0;
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         (v as i64).to_string()

@@ -1,6 +1,8 @@
 //! The portfolio file's types, field for field as FORMAT.md describes them.
 //!
-//! Plain serde data: no `flatten`, no untagged enums, so RON round trips hold.
+//! Plain serde data: no `flatten`, no untagged enums, so RON round trips hold. Every
+//! field is serialized, defaults too: lossless saving compares whole trees
+//! ([`super::value`]); the canonical writer ([`super::save`]) decides what to leave out.
 
 use std::fmt;
 
@@ -97,16 +99,8 @@ impl fmt::Display for Number {
     }
 }
 
-fn is_default<T: Default + PartialEq>(v: &T) -> bool {
-    *v == T::default()
-}
-
 fn default_currency() -> String {
     "NOK".to_string()
-}
-
-fn is_default_currency(c: &str) -> bool {
-    c == "NOK"
 }
 
 /// The three criteria used when a file names none (seed 004: goal achievement, results, economy).
@@ -126,30 +120,20 @@ pub fn default_criteria() -> Vec<Criterion> {
     .collect()
 }
 
-fn is_default_criteria(c: &[Criterion]) -> bool {
-    c == default_criteria().as_slice()
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Portfolio {
     pub name: String,
     pub organisation: String,
-    #[serde(
-        default = "default_currency",
-        skip_serializing_if = "is_default_currency"
-    )]
+    #[serde(default = "default_currency")]
     pub currency: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub as_of: Option<Date>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub levels: Vec<String>,
-    #[serde(
-        default = "default_criteria",
-        skip_serializing_if = "is_default_criteria"
-    )]
+    #[serde(default = "default_criteria")]
     pub criteria: Vec<Criterion>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(default)]
     pub risk_thresholds: RiskThresholds,
     pub goals: Vec<Goal>,
     pub projects: Vec<Project>,
@@ -161,7 +145,7 @@ pub struct Criterion {
     pub id: String,
     pub name: String,
     pub weight: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub description: Option<String>,
 }
 
@@ -183,11 +167,11 @@ impl Default for RiskThresholds {
 pub struct Goal {
     pub id: String,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub sdgs: Vec<i64>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub children: Vec<Goal>,
 }
 
@@ -271,31 +255,31 @@ impl Decision {
 pub struct Project {
     pub id: String,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub unit: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub instrument: Option<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(default)]
     pub status: Status,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub health: Option<Health>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub start: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub end: Option<Date>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub goals: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub budget: Option<Budget>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub results: Vec<MeasuredResult>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub risks: Vec<Risk>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub evaluations: Vec<Evaluation>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub tags: Vec<String>,
 }
 
@@ -303,9 +287,9 @@ pub struct Project {
 #[serde(deny_unknown_fields)]
 pub struct Budget {
     pub planned: i64,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(default)]
     pub spent: i64,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub funding: Vec<Funding>,
 }
 
@@ -314,7 +298,7 @@ pub struct Budget {
 pub struct Funding {
     pub source: String,
     pub amount: i64,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(default)]
     pub status: FundingStatus,
 }
 
@@ -323,12 +307,12 @@ pub struct Funding {
 #[serde(rename = "Result", deny_unknown_fields)]
 pub struct MeasuredResult {
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub unit: Option<String>,
     pub target: Number,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(default)]
     pub actual: Number,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub due: Option<Date>,
 }
 
@@ -344,15 +328,15 @@ impl MeasuredResult {
 pub struct Risk {
     pub id: String,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub cause: Option<String>,
     pub probability: i64,
     pub consequence: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub mitigation: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(default)]
     pub status: RiskStatus,
 }
 
@@ -360,12 +344,12 @@ pub struct Risk {
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
     pub date: Date,
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default)]
     pub scores: IndexMap<String, i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub decision: Option<Decision>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub by: Option<String>,
 }

@@ -165,19 +165,6 @@ impl Session {
                     })
                     .unwrap_or_default();
                 app.unsaved = 0;
-                let orig = saved
-                    .original_kept
-                    .map(|o| {
-                        format!(
-                            " · {} {}",
-                            l.pick(
-                                "kommentarene er ikke med; originalen ligger i",
-                                "comments are not kept; the original is in"
-                            ),
-                            o.path().display()
-                        )
-                    })
-                    .unwrap_or_default();
                 let links = saved
                     .in_place_links
                     .map(|n| {
@@ -191,7 +178,7 @@ impl Session {
                     })
                     .unwrap_or_default();
                 app.message = Some(format!(
-                    "{} {}{links}{orig}{journal_note}",
+                    "{} {}{links}{journal_note}",
                     l.pick("Lagret", "Saved"),
                     app.file_label
                 ));

@@ -169,18 +169,7 @@ impl Session {
                 return;
             }
         }
-        if self.show_not_applied(app) {
-            return;
-        }
-        if doc.has_comments() && app.message.is_none() {
-            app.message = Some(
-                l.pick(
-                    "Filen har kommentarer: første lagring tar vare på originalen som FIL.orig",
-                    "The file has comments: the first save keeps the original as FILE.orig",
-                )
-                .into(),
-            );
-        }
+        self.show_not_applied(app);
     }
 
     /// Edits an earlier session could not re-apply, kept until the user dismissed them:

@@ -20,9 +20,11 @@
 //!   mid-save are removed at the next start or save.
 //! - **The file's own protection counts.** A file this user may not write opens
 //!   read-only ([`Document::write_protected`]) and [`save`] refuses it.
-//! - **Comments are not silently lost.** The first save over a file whose text has
-//!   comments first keeps the original as `FILE.orig` (never overwriting one that is
-//!   there) and says so in [`Saved::original_kept`].
+//! - **The file stays the user's.** A save writes into the text styr loaded only what
+//!   changed ([`crate::model::splice`]): comments, layout and the rest stay byte for
+//!   byte, and the new text must load back to exactly what is on screen or nothing is
+//!   written. Only a file styr makes itself ([`create`]) is written in the canonical
+//!   form.
 //!
 //! What it cannot promise: the check and the rename are not one atomic step, so a writer
 //! that changes the file in between (microseconds) is not seen; a save replaces the
@@ -46,6 +48,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Portfolio;
 use crate::model::save::to_ron;
+use crate::model::splice::{self, SpliceError};
 
 pub use journal::{
     Journal, JournalEntry, JournalHeader, Recovered, ReplayReport, discard_journal, read_journal,
@@ -104,8 +107,8 @@ fn mtime_ns(meta: &Metadata) -> Option<i64> {
 pub struct Document {
     path: PathBuf,
     fingerprint: Fingerprint,
-    had_comments: bool,
-    orig_written: bool,
+    /// The text as styr last read or wrote it: what a save splices into.
+    text: std::sync::Arc<str>,
     /// The file's mode when this user may not write it (see [`Document::write_protected`]).
     protected: Option<u32>,
 }
@@ -140,22 +143,6 @@ impl Document {
     /// and [`save`] refuses it.
     pub fn write_protected(&self) -> Option<u32> {
         self.protected
-    }
-
-    /// Whether the text on disk has comments (`//`, `/* */`) that a save will not keep.
-    /// The UI says so before the first save; false after a save.
-    pub fn has_comments(&self) -> bool {
-        self.had_comments
-    }
-
-    /// Whether this session already kept the original as `FILE.orig` (or found one there).
-    pub fn orig_written(&self) -> bool {
-        self.orig_written
-    }
-
-    /// `FILE.orig`, where the original of a file with comments is kept.
-    pub fn orig_path(&self) -> PathBuf {
-        orig_path(&self.path)
     }
 
     /// `.FILE.styr-journal`, the recovery journal beside the file.
@@ -194,8 +181,7 @@ pub fn open(path: impl AsRef<Path>) -> io::Result<(Vec<u8>, Document)> {
     let (bytes, meta) = read_file(&path)?;
     let doc = Document {
         fingerprint: Fingerprint::of(&bytes, Some(&meta)),
-        had_comments: has_comments(&bytes),
-        orig_written: false,
+        text: text_of(&bytes),
         protected: protection(&path, &meta),
         path,
     };
@@ -257,30 +243,11 @@ pub enum SaveOutcome {
 pub struct Saved {
     /// The file that was saved.
     pub path: PathBuf,
-    /// Set on the first save over a file with comments: where the original is.
-    pub original_kept: Option<OrigKept>,
     /// False when the file already held exactly this text (nothing was rewritten).
     pub written: bool,
     /// The file has this many hard links, so it was written in place (through a synced
     /// copy beside it) to keep them: the other names see the saved text too.
     pub in_place_links: Option<u64>,
-}
-
-/// The original of a file with comments, kept before the first save.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OrigKept {
-    /// Written now.
-    Written(PathBuf),
-    /// A `FILE.orig` was already there (from an earlier session) and was left as it was.
-    AlreadyThere(PathBuf),
-}
-
-impl OrigKept {
-    pub fn path(&self) -> &Path {
-        match self {
-            OrigKept::Written(p) | OrigKept::AlreadyThere(p) => p,
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -297,15 +264,12 @@ pub enum SaveError {
     #[error("cannot read {} to check it before saving: {source}", .path.display())]
     Check { path: PathBuf, source: io::Error },
     #[error(
-        "cannot keep the original as {}: {source}; nothing was saved, so its comments are not lost",
-        .path.display()
-    )]
-    Original { path: PathBuf, source: io::Error },
-    #[error(
         "cannot save {}: {source}; the file is unchanged (saving needs a writable folder: try save-as elsewhere)",
         .path.display()
     )]
     Write { path: PathBuf, source: io::Error },
+    #[error("{0}")]
+    Splice(SpliceError),
     #[error("{} already exists; choose another name", .0.display())]
     Exists(PathBuf),
     #[error("{} is not a file name", .0.display())]
@@ -344,32 +308,11 @@ pub fn save(doc: &mut Document, p: &Portfolio) -> Result<SaveOutcome, SaveError>
         });
     }
     atomic::remove_stale(&doc.path);
-    let text = to_ron(p);
-
-    let mut original_kept = None;
-    if doc.had_comments && !doc.orig_written {
-        let orig = doc.orig_path();
-        let kept =
-            atomic::write_new(&orig, &on_disk, Some(meta.permissions())).map_err(|source| {
-                SaveError::Original {
-                    path: orig.clone(),
-                    source,
-                }
-            })?;
-        original_kept = Some(if kept {
-            OrigKept::Written(orig)
-        } else {
-            OrigKept::AlreadyThere(orig)
-        });
-        doc.orig_written = true;
-    }
-
+    let text = spliced(&doc.text, p)?;
     if text.as_bytes() == on_disk.as_slice() {
         doc.fingerprint = now;
-        doc.had_comments = false;
         return Ok(SaveOutcome::Saved(Saved {
             path: doc.path.clone(),
-            original_kept,
             written: false,
             in_place_links: None,
         }));
@@ -387,10 +330,9 @@ pub fn save(doc: &mut Document, p: &Portfolio) -> Result<SaveOutcome, SaveError>
     })?;
     let meta = fs::metadata(&doc.path).ok();
     doc.fingerprint = Fingerprint::of(text.as_bytes(), meta.as_ref());
-    doc.had_comments = false;
+    doc.text = text.into();
     Ok(SaveOutcome::Saved(Saved {
         path: doc.path.clone(),
-        original_kept,
         written: true,
         in_place_links: (links > 1).then_some(links),
     }))
@@ -425,7 +367,7 @@ pub fn save_as(
         path: new_path.to_path_buf(),
         source,
     })?;
-    let text = to_ron(p);
+    let text = spliced(&doc.text, p)?;
     // The copy of a write-protected file is the user's to write: it gets the owner's
     // write bit.
     let perms = fs::metadata(&doc.path).ok().map(|m| {
@@ -450,12 +392,10 @@ pub fn save_as(
     let meta = fs::metadata(&target).ok();
     doc.fingerprint = Fingerprint::of(text.as_bytes(), meta.as_ref());
     doc.path = target;
-    doc.had_comments = false;
-    doc.orig_written = false;
+    doc.text = text.into();
     doc.protected = None;
     Ok(SaveOutcome::Saved(Saved {
         path: doc.path.clone(),
-        original_kept: None,
         written: true,
         in_place_links: None,
     }))
@@ -500,13 +440,6 @@ pub fn canonical_new(path: &Path) -> io::Result<PathBuf> {
     Ok(fs::canonicalize(parent)?.join(name))
 }
 
-/// `FILE.orig` beside `FILE`.
-pub fn orig_path(path: &Path) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(".orig");
-    PathBuf::from(s)
-}
-
 /// `.FILE<suffix>` beside `FILE` (the journal's and the lock's names).
 pub(crate) fn sidecar_path(path: &Path, suffix: &str) -> PathBuf {
     let mut name = std::ffi::OsString::from(".");
@@ -515,66 +448,18 @@ pub(crate) fn sidecar_path(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Does RON text have a comment (`//` or `/*`) outside strings? Works on bytes, so it
-/// answers for text that is not valid UTF-8 or not valid RON as well; where unsure, it
-/// says yes (an extra `.orig` is cheaper than lost comments).
-pub fn has_comments(text: &[u8]) -> bool {
-    let n = text.len();
-    let mut i = 0;
-    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    while i < n {
-        match text[i] {
-            b'/' if matches!(text.get(i + 1), Some(b'/') | Some(b'*')) => return true,
-            b'"' => {
-                i += 1;
-                while i < n && text[i] != b'"' {
-                    i += if text[i] == b'\\' { 2 } else { 1 };
-                }
-            }
-            b'r' if (i == 0 || !ident(text[i - 1]))
-                && matches!(text.get(i + 1), Some(b'"' | b'#')) =>
-            {
-                // Raw string r"…", r#"…"#: ends at `"` followed by as many `#`.
-                let mut j = i + 1;
-                let mut hashes = 0;
-                while j < n && text[j] == b'#' {
-                    hashes += 1;
-                    j += 1;
-                }
-                if j >= n || text[j] != b'"' {
-                    i += 1;
-                    continue;
-                }
-                j += 1;
-                loop {
-                    if j >= n {
-                        return false;
-                    }
-                    if text[j] == b'"' && text[j + 1..].starts_with(&vec![b'#'; hashes]) {
-                        i = j + hashes;
-                        break;
-                    }
-                    j += 1;
-                }
-            }
-            b'\'' => {
-                // A char literal: 'x', '\n', '\u{..}', '"'.
-                let mut j = i + 1;
-                if text.get(j) == Some(&b'\\') {
-                    j += 2;
-                }
-                while j < n && text[j] != b'\'' && j - i < 16 {
-                    j += 1;
-                }
-                if text.get(j) == Some(&b'\'') {
-                    i = j;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    false
+/// The text of a file styr read (it loaded, so it is UTF-8; anything else is kept as
+/// well as it can be, and a save from it fails its check rather than lose bytes).
+fn text_of(bytes: &[u8]) -> std::sync::Arc<str> {
+    String::from_utf8_lossy(bytes).into()
+}
+
+/// `text` (as styr last read or wrote it) with the changes to `p` written into it,
+/// checked to load back to exactly `p`.
+fn spliced(text: &str, p: &Portfolio) -> Result<String, SaveError> {
+    let base = crate::model::parse(text)
+        .map_err(|d| SaveError::Splice(SpliceError::Unreadable(d.render("the file"))))?;
+    splice::save_text(text, &base, p).map_err(SaveError::Splice)
 }
 
 #[cfg(test)]
@@ -589,33 +474,8 @@ mod tests {
     }
 
     #[test]
-    fn comments_are_found_outside_strings_only() {
-        for (text, expect) in [
-            ("// a comment\n(a: 1)", true),
-            ("(a: 1) /* block */", true),
-            ("(a: \"x\") // end", true),
-            ("(url: \"https://example.org\")", false),
-            ("(s: \"a /* not */ b\")", false),
-            ("(s: \"quote \\\" // still a string\")", false),
-            ("(s: \"backslash \\\\\") // a comment", true),
-            ("(s: r#\"raw \"// here\" \"#)", false),
-            ("(s: r\"raw //\")", false),
-            ("(s: r#\"raw\"#) // after", true),
-            ("(c: '\"', s: \"//\")", false),
-            ("(c: '/', d: '/')", false),
-            ("(for: \"x\")", false),
-            ("(a: 1 / 2)", false),
-            ("", false),
-            ("(s: \"unterminated //", false),
-        ] {
-            assert_eq!(has_comments(text.as_bytes()), expect, "{text}");
-        }
-    }
-
-    #[test]
     fn sidecars_sit_beside_the_file() {
         let p = Path::new("/a/b/plan.ron");
-        assert_eq!(orig_path(p), Path::new("/a/b/plan.ron.orig"));
         assert_eq!(
             sidecar_path(p, ".styr-journal"),
             Path::new("/a/b/.plan.ron.styr-journal")

@@ -1,0 +1,650 @@
+//! Lossless saving: the text styr loaded, with only what the meeting changed written into
+//! it (FORMAT.md "Saving").
+//!
+//! 1. [`diff`] compares what was loaded with what is on screen as value trees
+//!    ([`Value`]) and names the smallest parts that differ: a value to set, an optional
+//!    field to clear, items to append to a list.
+//! 2. The syntax index ([`super::syntax`]) finds those parts (and their parents) in the
+//!    text.
+//! 3. Each change becomes one splice: a value's text replaced, a field or item inserted
+//!    in the style of its neighbours (their indentation, one line or many, struct names,
+//!    trailing commas, the file's line ending), or a field taken out with its line.
+//!    Everything else — comments, blank lines, field order, `Some(…)`, number forms,
+//!    defaults written out — stays byte for byte.
+//! 4. The new text is parsed again and must give exactly the portfolio on screen
+//!    ([`verify`]); if not, nothing is saved.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::syntax::{Node, index};
+use super::types::Portfolio;
+use super::value::Value;
+
+/// Why a save could not be made by splicing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SpliceError {
+    /// The text styr loaded no longer parses (it should: it was loaded from it).
+    #[error("the file as loaded cannot be read again: {0}")]
+    Unreadable(String),
+    /// The spliced text does not load to the portfolio on screen. Never expected.
+    #[error("the saved text would not load back to what is on screen ({0}); nothing was saved")]
+    Verify(String),
+}
+
+/// One part of a path: `.field`, `[index]`, `{key}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seg<'a> {
+    Field(&'a str),
+    Index(usize),
+    Key(&'a str),
+}
+
+/// The first segment of `path` and the rest.
+pub fn first_segment(path: &str) -> Option<(Seg<'_>, &str)> {
+    let rest = path.get(1..)?;
+    match path.as_bytes().first()? {
+        b'.' => {
+            let end = rest.find(['.', '[', '{']).unwrap_or(rest.len());
+            Some((Seg::Field(&rest[..end]), &rest[end..]))
+        }
+        b'[' => {
+            let end = rest.find(']')?;
+            Some((Seg::Index(rest[..end].parse().ok()?), &rest[end + 1..]))
+        }
+        b'{' => {
+            let end = rest.find('}')?;
+            Some((Seg::Key(&rest[..end]), &rest[end + 1..]))
+        }
+        _ => None,
+    }
+}
+
+/// The path above `path` and `path`'s last segment.
+fn split_last(path: &str) -> Option<(&str, Seg<'_>)> {
+    let mut rest = path;
+    let mut last = None;
+    while !rest.is_empty() {
+        let (seg, tail) = first_segment(rest)?;
+        last = Some((&path[..path.len() - rest.len()], seg));
+        rest = tail;
+    }
+    last
+}
+
+/// What changed, at which path.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    /// The value at the path is now this.
+    Set(String, Value),
+    /// The optional field at the path is now absent.
+    Clear(String),
+    /// These items were added at the end of the list at the path.
+    Append(String, Vec<Value>),
+}
+
+impl Op {
+    fn path(&self) -> &str {
+        match self {
+            Op::Set(p, _) | Op::Clear(p) | Op::Append(p, _) => p,
+        }
+    }
+}
+
+/// The smallest changes that turn `old` into `new`, both standing at `path`.
+pub fn diff(path: &str, old: &Value, new: &Value, ops: &mut Vec<Op>) {
+    if old == new {
+        return;
+    }
+    match (old, new) {
+        (Value::Struct(a, fa), Value::Struct(b, fb))
+            if a == b && fa.len() == fb.len() && fa.iter().zip(fb).all(|(x, y)| x.0 == y.0) =>
+        {
+            for ((key, o), (_, n)) in fa.iter().zip(fb) {
+                let p = format!("{path}.{key}");
+                match n {
+                    Value::None if *o != Value::None => ops.push(Op::Clear(p)),
+                    _ => diff(&p, o, n, ops),
+                }
+            }
+        }
+        (Value::Seq(a), Value::Seq(b)) if !a.is_empty() && b.len() >= a.len() => {
+            for (i, (o, n)) in a.iter().zip(b).enumerate() {
+                diff(&format!("{path}[{i}]"), o, n, ops);
+            }
+            if b.len() > a.len() {
+                ops.push(Op::Append(path.to_string(), b[a.len()..].to_vec()));
+            }
+        }
+        (Value::Map(a), Value::Map(b))
+            if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0) =>
+        {
+            for ((key, o), (_, n)) in a.iter().zip(b) {
+                let key = unquote(key);
+                diff(&format!("{path}{{{key}}}"), o, n, ops);
+            }
+        }
+        _ => ops.push(Op::Set(path.to_string(), new.clone())),
+    }
+}
+
+/// A map key as the syntax index names it: a string key without its quotes.
+fn unquote(key: &str) -> String {
+    match ron::from_str::<String>(key) {
+        Ok(s) => s,
+        Err(_) => key.to_string(),
+    }
+}
+
+/// The changes between two portfolios: the top-level fields as trees, and only the
+/// projects that differ (a national portfolio has 100,000; one edit touches one).
+pub fn portfolio_ops(old: &Portfolio, new: &Portfolio) -> Vec<Op> {
+    let mut ops = Vec::new();
+    diff("", &Value::of_top(old), &Value::of_top(new), &mut ops);
+    let common = old.projects.len().min(new.projects.len());
+    for i in 0..common {
+        if old.projects[i] != new.projects[i] {
+            let path = format!(".projects[{i}]");
+            diff(
+                &path,
+                &Value::of(&old.projects[i]),
+                &Value::of(&new.projects[i]),
+                &mut ops,
+            );
+        }
+    }
+    if new.projects.len() > old.projects.len() {
+        let items = new.projects[common..].iter().map(Value::of).collect();
+        ops.push(Op::Append(".projects".into(), items));
+    } else if new.projects.len() < old.projects.len() {
+        ops.push(Op::Set(".projects".into(), Value::of(&new.projects)));
+    }
+    ops
+}
+
+/// `text` (which loads to `old`) with the changes to `new` written into it, checked.
+pub fn save_text(text: &str, old: &Portfolio, new: &Portfolio) -> Result<String, SpliceError> {
+    let out = splice(text, old, new);
+    verify(&out, new)?;
+    Ok(out)
+}
+
+/// Does `text` load to exactly `expected`?
+pub fn verify(text: &str, expected: &Portfolio) -> Result<(), SpliceError> {
+    match super::load::parse(text) {
+        Ok(p) if p == *expected => Ok(()),
+        Ok(_) => Err(SpliceError::Verify("it loads to something else".into())),
+        Err(d) => Err(SpliceError::Verify(d.render("the new text"))),
+    }
+}
+
+/// The text with the changes written in (unchecked: see [`save_text`]).
+pub fn splice(text: &str, old: &Portfolio, new: &Portfolio) -> String {
+    let ops = portfolio_ops(old, new);
+    if ops.is_empty() {
+        return text.to_string();
+    }
+    let mut wanted = HashSet::new();
+    for op in &ops {
+        let mut p = op.path();
+        wanted.insert(p.to_string());
+        while let Some((parent, _)) = split_last(p) {
+            wanted.insert(parent.to_string());
+            p = parent;
+        }
+    }
+    let nodes = index(text, &wanted);
+    let mut s = Splicer {
+        text,
+        nodes: &nodes,
+        new,
+        style: Style::of(text),
+        edits: Vec::new(),
+        values: HashMap::new(),
+    };
+    for op in &ops {
+        s.op(op);
+    }
+    s.apply()
+}
+
+/// The file's own habits, for text styr adds.
+#[derive(Debug, Clone)]
+struct Style {
+    newline: &'static str,
+    unit: String,
+    /// Struct names written (`Portfolio(`, `Project(`).
+    names: bool,
+}
+
+impl Style {
+    fn of(text: &str) -> Style {
+        let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let unit = text
+            .lines()
+            .filter_map(|l| {
+                let ws = &l[..l.len() - l.trim_start().len()];
+                (!ws.is_empty() && !l.trim().is_empty()).then_some(ws)
+            })
+            .min_by_key(|ws| ws.len())
+            .map(|ws| {
+                if ws.starts_with('\t') {
+                    "\t".to_string()
+                } else {
+                    " ".repeat(ws.len().clamp(1, 8))
+                }
+            })
+            .unwrap_or_else(|| "    ".into());
+        let body = text.trim_start_matches('\u{feff}').trim_start();
+        let names = body.starts_with(|c: char| c.is_alphabetic());
+        Style {
+            newline,
+            unit,
+            names,
+        }
+    }
+}
+
+/// How a value is written where it goes.
+#[derive(Debug, Clone)]
+struct Layout<'a> {
+    style: &'a Style,
+    /// The indentation of the line the value starts on.
+    indent: String,
+    names: bool,
+    /// Structs one field per line (and lists of structs one item per line).
+    multiline: bool,
+}
+
+impl Layout<'_> {
+    fn deeper(&self) -> Layout<'_> {
+        Layout {
+            indent: format!("{}{}", self.indent, self.style.unit),
+            ..self.clone()
+        }
+    }
+
+    /// `v` as text.
+    fn render(&self, v: &Value) -> String {
+        let nl = self.style.newline;
+        match v {
+            Value::Scalar(s) => s.clone(),
+            Value::None => "None".into(),
+            Value::Map(entries) => {
+                let parts: Vec<String> = entries
+                    .iter()
+                    .map(|(k, v)| format!("{k}: {}", self.render(v)))
+                    .collect();
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::Seq(items) if !self.multiline || items.iter().all(Value::is_scalar) => {
+                let parts: Vec<String> = items.iter().map(|v| self.render(v)).collect();
+                format!("[{}]", parts.join(", "))
+            }
+            Value::Seq(items) => {
+                if items.is_empty() {
+                    return "[]".into();
+                }
+                let inner = self.deeper();
+                let mut out = String::from("[");
+                for item in items {
+                    out.push_str(&format!("{nl}{}{},", inner.indent, inner.render(item)));
+                }
+                out.push_str(&format!("{nl}{}]", self.indent));
+                out
+            }
+            Value::Struct(name, fields) => {
+                let name = if self.names { *name } else { "" };
+                let shown = fields.iter().filter(|(_, v)| !is_empty(v));
+                if !self.multiline {
+                    let parts: Vec<String> = shown
+                        .map(|(k, v)| format!("{k}: {}", self.render(v)))
+                        .collect();
+                    return format!("{name}({})", parts.join(", "));
+                }
+                let inner = self.deeper();
+                let mut out = format!("{name}(");
+                for (k, v) in shown {
+                    out.push_str(&format!("{nl}{}{k}: {},", inner.indent, inner.render(v)));
+                }
+                out.push_str(&format!("{nl}{})", self.indent));
+                out
+            }
+        }
+    }
+}
+
+/// Left out of new text, as the canonical writer leaves them out.
+fn is_empty(v: &Value) -> bool {
+    match v {
+        Value::None => true,
+        Value::Seq(items) => items.is_empty(),
+        Value::Map(entries) => entries.is_empty(),
+        _ => false,
+    }
+}
+
+struct Splicer<'a> {
+    text: &'a str,
+    nodes: &'a HashMap<String, Node>,
+    new: &'a Portfolio,
+    style: Style,
+    /// (range replaced, new text), in the order made.
+    edits: Vec<(Range<usize>, String)>,
+    /// Trees of the new projects, made once each.
+    values: HashMap<usize, Value>,
+}
+
+impl Splicer<'_> {
+    /// The new value at `path`.
+    fn value_at(&mut self, path: &str) -> Option<Value> {
+        if let Some(rest) = path.strip_prefix(".projects[") {
+            let (i, tail) = rest.split_once(']')?;
+            let i: usize = i.parse().ok()?;
+            let project = self.new.projects.get(i)?;
+            let v = self.values.entry(i).or_insert_with(|| Value::of(project));
+            return v.at(tail).cloned();
+        }
+        if path == ".projects" {
+            return Some(Value::of(&self.new.projects));
+        }
+        Value::of_top(self.new).at(path).cloned()
+    }
+
+    fn op(&mut self, op: &Op) {
+        match op {
+            Op::Set(path, v) => self.set(path, v),
+            Op::Clear(path) => self.clear(path),
+            Op::Append(path, items) => self.append(path, items),
+        }
+    }
+
+    fn set(&mut self, path: &str, v: &Value) {
+        if let Some(node) = self.nodes.get(path) {
+            let layout = self.layout_of(node);
+            let text = layout.render(v);
+            self.edits.push((node.span.clone(), text));
+            return;
+        }
+        let Some((parent, Seg::Field(key))) = split_last(path) else {
+            return self.fallback(path);
+        };
+        match self.nodes.get(parent) {
+            Some(node) if node.open.is_some() => {
+                let order = match self.value_at(parent) {
+                    Some(Value::Struct(_, fields)) => fields.iter().map(|(k, _)| *k).collect(),
+                    _ => Vec::new(),
+                };
+                self.insert_field(node, &order, key, v);
+            }
+            _ => self.fallback(path),
+        }
+    }
+
+    /// The path is not in the text and neither is a struct to put it in: write the
+    /// nearest parent that is there whole.
+    fn fallback(&mut self, path: &str) {
+        let mut p = path;
+        while let Some((parent, _)) = split_last(p) {
+            if self.nodes.contains_key(parent) {
+                if let Some(v) = self.value_at(parent) {
+                    self.set(parent, &v);
+                }
+                return;
+            }
+            p = parent;
+        }
+    }
+
+    fn clear(&mut self, path: &str) {
+        let Some((parent, Seg::Field(key))) = split_last(path) else {
+            return;
+        };
+        let Some(node) = self.nodes.get(parent) else {
+            return;
+        };
+        let Some(i) = node
+            .entries
+            .iter()
+            .position(|e| e.key.as_deref() == Some(key))
+        else {
+            return; // not written: already absent
+        };
+        let e = &node.entries[i];
+        let t = self.text;
+        let ls = line_start(t, e.start);
+        let le = line_end(t, e.end);
+        let range = if t[ls..e.start].trim().is_empty() && t[e.end..le].trim().is_empty() {
+            // On a line of its own: the line goes.
+            ls..(le + newline_len(t, le)).min(t.len())
+        } else if !e.comma && i > 0 && node.entries[i - 1].comma {
+            // The last, without a comma: take the comma before it instead.
+            node.entries[i - 1].end - 1..e.end
+        } else {
+            let after = t[e.end..le].len() - t[e.end..le].trim_start_matches(' ').len();
+            e.start..e.end + after
+        };
+        self.edits.push((range, String::new()));
+    }
+
+    fn append(&mut self, path: &str, items: &[Value]) {
+        let Some(node) = self.nodes.get(path).filter(|n| n.open.is_some()) else {
+            // No list written yet: the field with the whole list.
+            if let Some(v) = self.value_at(path) {
+                self.set_missing(path, &v);
+            }
+            return;
+        };
+        let Some(last) = node.entries.last() else {
+            // `[]`: the whole list, laid out as a new one.
+            if let Some(v) = self.value_at(path) {
+                let layout = self.layout_of(node);
+                self.edits.push((node.span.clone(), layout.render(&v)));
+            }
+            return;
+        };
+        let sibling = self.text.get(last.value.clone()).unwrap_or_default();
+        let layout = Layout {
+            style: &self.style,
+            indent: line_indent(self.text, last.start).to_string(),
+            names: starts_with_name(sibling),
+            multiline: fields_on_own_lines(sibling),
+        };
+        let texts: Vec<String> = items.iter().map(|v| layout.render(v)).collect();
+        self.insert_after(last, &texts);
+    }
+
+    /// A field not in the text, set: inserted into its struct.
+    fn set_missing(&mut self, path: &str, v: &Value) {
+        if let Some((parent, Seg::Field(key))) = split_last(path)
+            && let Some(node) = self.nodes.get(parent)
+            && node.open.is_some()
+        {
+            let order = match self.value_at(parent) {
+                Some(Value::Struct(_, fields)) => fields.iter().map(|(k, _)| *k).collect(),
+                _ => Vec::new(),
+            };
+            self.insert_field(node, &order, key, v);
+        } else {
+            self.fallback(path);
+        }
+    }
+
+    /// Insert `key: v` into the struct `node`, after the last field that comes before it
+    /// in `order` (FORMAT.md's order), in the layout of the fields around it.
+    fn insert_field(&mut self, node: &Node, order: &[&str], key: &str, v: &Value) {
+        let rank = |k: &str| order.iter().position(|o| *o == k);
+        let mine = rank(key).unwrap_or(usize::MAX);
+        let anchor = node
+            .entries
+            .iter()
+            .rfind(|e| e.key.as_deref().and_then(rank).is_some_and(|r| r < mine));
+        let own_lines = node
+            .entries
+            .first()
+            .is_some_and(|e| starts_line(self.text, e.start));
+        let indent = match node.entries.first() {
+            Some(e) if own_lines => line_indent(self.text, e.start).to_string(),
+            _ => format!(
+                "{}{}",
+                line_indent(self.text, node.span.start),
+                self.style.unit
+            ),
+        };
+        let layout = Layout {
+            style: &self.style,
+            indent: indent.clone(),
+            names: self.style.names || node.name.is_some(),
+            multiline: own_lines,
+        };
+        let field = format!("{key}: {}", layout.render(v));
+        match anchor {
+            Some(e) => self.insert_after(e, &[field]),
+            None => self.insert_first(node, &indent, own_lines, field),
+        }
+    }
+
+    /// New entries after `e`, in its layout: each on its own line when `e` is, else on
+    /// its line; with commas as `e` has them.
+    fn insert_after(&mut self, e: &super::syntax::Entry, texts: &[String]) {
+        let t = self.text;
+        let nl = self.style.newline;
+        if starts_line(t, e.start) {
+            let indent = line_indent(t, e.start);
+            let at = line_end(t, e.end);
+            let mut add = String::new();
+            for (i, x) in texts.iter().enumerate() {
+                let comma = e.comma || i + 1 < texts.len();
+                add.push_str(&format!("{nl}{indent}{x}{}", if comma { "," } else { "" }));
+            }
+            if !e.comma {
+                self.edits.push((e.end..e.end, ",".into()));
+            }
+            self.edits.push((at..at, add));
+        } else if e.comma {
+            let add: String = texts.iter().map(|x| format!(" {x},")).collect();
+            self.edits.push((e.end..e.end, add));
+        } else {
+            let add: String = texts.iter().map(|x| format!(", {x}")).collect();
+            self.edits.push((e.end..e.end, add));
+        }
+    }
+
+    /// A field as the first of `node`'s entries.
+    fn insert_first(&mut self, node: &Node, indent: &str, own_lines: bool, field: String) {
+        let nl = self.style.newline;
+        let (Some(open), Some(close)) = (node.open, node.close) else {
+            return;
+        };
+        match node.entries.first() {
+            Some(first) if own_lines => {
+                let at = line_start(self.text, first.start);
+                self.edits.push((at..at, format!("{indent}{field},{nl}")));
+            }
+            Some(first) => self
+                .edits
+                .push((first.start..first.start, format!("{field}, "))),
+            None => {
+                let outer = line_indent(self.text, node.span.start);
+                self.edits
+                    .push((open + 1..close, format!("{nl}{indent}{field},{nl}{outer}")));
+            }
+        }
+    }
+
+    /// How a value replacing `node` is written: as the node was.
+    fn layout_of(&self, node: &Node) -> Layout<'_> {
+        let old = self.text.get(node.span.clone()).unwrap_or_default();
+        Layout {
+            style: &self.style,
+            indent: line_indent(self.text, node.span.start).to_string(),
+            names: node.name.is_some() || (node.open.is_none() && self.style.names),
+            multiline: old.contains('\n') || node.open.is_none(),
+        }
+    }
+
+    /// The text with every edit made (from the end, so offsets hold).
+    fn apply(mut self) -> String {
+        let mut order: Vec<usize> = (0..self.edits.len()).collect();
+        order.sort_by_key(|&i| (self.edits[i].0.start, i));
+        let mut out = String::with_capacity(self.text.len() + 1024);
+        let mut at = 0;
+        for i in order {
+            let (range, new) = std::mem::take(&mut self.edits[i]);
+            if range.start < at {
+                continue; // overlaps an edit already made: the check will say so
+            }
+            out.push_str(&self.text[at..range.start]);
+            out.push_str(&new);
+            at = range.end;
+        }
+        out.push_str(&self.text[at..]);
+        out
+    }
+}
+
+fn line_start(t: &str, at: usize) -> usize {
+    t[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The offset of the line break ending the line `at` is on (`\r\n` counts from `\r`).
+fn line_end(t: &str, at: usize) -> usize {
+    let end = t[at..].find('\n').map_or(t.len(), |i| at + i);
+    if end > at && t.as_bytes()[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    }
+}
+
+fn newline_len(t: &str, at: usize) -> usize {
+    if t[at..].starts_with("\r\n") {
+        2
+    } else if t[at..].starts_with('\n') {
+        1
+    } else {
+        0
+    }
+}
+
+/// Only white space before `at` on its line?
+fn starts_line(t: &str, at: usize) -> bool {
+    t[line_start(t, at)..at].trim().is_empty()
+}
+
+/// The white space that starts the line `at` is on.
+fn line_indent(t: &str, at: usize) -> &str {
+    let ls = line_start(t, at);
+    let line = &t[ls..];
+    &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
+}
+
+/// Does a value's text start with a struct name (`Evaluation(`, or one inside `Some(`)?
+fn starts_with_name(v: &str) -> bool {
+    let len = v
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(v.len());
+    let (name, rest) = v.split_at(len);
+    let Some(inner) = rest.trim_start().strip_prefix('(') else {
+        return false;
+    };
+    match name {
+        "" => false,
+        "Some" => starts_with_name(inner.trim_start()),
+        _ => true,
+    }
+}
+
+/// Is a struct's text written one field per line (its first field on a new line)?
+fn fields_on_own_lines(v: &str) -> bool {
+    match v.find('(') {
+        Some(i) => v[i + 1..]
+            .chars()
+            .find(|c| !matches!(c, ' ' | '\t'))
+            .is_some_and(|c| c == '\n' || c == '\r'),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;
