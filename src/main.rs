@@ -64,6 +64,15 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
     },
+    /// Rewrite a file in the canonical layout (comments and hand layout go). Saving
+    /// never does this; only this command, when asked.
+    Fmt {
+        /// The portfolio file.
+        file: String,
+        /// Change nothing; exit status 1 if the file would change.
+        #[arg(long)]
+        check: bool,
+    },
     /// One row per project with its derived figures, for spreadsheets.
     Export {
         /// The portfolio file.
@@ -108,6 +117,29 @@ fn main() -> ExitCode {
             print_lines(&r.lines);
             if r.errors > 0 { EXIT_REFUSED } else { 0 }
         }
+        Some(Command::Fmt { file, check }) => match cli::fmt::fmt(file, *check) {
+            Ok(cli::fmt::Formatted::Unchanged) => 0,
+            Ok(cli::fmt::Formatted::Written) => {
+                eprintln!(
+                    "{}: rewritten in the canonical layout",
+                    styr::sanitize::clean(file)
+                );
+                0
+            }
+            Ok(cli::fmt::Formatted::WouldChange) => {
+                eprintln!(
+                    "{}: would be rewritten (run `styr fmt` on it)",
+                    styr::sanitize::clean(file)
+                );
+                1
+            }
+            Err(messages) => {
+                for m in messages {
+                    eprintln!("{}", styr::sanitize::clean(&m));
+                }
+                EXIT_REFUSED
+            }
+        },
         Some(Command::Report { file }) => with_portfolio(file, |p| cli::report::report(p, lang)),
         Some(Command::Minutes { file, date }) => {
             with_portfolio(file, |p| cli::minutes::minutes(p, *date, lang))

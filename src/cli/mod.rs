@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod export;
+pub mod fmt;
 pub mod minutes;
 pub mod report;
 
