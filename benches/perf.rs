@@ -280,8 +280,24 @@ fn benches(c: &mut Criterion) {
         let file = dir.path().join(format!("save{}.ron", case.n));
         std::fs::write(&file, &case.text).expect("writable");
         let (_, mut doc) = styr::store::open(&file).expect("opens");
-        g.bench_function("store_save", |b| {
+        doc.set_base(case.portfolio.clone());
+        g.bench_function("store_save_unchanged", |b| {
             b.iter(|| black_box(styr::store::save(&mut doc, &case.portfolio).is_ok()))
+        });
+        // One edit, saved: the splice, its check, the safe write. Each round flips the
+        // first project's health, so every save writes.
+        let mut edited = case.portfolio.clone();
+        let mut red = false;
+        g.bench_function("store_save_one_edit", |b| {
+            b.iter(|| {
+                red = !red;
+                edited.projects[0].health = Some(if red {
+                    styr::model::Health::Red
+                } else {
+                    styr::model::Health::Green
+                });
+                black_box(styr::store::save(&mut doc, &edited).is_ok())
+            })
         });
         g.finish();
     }

@@ -184,7 +184,7 @@ fn interactive(args: &Args, lang: Lang) -> i32 {
     // is of exactly the bytes that were loaded.
     let (portfolio, label, doc) = match args.file.as_deref() {
         Some(f) => {
-            let (bytes, doc) = match styr::store::open(f) {
+            let (bytes, mut doc) = match styr::store::open(f) {
                 Ok(x) => x,
                 Err(e) => {
                     let d = styr::model::Diagnostic::error(None, cli::io_message(&e));
@@ -193,7 +193,11 @@ fn interactive(args: &Args, lang: Lang) -> i32 {
                 }
             };
             match cli::load(f, &bytes) {
-                Ok((p, _warnings)) => (p, f.to_string(), Some(doc)),
+                Ok((p, _warnings)) => {
+                    // A save splices into this text; it need not parse it again.
+                    doc.set_base(p.clone());
+                    (p, f.to_string(), Some(doc))
+                }
                 Err(errors) => {
                     for e in errors {
                         eprintln!("{e}");

@@ -164,6 +164,10 @@ pub fn portfolio_ops(old: &Portfolio, new: &Portfolio) -> Vec<Op> {
 
 /// `text` (which loads to `old`) with the changes to `new` written into it, checked.
 pub fn save_text(text: &str, old: &Portfolio, new: &Portfolio) -> Result<String, SpliceError> {
+    if old == new {
+        // `text` loads to `old`: nothing to write, nothing to check.
+        return Ok(text.to_string());
+    }
     let out = splice(text, old, new);
     verify(&out, new)?;
     Ok(out)

@@ -257,7 +257,7 @@ impl Session {
         let Some(doc) = self.doc.as_ref() else {
             return;
         };
-        let (bytes, new_doc) = match store::open(doc.path()) {
+        let (bytes, mut new_doc) = match store::open(doc.path()) {
             Ok(x) => x,
             Err(e) => {
                 app.message = Some(format!(
@@ -284,6 +284,7 @@ impl Session {
             ));
             return;
         };
+        new_doc.set_base(portfolio.clone());
         let entries: Vec<JournalEntry> = self
             .journal
             .as_ref()

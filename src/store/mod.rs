@@ -103,12 +103,15 @@ fn mtime_ns(meta: &Metadata) -> Option<i64> {
 }
 
 /// An open portfolio file: where it is and what it was when styr last read or wrote it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     path: PathBuf,
     fingerprint: Fingerprint,
     /// The text as styr last read or wrote it: what a save splices into.
     text: std::sync::Arc<str>,
+    /// What `text` loads to, when the caller has it ([`Document::set_base`]): a save
+    /// then need not parse the text again before splicing into it.
+    base: Option<std::sync::Arc<Portfolio>>,
     /// The file's mode when this user may not write it (see [`Document::write_protected`]).
     protected: Option<u32>,
 }
@@ -127,6 +130,12 @@ pub enum DiskState {
 }
 
 impl Document {
+    /// Tell the document what its text loads to (the portfolio the caller loaded from
+    /// the bytes [`open`] gave), so that a save splices without parsing it again.
+    pub fn set_base(&mut self, p: Portfolio) {
+        self.base = Some(std::sync::Arc::new(p));
+    }
+
     /// The canonical path (symlinks resolved): the file that is read and saved.
     pub fn path(&self) -> &Path {
         &self.path
@@ -182,6 +191,7 @@ pub fn open(path: impl AsRef<Path>) -> io::Result<(Vec<u8>, Document)> {
     let doc = Document {
         fingerprint: Fingerprint::of(&bytes, Some(&meta)),
         text: text_of(&bytes),
+        base: None,
         protected: protection(&path, &meta),
         path,
     };
@@ -308,7 +318,7 @@ pub fn save(doc: &mut Document, p: &Portfolio) -> Result<SaveOutcome, SaveError>
         });
     }
     atomic::remove_stale(&doc.path);
-    let text = spliced(&doc.text, p)?;
+    let text = spliced(doc, p)?;
     if text.as_bytes() == on_disk.as_slice() {
         doc.fingerprint = now;
         return Ok(SaveOutcome::Saved(Saved {
@@ -331,6 +341,7 @@ pub fn save(doc: &mut Document, p: &Portfolio) -> Result<SaveOutcome, SaveError>
     let meta = fs::metadata(&doc.path).ok();
     doc.fingerprint = Fingerprint::of(text.as_bytes(), meta.as_ref());
     doc.text = text.into();
+    doc.base = Some(std::sync::Arc::new(p.clone()));
     Ok(SaveOutcome::Saved(Saved {
         path: doc.path.clone(),
         written: true,
@@ -367,7 +378,7 @@ pub fn save_as(
         path: new_path.to_path_buf(),
         source,
     })?;
-    let text = spliced(&doc.text, p)?;
+    let text = spliced(doc, p)?;
     // The copy of a write-protected file is the user's to write: it gets the owner's
     // write bit.
     let perms = fs::metadata(&doc.path).ok().map(|m| {
@@ -393,6 +404,7 @@ pub fn save_as(
     doc.fingerprint = Fingerprint::of(text.as_bytes(), meta.as_ref());
     doc.path = target;
     doc.text = text.into();
+    doc.base = Some(std::sync::Arc::new(p.clone()));
     doc.protected = None;
     Ok(SaveOutcome::Saved(Saved {
         path: doc.path.clone(),
@@ -454,12 +466,19 @@ fn text_of(bytes: &[u8]) -> std::sync::Arc<str> {
     String::from_utf8_lossy(bytes).into()
 }
 
-/// `text` (as styr last read or wrote it) with the changes to `p` written into it,
-/// checked to load back to exactly `p`.
-fn spliced(text: &str, p: &Portfolio) -> Result<String, SaveError> {
-    let base = crate::model::parse(text)
-        .map_err(|d| SaveError::Splice(SpliceError::Unreadable(d.render("the file"))))?;
-    splice::save_text(text, &base, p).map_err(SaveError::Splice)
+/// The document's text (as styr last read or wrote it) with the changes to `p` written
+/// into it, checked to load back to exactly `p`.
+fn spliced(doc: &Document, p: &Portfolio) -> Result<String, SaveError> {
+    let parsed;
+    let base = match &doc.base {
+        Some(b) => b.as_ref(),
+        None => {
+            parsed = crate::model::parse(&doc.text)
+                .map_err(|d| SaveError::Splice(SpliceError::Unreadable(d.render("the file"))))?;
+            &parsed
+        }
+    };
+    splice::save_text(&doc.text, base, p).map_err(SaveError::Splice)
 }
 
 #[cfg(test)]

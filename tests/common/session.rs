@@ -33,8 +33,9 @@ pub fn folder(text: &str) -> (tempfile::TempDir, PathBuf) {
 /// `styr FILE --date 2026-11-22` as main starts it: read through the store, load, start
 /// the session (lock, journal, recovery question).
 pub fn open(path: &Path, read_only: bool) -> (App, Session) {
-    let (bytes, doc) = store::open(path).unwrap();
+    let (bytes, mut doc) = store::open(path).unwrap();
     let p = load_bytes(&bytes).portfolio.expect("the file loads");
+    doc.set_base(p.clone());
     let mut app = App::new(p, path.display().to_string(), Lang::En, date());
     app.read_only = read_only;
     let mut s = Session::new(Some(doc), date());
