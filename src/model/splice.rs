@@ -164,19 +164,30 @@ pub fn portfolio_ops(old: &Portfolio, new: &Portfolio) -> Vec<Op> {
 
 /// `text` (which loads to `old`) with the changes to `new` written into it, checked.
 pub fn save_text(text: &str, old: &Portfolio, new: &Portfolio) -> Result<String, SpliceError> {
-    if old == new {
-        // `text` loads to `old`: nothing to write, nothing to check.
-        return Ok(text.to_string());
-    }
-    let out = splice(text, old, new);
-    verify(&out, new)?;
-    Ok(out)
+    save_checked(text, old, new).map(|(t, _)| t)
 }
 
-/// Does `text` load to exactly `expected`?
-pub fn verify(text: &str, expected: &Portfolio) -> Result<(), SpliceError> {
+/// [`save_text`], and the portfolio the new text was checked to load to (equal to
+/// `new`; `None` when nothing changed): what the next save splices against, had for
+/// the price of the check.
+pub fn save_checked(
+    text: &str,
+    old: &Portfolio,
+    new: &Portfolio,
+) -> Result<(String, Option<Portfolio>), SpliceError> {
+    if old == new {
+        // `text` loads to `old`: nothing to write, nothing to check.
+        return Ok((text.to_string(), None));
+    }
+    let out = splice(text, old, new);
+    let loaded = verify(&out, new)?;
+    Ok((out, Some(loaded)))
+}
+
+/// Does `text` load to exactly `expected`? Then what it loads to.
+pub fn verify(text: &str, expected: &Portfolio) -> Result<Portfolio, SpliceError> {
     match super::load::parse(text) {
-        Ok(p) if p == *expected => Ok(()),
+        Ok(p) if p == *expected => Ok(p),
         Ok(_) => Err(SpliceError::Verify("it loads to something else".into())),
         Err(d) => Err(SpliceError::Verify(d.render("the new text"))),
     }
@@ -224,8 +235,10 @@ struct Style {
 impl Style {
     fn of(text: &str) -> Style {
         let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        // The first few thousand lines tell the indentation as well as all of them.
         let unit = text
             .lines()
+            .take(4000)
             .filter_map(|l| {
                 let ws = &l[..l.len() - l.trim_start().len()];
                 (!ws.is_empty() && !l.trim().is_empty()).then_some(ws)

@@ -318,7 +318,7 @@ pub fn save(doc: &mut Document, p: &Portfolio) -> Result<SaveOutcome, SaveError>
         });
     }
     atomic::remove_stale(&doc.path);
-    let text = spliced(doc, p)?;
+    let (text, loaded) = spliced(doc, p)?;
     if text.as_bytes() == on_disk.as_slice() {
         doc.fingerprint = now;
         return Ok(SaveOutcome::Saved(Saved {
@@ -341,7 +341,9 @@ pub fn save(doc: &mut Document, p: &Portfolio) -> Result<SaveOutcome, SaveError>
     let meta = fs::metadata(&doc.path).ok();
     doc.fingerprint = Fingerprint::of(text.as_bytes(), meta.as_ref());
     doc.text = text.into();
-    doc.base = Some(std::sync::Arc::new(p.clone()));
+    if let Some(loaded) = loaded {
+        doc.base = Some(std::sync::Arc::new(loaded));
+    }
     Ok(SaveOutcome::Saved(Saved {
         path: doc.path.clone(),
         written: true,
@@ -378,7 +380,7 @@ pub fn save_as(
         path: new_path.to_path_buf(),
         source,
     })?;
-    let text = spliced(doc, p)?;
+    let (text, loaded) = spliced(doc, p)?;
     // The copy of a write-protected file is the user's to write: it gets the owner's
     // write bit.
     let perms = fs::metadata(&doc.path).ok().map(|m| {
@@ -404,7 +406,9 @@ pub fn save_as(
     doc.fingerprint = Fingerprint::of(text.as_bytes(), meta.as_ref());
     doc.path = target;
     doc.text = text.into();
-    doc.base = Some(std::sync::Arc::new(p.clone()));
+    if let Some(loaded) = loaded {
+        doc.base = Some(std::sync::Arc::new(loaded));
+    }
     doc.protected = None;
     Ok(SaveOutcome::Saved(Saved {
         path: doc.path.clone(),
@@ -467,8 +471,8 @@ fn text_of(bytes: &[u8]) -> std::sync::Arc<str> {
 }
 
 /// The document's text (as styr last read or wrote it) with the changes to `p` written
-/// into it, checked to load back to exactly `p`.
-fn spliced(doc: &Document, p: &Portfolio) -> Result<String, SaveError> {
+/// into it, checked to load back to exactly `p`; and what it was checked to load to.
+fn spliced(doc: &Document, p: &Portfolio) -> Result<(String, Option<Portfolio>), SaveError> {
     let parsed;
     let base = match &doc.base {
         Some(b) => b.as_ref(),
@@ -478,7 +482,7 @@ fn spliced(doc: &Document, p: &Portfolio) -> Result<String, SaveError> {
             &parsed
         }
     };
-    splice::save_text(&doc.text, base, p).map_err(SaveError::Splice)
+    splice::save_checked(&doc.text, base, p).map_err(SaveError::Splice)
 }
 
 #[cfg(test)]
