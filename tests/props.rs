@@ -7,6 +7,8 @@
 //! Bounded (200 cases a property, inputs of a few KiB) so it runs in a few seconds in a
 //! debug build. tests/robustness.rs does the same over the seed portfolios.
 
+mod common;
+
 use proptest::prelude::*;
 use styr::model::{Loaded, load_bytes, parse};
 
@@ -216,16 +218,7 @@ proptest! {
     ) {
         let mut b = SMALL.to_vec();
         let i = at.index(b.len() + 1);
-        let mut nest = open.repeat(depth);
-        if closed {
-            let close: String = open.chars().rev().filter_map(|c| match c {
-                '(' => Some(')'),
-                '[' => Some(']'),
-                '{' => Some('}'),
-                _ => None,
-            }).collect();
-            nest.push_str(&close.repeat(depth));
-        }
+        let nest = common::nesting(open, depth, closed);
         b.splice(i..i, nest.bytes());
         load_checked(&b);
     }

@@ -6,6 +6,8 @@
 //! These run in the test harness's threads (2 MiB of stack), in a debug build: a smaller
 //! budget than the program's main thread, so an overflow would show here first.
 
+mod common;
+
 use proptest::prelude::*;
 use styr::model::{Loaded, load_bytes};
 
@@ -180,16 +182,7 @@ proptest! {
     ) {
         let mut b = bytes.to_vec();
         let i = at.index(b.len() + 1);
-        let mut nest = open.repeat(depth);
-        if closed {
-            let close: String = open.chars().rev().filter_map(|c| match c {
-                '(' => Some(')'),
-                '[' => Some(']'),
-                '{' => Some('}'),
-                _ => None,
-            }).collect();
-            nest.push_str(&close.repeat(depth));
-        }
+        let nest = common::nesting(open, depth, closed);
         b.splice(i..i, nest.bytes());
         load_checked(&b);
     }

@@ -20,3 +20,24 @@ pub fn ev(code: KeyCode) -> KeyEvent {
 }
 
 pub mod session;
+
+/// `open` `depth` times, and with `closed` the brackets that close it: a deeply nested
+/// value for the loader's property tests.
+#[allow(dead_code)]
+pub fn nesting(open: &str, depth: usize, closed: bool) -> String {
+    let mut nest = open.repeat(depth);
+    if closed {
+        let close: String = open
+            .chars()
+            .rev()
+            .filter_map(|c| match c {
+                '(' => Some(')'),
+                '[' => Some(']'),
+                '{' => Some('}'),
+                _ => None,
+            })
+            .collect();
+        nest.push_str(&close.repeat(depth));
+    }
+    nest
+}
