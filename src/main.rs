@@ -109,7 +109,20 @@ fn parse_timebox(s: &str) -> Result<std::time::Duration, String> {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            // clap quotes what was typed; it may hold escapes (`--date "$(cat f)"`).
+            let text = e.render().to_string();
+            let text = styr::sanitize::clean_keep_lines(&text);
+            if e.use_stderr() {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
+            return ExitCode::from(e.exit_code() as u8);
+        }
+    };
     let lang = args.lang.unwrap_or_else(Lang::from_env);
     let code = match &args.command {
         Some(Command::Check { files }) => {

@@ -611,3 +611,125 @@ fn on_a_full_disk_the_lock_is_written_whole_or_not_at_all_and_the_message_fits()
     assert!(msg.contains("the disk is full"), "{msg}");
     assert_message_shown_whole(&app, 80, 24);
 }
+
+// ---- The second red-team pass -----------------------------------------------------------
+
+#[test]
+fn a_hard_link_planted_as_the_lock_is_never_written_through() {
+    let (dir, path) = folder(FIXTURE);
+    let victim = dir.path().join("precious");
+    fs::write(&victim, "the victim's own text").unwrap();
+    fs::hard_link(&victim, lock_of(&path)).unwrap();
+    let (app, _s) = open(&path, false);
+    assert!(!app.read_only, "{:?}", app.message);
+    assert_eq!(
+        fs::read_to_string(&victim).unwrap(),
+        "the victim's own text"
+    );
+    // The lock is a file of its own now, not a second name of the victim's.
+    let lock = fs::metadata(lock_of(&path)).unwrap();
+    assert_eq!(lock.nlink(), 1);
+    assert_ne!(lock.ino(), fs::metadata(&victim).unwrap().ino());
+}
+
+#[test]
+fn a_hard_linked_sidecar_is_refused_for_writing() {
+    let (dir, _path) = folder(FIXTURE);
+    let victim = dir.path().join("precious");
+    fs::write(&victim, "keep").unwrap();
+    let side = dir.path().join(".plan.ron.styr-lock");
+    fs::hard_link(&victim, &side).unwrap();
+    for access in [
+        store::sidecar::Access::Write,
+        store::sidecar::Access::Append,
+    ] {
+        let e = store::sidecar::open(&side, access).unwrap_err();
+        assert!(e.to_string().contains("hard links"), "{e}");
+    }
+    assert!(store::sidecar::open(&side, store::sidecar::Access::Read).is_ok());
+}
+
+#[test]
+fn a_huge_sparse_journal_is_set_aside_whole_without_reading_it() {
+    let (dir, path) = folder(FIXTURE);
+    let f = fs::File::create(journal_of(&path)).unwrap();
+    f.set_len(2 << 30).unwrap();
+    drop(f);
+    let started = std::time::Instant::now();
+    let (app, _s) = open(&path, false);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    let msg = app.message.clone().unwrap();
+    assert!(msg.contains(&(2u64 << 30).to_string()), "{msg}");
+    let kept = dir.path().join(".plan.ron.styr-journal.damaged");
+    let meta = fs::metadata(&kept).unwrap();
+    assert_eq!(meta.len(), 2 << 30);
+    assert!(
+        meta.blocks() < 1024,
+        "it was copied: {} blocks",
+        meta.blocks()
+    );
+    assert!(!journal_of(&path).exists());
+    assert!(!app.read_only);
+}
+
+#[test]
+fn temporary_files_of_a_journal_rewrite_killed_half_way_are_removed_too() {
+    let (dir, path) = folder(FIXTURE);
+    let host = format!(
+        "{:08x}",
+        store::fnv1a64(store::lock::host_name().as_bytes()) as u32
+    );
+    let stale = dir.path().join(format!(
+        "..plan.ron.styr-journal.{host}-{}.Zz9yX8.styr-tmp",
+        u32::MAX - 9
+    ));
+    fs::write(&stale, "half a journal").unwrap();
+    let (_app, _s) = open(&path, false);
+    assert!(!stale.exists(), "left: {:?}", names(dir.path()));
+}
+
+#[test]
+fn another_users_not_applied_file_is_not_shown_as_ones_own() {
+    if !is_root() {
+        return;
+    }
+    let (_dir, path) = folder(FIXTURE);
+    let date = styr::model::Date::parse("2026-11-22").unwrap();
+    let na = store::kept::keep_not_applied(
+        &path,
+        &[styr::model::edit::Edit::Note {
+            project: "T-01".into(),
+            date,
+            note: Some("Vedtak: stans prosjektet".into()),
+        }],
+    )
+    .unwrap();
+    std::os::unix::fs::chown(&na, Some(NOBODY), Some(NOBODY)).unwrap();
+    let (app, _s) = open(&path, false);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.not_applied, None);
+}
+
+#[test]
+fn an_interrupted_in_place_save_says_where_the_whole_text_is() {
+    let (dir, path) = folder(FIXTURE);
+    // What a save of a hard-linked file that died half-way leaves: a torn file, and
+    // the whole new text beside it.
+    fs::write(dir.path().join(".plan.ron.styr-saving"), FIXTURE).unwrap();
+    fs::write(&path, &FIXTURE[..FIXTURE.len() / 2]).unwrap();
+    for cmd in ["check", "report"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_styr"))
+            .args([cmd, "plan.ron"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {text}");
+        assert!(text.contains("a save was interrupted"), "{cmd}: {text}");
+        assert!(text.contains(".plan.ron.styr-saving"), "{cmd}: {text}");
+    }
+}

@@ -30,6 +30,9 @@ pub fn check(paths: &[String]) -> CheckReport {
             }
             r.lines.push(d.render(path));
         }
+        if diagnostics.iter().any(|d| d.is_error()) {
+            r.lines.extend(super::interrupted_save(path));
+        }
     }
     let files = match paths.len() {
         1 => "1 file".to_string(),

@@ -56,7 +56,11 @@ fn starts_formula(s: &str) -> bool {
     if s.starts_with(['\t', '\r']) {
         return true;
     }
-    s.trim_start().starts_with([
+    // White space and the invisible format characters a spreadsheet may skip too.
+    s.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    })
+    .starts_with([
         '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
     ])
 }
@@ -168,6 +172,8 @@ mod tests {
             ("\r=1", "'\r=1"),
             ("  =1+1", "'  =1+1"),
             ("\u{FF1D}1+1", "'\u{FF1D}1+1"),
+            ("\u{200B}=1+1", "'\u{200B}=1+1"),
+            ("\u{FEFF}=1+1", "'\u{FEFF}=1+1"),
             ("EU;=1+1;-x", "EU;'=1+1;'-x"),
             ("two\n=lines;", "two\n'=lines;"),
             ("Grønn omstilling", "Grønn omstilling"),

@@ -22,11 +22,26 @@ pub fn open(path: &str) -> Result<(Portfolio, Vec<String>), Vec<String>> {
 /// Load a file's bytes; the findings rendered with the file name `path`.
 pub fn load(path: &str, bytes: &[u8]) -> Result<(Portfolio, Vec<String>), Vec<String>> {
     let loaded = load_bytes(bytes);
-    let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.render(path)).collect();
+    let mut messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.render(path)).collect();
     match loaded.portfolio {
         Some(p) => Ok((p, messages)),
-        None => Err(messages),
+        None => {
+            messages.extend(interrupted_save(path));
+            Err(messages)
+        }
     }
+}
+
+/// When a file does not load: a save of a file with several names that died half-way
+/// kept the whole new text beside it. Where it is, and what to do.
+pub fn interrupted_save(path: &str) -> Option<String> {
+    let copy = crate::store::atomic::saving_copy_path(&std::fs::canonicalize(path).ok()?);
+    copy.is_file().then(|| {
+        format!(
+            "{path}: a save was interrupted while writing this file; the whole saved text is in {} — check it with `styr check` and move it over the file",
+            copy.display()
+        )
+    })
 }
 
 /// Read a file's bytes through the store's one bounded reader (regular files only, size

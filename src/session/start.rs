@@ -83,8 +83,15 @@ impl Session {
                 ));
             }
         }
-        // Temporary files of a save that was killed half-way are of no use to anyone.
-        store::atomic::remove_stale(doc.path());
+        // Temporary files of a save (or of a journal's rewrite) that was killed half-way
+        // are of no use to anyone.
+        for p in [
+            doc.path().to_path_buf(),
+            doc.journal_path(),
+            kept::not_applied_path(doc.path()),
+        ] {
+            store::atomic::remove_stale(&p);
+        }
         self.journal = Some(Journal::new(doc, self.meeting));
         match store::read_journal(doc.path()) {
             Ok(Some(rec)) if rec.owner.is_some() => {
@@ -92,19 +99,37 @@ impl Session {
                 // rather than journal over them.
                 let who = sidecar::user_name(rec.owner.unwrap_or_default());
                 self.follow_read_only(app);
-                app.message = Some(format!(
-                    "{who} {}",
-                    l.pick(
-                        "har ulagrede endringer i denne filen fra en avbrutt økt; du følger med skrivebeskyttet",
-                        "has unsaved edits to this file from an interrupted session; you follow read-only"
+                app.message = Some(if rec.entries.is_empty() {
+                    // Not edits (empty, or unreadable to us), but still theirs: styr
+                    // cannot journal at that name, so it does not edit.
+                    format!(
+                        "{} {} {who} ({} {}): {}",
+                        sidecar::name_of(&rec.path),
+                        l.pick("tilhører", "belongs to"),
+                        rec.len,
+                        l.pick(
+                            "byte, ingen endringer styr kan lese",
+                            "bytes, no edits styr can read"
+                        ),
+                        l.pick(
+                            "bare lesing til den er fjernet",
+                            "read-only until it is removed"
+                        )
                     )
-                ));
+                } else {
+                    format!(
+                        "{who} {}",
+                        l.pick(
+                            "har ulagrede endringer i denne filen fra en avbrutt økt; du følger med skrivebeskyttet",
+                            "has unsaved edits to this file from an interrupted session; you follow read-only"
+                        )
+                    )
+                });
                 return;
             }
             Ok(Some(rec)) if rec.entries.is_empty() => {
                 // Nothing in it to recover, but it is not thrown away unseen.
-                let kept = kept::keep_damaged(doc.path())
-                    .and_then(|p| store::journal::remove_if_there(&rec.path).map(|()| p));
+                let kept = kept::keep_damaged(doc.path(), true);
                 match kept {
                     Ok(p) => {
                         app.message = Some(format!(
@@ -137,7 +162,7 @@ impl Session {
             Ok(Some(rec)) => {
                 let damaged_copy = rec
                     .is_damaged()
-                    .then(|| kept::keep_damaged(doc.path()).ok())
+                    .then(|| kept::keep_damaged(doc.path(), false).ok())
                     .flatten()
                     .map(|p| sidecar::name_of(&p));
                 let header = rec.header.as_ref();

@@ -28,12 +28,28 @@ pub fn replace(path: &Path, bytes: &[u8], like: Option<&Metadata>) -> io::Result
     Ok(f)
 }
 
+/// `.FILE.styr-saving`: the whole new text, kept while a file with several names is
+/// written in place. Left behind only if styr died in the middle of that write; then it
+/// is the text to put back (`cli::load` says so when the file no longer loads).
+pub fn saving_copy_path(path: &Path) -> PathBuf {
+    super::sidecar_path(path, ".styr-saving")
+}
+
 /// Write `bytes` over the file at `path` in place, keeping its inode (and so its hard
 /// links, owner and attributes); `old` is what the file holds now. A synced copy of
-/// `bytes` is written beside it first. If the overwrite fails half-way, `old` is written
-/// back; if even that fails, the copy is kept and its name is in the error.
+/// `bytes` is kept first as [`saving_copy_path`], and removed once the overwrite is on
+/// disk. If the overwrite fails half-way, `old` is written back; if even that fails, the
+/// copy stays and its name is in the error.
 pub fn overwrite_in_place(path: &Path, bytes: &[u8], old: &[u8]) -> io::Result<()> {
-    let copy = prepared(path, bytes, None, None)?;
+    let copy = saving_copy_path(path);
+    // One left by an earlier save that died: the file loaded since, so it is obsolete.
+    super::journal::remove_if_there(&copy)?;
+    let mut c = super::sidecar::create_new(&copy, 0o600)?;
+    if let Err(e) = c.write_all(bytes).and_then(|()| c.sync_all()) {
+        let _ = std::fs::remove_file(&copy);
+        return Err(e);
+    }
+    sync_dir(&copy);
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .custom_nofollow()
@@ -46,18 +62,15 @@ pub fn overwrite_in_place(path: &Path, bytes: &[u8], old: &[u8]) -> io::Result<(
     };
     if let Err(e) = write(&mut f, bytes) {
         if write(&mut f, old).is_err() {
-            let kept = copy.keep().map(|(_, p)| p);
             return Err(io::Error::new(
                 e.kind(),
-                match kept {
-                    Ok(p) => format!("{e}; the new text is kept in {}", p.display()),
-                    Err(_) => e.to_string(),
-                },
+                format!("{e}; the new text is kept in {}", copy.display()),
             ));
         }
+        let _ = std::fs::remove_file(&copy);
         return Err(e);
     }
-    drop(copy);
+    std::fs::remove_file(&copy)?;
     sync_dir(path);
     Ok(())
 }
@@ -242,6 +255,8 @@ mod tests {
         let link = dir.path().join("b.txt");
         std::fs::write(&p, "a long old text").unwrap();
         std::fs::hard_link(&p, &link).unwrap();
+        // A copy an earlier, interrupted save left is obsolete once the file loaded.
+        std::fs::write(saving_copy_path(&p), "stale").unwrap();
         overwrite_in_place(&p, b"new", b"a long old text").unwrap();
         assert_eq!(std::fs::read(&link).unwrap(), b"new");
         assert_eq!(names(dir.path()), ["a.txt", "b.txt"]);

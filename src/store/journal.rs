@@ -314,8 +314,10 @@ impl Recovered {
     }
 }
 
-/// The most a journal may hold: as much as a portfolio file.
-const MAX_JOURNAL_BYTES: u64 = crate::model::load::MAX_FILE_BYTES as u64;
+/// The most of a journal that is read: 16 MiB, some hundred thousand edits, far more
+/// than any meeting makes. A larger one is damaged (only its start is read) and is set
+/// aside whole, never read into memory or copied.
+pub const MAX_JOURNAL_BYTES: u64 = 16 << 20;
 
 /// Read the journal beside `doc_path`, if there is one. Tolerant: a torn last line is
 /// dropped, an unreadable line is skipped and counted; only an I/O error fails — and a
@@ -342,6 +344,12 @@ pub fn read_journal(doc_path: impl AsRef<Path>) -> io::Result<Option<Recovered>>
     };
     let mut rec = parse_journal(path, &bytes);
     rec.owner = sidecar::owner_if_not_me(&meta);
+    if meta.len() > MAX_JOURNAL_BYTES {
+        // Too large to be styr's: nothing in it is offered for recovery.
+        rec.entries.clear();
+        rec.unreadable += 1;
+    }
+    rec.len = meta.len();
     Ok(Some(rec))
 }
 

@@ -16,21 +16,50 @@ pub fn not_applied_path(doc_path: &Path) -> PathBuf {
     sidecar_path(doc_path, ".styr-journal.not-applied")
 }
 
-/// Copy the journal beside `doc_path` to a free name `.FILE.styr-journal.damaged`
-/// (`.damaged.2`, … when one is there already) and return that name. The journal
-/// itself is left as it is.
-pub fn keep_damaged(doc_path: impl AsRef<Path>) -> io::Result<PathBuf> {
+/// Set the journal beside `doc_path` aside under a free name `.FILE.styr-journal.damaged`
+/// (`.damaged.2`, … when one is there already) and return that name. With `whole`, the
+/// journal itself is moved there (nothing in it to recover; a rename costs nothing,
+/// however large it is); otherwise it is copied (it is read for recovery, so it is
+/// within [`super::journal::MAX_JOURNAL_BYTES`]) and stays as it is.
+pub fn keep_damaged(doc_path: impl AsRef<Path>, whole: bool) -> io::Result<PathBuf> {
     let doc = canonical_new(doc_path.as_ref())?;
     let journal = journal_path(&doc);
-    let bytes = sidecar::read(&journal, u64::MAX)?
-        .map(|(b, _)| b)
-        .unwrap_or_default();
+    let bytes = if whole {
+        Vec::new()
+    } else {
+        sidecar::read(&journal, super::journal::MAX_JOURNAL_BYTES)?
+            .map(|(b, _)| b)
+            .unwrap_or_default()
+    };
     for n in 1..100 {
         let suffix = match n {
             1 => ".styr-journal.damaged".to_string(),
             n => format!(".styr-journal.damaged.{n}"),
         };
         let path = sidecar_path(&doc, &suffix);
+        if whole {
+            if std::fs::symlink_metadata(&path).is_ok() {
+                continue;
+            }
+            if let Ok(meta) = std::fs::symlink_metadata(&journal) {
+                sidecar::check_replaceable(&journal, &meta)?;
+            }
+            // A hard link, then the old name removed: never over a file that is there.
+            match std::fs::hard_link(&journal, &path) {
+                Ok(()) => {
+                    std::fs::remove_file(&journal)?;
+                    atomic::sync_dir(&path);
+                    return Ok(path);
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(_) => {
+                    // No hard links here: a rename, having looked first.
+                    std::fs::rename(&journal, &path)?;
+                    atomic::sync_dir(&path);
+                    return Ok(path);
+                }
+            }
+        }
         match sidecar::create_new(&path, 0o600) {
             Ok(mut f) => {
                 f.write_all(&bytes).and_then(|()| f.sync_all())?;
@@ -71,9 +100,13 @@ pub fn keep_not_applied(doc_path: impl AsRef<Path>, edits: &[Edit]) -> io::Resul
 /// cannot be read are left out.
 pub fn read_not_applied(doc_path: impl AsRef<Path>) -> io::Result<Vec<Edit>> {
     let doc = canonical_new(doc_path.as_ref())?;
-    let Some((bytes, _)) = sidecar::read(&not_applied_path(&doc), 64 << 20)? else {
+    let Some((bytes, meta)) = sidecar::read(&not_applied_path(&doc), 64 << 20)? else {
         return Ok(Vec::new());
     };
+    if sidecar::owner_if_not_me(&meta).is_some() {
+        // Another user's: not edits this user made, and not theirs to dismiss.
+        return Ok(Vec::new());
+    }
     let text = String::from_utf8_lossy(&bytes);
     Ok(text
         .lines()
@@ -128,8 +161,8 @@ mod tests {
         std::fs::write(&doc, "x").unwrap();
         let journal = journal_path(&std::fs::canonicalize(&doc).unwrap());
         std::fs::write(&journal, b"\0\0garbage").unwrap();
-        let one = keep_damaged(&doc).unwrap();
-        let two = keep_damaged(&doc).unwrap();
+        let one = keep_damaged(&doc, false).unwrap();
+        let two = keep_damaged(&doc, false).unwrap();
         assert!(
             one.to_string_lossy()
                 .ends_with(".p.ron.styr-journal.damaged")
@@ -140,5 +173,10 @@ mod tests {
         );
         assert_eq!(std::fs::read(&two).unwrap(), b"\0\0garbage");
         assert!(journal.exists());
+        // Set aside whole: moved, under the next free name.
+        let three = keep_damaged(&doc, true).unwrap();
+        assert!(three.to_string_lossy().ends_with(".damaged.3"));
+        assert_eq!(std::fs::read(&three).unwrap(), b"\0\0garbage");
+        assert!(!journal.exists());
     }
 }

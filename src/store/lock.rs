@@ -129,6 +129,12 @@ pub fn acquire(doc_path: impl AsRef<Path>) -> io::Result<LockState> {
             continue;
         }
         let meta = f.metadata()?;
+        if sidecar::names(&meta) > 1 {
+            // A hard link planted at the lock's name: take the name away (the file it
+            // links is left as it is) and make a lock of our own.
+            fs::remove_file(&path)?;
+            continue;
+        }
         if sidecar::owner_if_not_me(&meta).is_some() {
             // Left by another user's styr that is gone (nobody holds it): make our own.
             fs::remove_file(&path).map_err(|e| {

@@ -274,8 +274,9 @@ pub enum SaveError {
     #[error("cannot read {} to check it before saving: {source}", .path.display())]
     Check { path: PathBuf, source: io::Error },
     #[error(
-        "cannot save {}: {source}; the file is unchanged (saving needs a writable folder: try save-as elsewhere)",
-        .path.display()
+        "cannot save {}: {}; the file is unchanged (save-as can put it elsewhere)",
+        sidecar::name_of(.path),
+        sidecar::brief(.source)
     )]
     Write { path: PathBuf, source: io::Error },
     #[error("{0}")]
@@ -328,7 +329,7 @@ pub fn save(doc: &mut Document, p: &Portfolio) -> Result<SaveOutcome, SaveError>
         }));
     }
 
-    let links = hard_links(&meta);
+    let links = sidecar::names(&meta);
     let written = if links > 1 {
         atomic::overwrite_in_place(&doc.path, text.as_bytes(), &on_disk)
     } else {
@@ -349,19 +350,6 @@ pub fn save(doc: &mut Document, p: &Portfolio) -> Result<SaveOutcome, SaveError>
         written: true,
         in_place_links: (links > 1).then_some(links),
     }))
-}
-
-/// How many names (hard links) the file of `meta` has.
-fn hard_links(meta: &Metadata) -> u64 {
-    #[cfg(unix)]
-    {
-        std::os::unix::fs::MetadataExt::nlink(meta)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = meta;
-        1
-    }
 }
 
 /// Save `p` under a new name (after a conflict, say). Never replaces an existing file:

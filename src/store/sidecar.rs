@@ -40,8 +40,37 @@ pub fn open(path: &Path, access: Access) -> io::Result<File> {
     check_plain(path, &meta)?;
     if access != Access::Read {
         check_ours(path, &meta)?;
+        check_one_name(path, &meta)?;
     }
     Ok(f)
+}
+
+/// How many names (hard links) the file of `meta` has.
+pub fn names(meta: &Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::nlink(meta)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        1
+    }
+}
+
+/// Refuse to write into a sidecar that has other names: a hard link planted at its name
+/// would carry the write into the file it links (as a symbolic link would).
+fn check_one_name(path: &Path, meta: &Metadata) -> io::Result<()> {
+    if names(meta) <= 1 {
+        return Ok(());
+    }
+    Err(io::Error::new(
+        io::ErrorKind::PermissionDenied,
+        format!(
+            "{} has other names (hard links), and styr never writes through one (remove it if it is not yours)",
+            name_of(path)
+        ),
+    ))
 }
 
 /// Create a new sidecar at `path` with `mode`; fails with `AlreadyExists` if anything —
