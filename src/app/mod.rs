@@ -7,6 +7,7 @@ pub mod fuzzy;
 pub mod keymap;
 pub mod update;
 pub mod view;
+mod keep;
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -490,32 +491,6 @@ impl App {
         cache.warm(&app);
         app.view_cache = cache;
         app
-    }
-
-    /// Put a new version of the portfolio in place (after a reload from disk), with the
-    /// history that led to it and the number of unsaved steps. The goal tree may have
-    /// changed: a goal filter is kept only if that goal is still there.
-    pub fn replace_portfolio(&mut self, portfolio: Portfolio, history: History, unsaved: usize) {
-        let goal_filter = self.filters.goal.map(|g| self.goals[g].id.clone());
-        let (goals, goal_by_id, figures) = goal_view(&portfolio);
-        self.expanded = goals
-            .iter()
-            .map(|g| match self.goal_by_id.get(&g.id) {
-                Some(&old) => self.expanded.get(old).copied().unwrap_or(false),
-                None => g.depth < 2,
-            })
-            .collect();
-        self.filters.goal = goal_filter.and_then(|id| goal_by_id.get(&id).copied());
-        self.portfolio = portfolio;
-        self.goals = goals;
-        self.goal_by_id = goal_by_id;
-        self.figures = figures;
-        self.history = history;
-        self.unsaved = unsaved;
-        self.view_cache.clear();
-        self.rebuild_goal_rows();
-        self.refresh_ranking();
-        self.refilter();
     }
 
     /// The project under the cursor.
