@@ -3,11 +3,12 @@
 //! only reads it.
 
 pub mod action;
+pub mod editor;
 pub mod fuzzy;
+mod keep;
 pub mod keymap;
 pub mod update;
 pub mod view;
-mod keep;
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -225,6 +226,11 @@ pub enum Question {
     /// Edits that no longer fit the file (after a recovery or a reload): shown until
     /// dismissed, kept beside the file meanwhile. See [`App::not_applied`].
     NotApplied,
+    /// `e` with unsaved edits: save them first (the editor works on the file).
+    SaveBeforeEdit,
+    /// The file as the editor left it does not load: edit again, or keep the last good
+    /// state on screen. See [`App::editor`].
+    EditedFileBroken,
 }
 
 /// The interactive program's whole state.
@@ -306,6 +312,8 @@ pub struct App {
     /// Edits that no longer fit the file, while they are shown (see
     /// [`Question::NotApplied`]).
     pub not_applied: Option<NotApplied>,
+    /// `e`: the item waiting for the editor, and the errors it left (see [`editor`]).
+    pub editor: editor::EditorState,
 }
 
 /// Edits a replay had to leave out (their project or risk is gone), and the file
@@ -362,6 +370,8 @@ pub enum Effect {
     DiscardJournal,
     /// The user has seen the edits that no longer fit: remove the file keeping them.
     DismissNotApplied,
+    /// Hand the terminal to the user's editor at this item, then reload the file.
+    Editor(editor::EditTarget),
     Quit,
 }
 
@@ -481,6 +491,7 @@ impl App {
             save_as_default: String::new(),
             protected: false,
             not_applied: None,
+            editor: editor::EditorState::default(),
             view_cache: view::ViewCache::default(),
         };
         app.save_as_default = suggest_save_as(&app.file_label, app.meeting_date);

@@ -5,8 +5,11 @@
 //! while styr runs. Every journal entry is on disk before the event loop draws the next
 //! frame, so the screen never confirms an edit that a crash could lose.
 
+mod editor;
 mod reload;
 mod start;
+
+pub use editor::{EditorCall, editor_words, line_args, line_of};
 
 use std::io;
 
@@ -38,6 +41,10 @@ pub struct Session {
     /// The file on disk does not load, and the user was told (said once, until it
     /// loads again).
     told_broken: bool,
+    /// The editor `e` asked for, until the event loop takes it (see [`EditorCall`]).
+    editor_call: Option<EditorCall>,
+    /// An editor command to use instead of `$VISUAL`/`$EDITOR`.
+    editor_command: Option<String>,
 }
 
 impl Session {
@@ -62,6 +69,7 @@ impl Session {
                 Effect::Recover => self.recover(app),
                 Effect::DiscardJournal => self.discard(app),
                 Effect::DismissNotApplied => self.dismiss_not_applied(app),
+                Effect::Editor(target) => self.editor(app, target),
                 Effect::Quit => self.should_quit = true,
             }
         }
