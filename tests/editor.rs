@@ -296,3 +296,24 @@ fn the_palette_has_edit_in_both_languages() {
         );
     }
 }
+
+#[test]
+fn a_file_put_back_as_it_was_after_errors_loads_again() {
+    let (_dir, path) = folder(FIXTURE);
+    let (mut app, mut s) = open(&path, false);
+    let call = press_e(&mut app, &mut s).unwrap();
+    let broken = FIXTURE.replacen("health: Green", "health: Gren", 1);
+    editor_leaves(&mut app, &mut s, &call, &path, &broken);
+    keys(&mut app, &mut s, "e");
+    let call = s.take_editor_call().expect("edit again");
+    editor_leaves(&mut app, &mut s, &call, &path, FIXTURE);
+    assert_eq!(app.overlay, None);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("The file loads again, and is as shown")
+    );
+    // And a broken file later is said again by the idle check.
+    fs::write(&path, &broken).unwrap();
+    s.tick(&mut app);
+    assert!(app.message.as_deref().unwrap().contains("has errors"));
+}

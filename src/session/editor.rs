@@ -211,15 +211,19 @@ impl Session {
                 app.editor.target = None;
                 let shown = self.doc.as_ref().map(|x| x.fingerprint());
                 if shown.is_some_and(|f| f.same_content(&d.fingerprint())) {
-                    // As on screen already (perhaps put back after errors).
-                    self.told_broken = false;
-                    app.message = Some(format!(
-                        "{}{ended}",
+                    // As on screen already: untouched, or put back after errors.
+                    let what = if std::mem::take(&mut self.told_broken) {
+                        l.pick(
+                            "Filen kan lastes igjen, og er som vist",
+                            "The file loads again, and is as shown",
+                        )
+                    } else {
                         l.pick(
                             "Uendret: filen er som før",
-                            "Unchanged: the file is as it was"
+                            "Unchanged: the file is as it was",
                         )
-                    ));
+                    };
+                    app.message = Some(format!("{what}{ended}"));
                     return;
                 }
                 let (_, journal_err) = self.take_in(app, *p, d);
