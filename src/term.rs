@@ -19,7 +19,7 @@ use ratatui::backend::CrosstermBackend;
 use crate::app::keymap::key_to_action;
 use crate::app::update::update;
 use crate::app::{Action, App};
-use crate::session::Session;
+use crate::session::{EditorCall, Session};
 use crate::ui::{self, Theme};
 
 type Term = Terminal<CrosstermBackend<FrameOut>>;
@@ -48,6 +48,8 @@ impl Write for FrameOut {
 }
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// The user's editor has the terminal (see [`hand_over`]).
+static EDITING: AtomicBool = AtomicBool::new(false);
 
 /// Put the terminal back as it was. Safe to call more than once and from any thread;
 /// write errors are ignored (the terminal may be gone).
@@ -73,19 +75,30 @@ fn setup() -> io::Result<(Term, FrameOut)> {
 }
 
 /// Restore on panic (before the message is printed, so it is readable) and on SIGTERM,
-/// SIGHUP and SIGINT. A dropped SSH connection sends SIGHUP; crossterm's event loop would
-/// not notice (it spins), so a thread of its own handles the signals. Every edit is in the
-/// journal already, so nothing more needs saving: restore and exit with 128 + signal.
+/// SIGHUP, SIGINT and SIGQUIT. A dropped SSH connection sends SIGHUP; crossterm's event
+/// loop would not notice (it spins), so a thread of its own handles the signals. Every
+/// edit is in the journal already, so nothing more needs saving: restore and exit with
+/// 128 + signal.
+///
+/// While the user's editor has the terminal, Ctrl-C and Ctrl-\ are the editor's: the
+/// terminal sends SIGINT and SIGQUIT to its whole foreground process group, styr
+/// included, so styr lets them pass (as `system(3)` does) and waits for the editor. The
+/// editor itself starts with the default handlers (handlers do not survive `exec`).
+/// A hang-up or SIGTERM still ends styr.
 fn install_guards() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+    {
         std::thread::spawn(move || {
-            if let Some(sig) = signals.forever().next() {
+            for sig in signals.forever() {
+                if EDITING.load(Ordering::SeqCst) && matches!(sig, SIGINT | SIGQUIT) {
+                    continue;
+                }
                 restore();
                 std::process::exit(128 + sig);
             }
@@ -153,9 +166,48 @@ fn event_loop(
                 _ => {}
             }
             session.run_effects(app);
+            if let Some(call) = session.take_editor_call() {
+                let ran = hand_over(terminal, out, &call)?;
+                session.editor_done(app, &call, ran);
+                let size = terminal.size()?;
+                update(app, Action::Resize(size.width, size.height));
+                break;
+            }
             if session.should_quit || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
     }
+}
+
+/// Give the terminal to the user's editor and take it back (gitui's external editor):
+/// leave the alternate screen, raw mode off, cursor shown; run the editor in styr's
+/// terminal and process group and wait for it; then alternate screen and raw mode again,
+/// and a full redraw. The outer result is the terminal's (it could not be taken back);
+/// the inner one the editor's (it could not be started).
+fn hand_over(
+    terminal: &mut Term,
+    out: &FrameOut,
+    call: &EditorCall,
+) -> io::Result<io::Result<std::process::ExitStatus>> {
+    out.send()?;
+    EDITING.store(true, Ordering::SeqCst);
+    restore();
+    // `status` waits for the child, retrying when a signal interrupts the wait.
+    let ran = call.command().status();
+    let back = take_back(terminal);
+    EDITING.store(false, Ordering::SeqCst);
+    back.map(|()| ran)
+}
+
+fn take_back(terminal: &mut Term) -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(io::stdout(), EnterAlternateScreen, Hide)?;
+    // The editor drew over everything (and the window may have changed size): clear it
+    // and forget what ratatui thinks is on screen, so the next frame is drawn whole.
+    // Not `Terminal::clear`: in ratatui 0.30 it first asks the terminal where the cursor
+    // is (ESC [6n) and fails when no answer comes; `resize` clears without asking.
+    let area = terminal.size()?.into();
+    terminal.resize(area)
 }

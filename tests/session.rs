@@ -469,19 +469,26 @@ fn reload_says_which_edits_no_longer_fit() {
 }
 
 #[test]
-fn an_outside_change_is_told_once_while_idle() {
+fn with_unsaved_edits_an_outside_change_is_told_once_while_idle() {
     let (_dir, path) = folder(FIXTURE);
     let (mut app, mut s) = open(&path, false);
+    // With nothing unsaved it would simply be reloaded (tests/reload.rs).
+    select(&mut app, &mut s, "T-01");
+    keys(&mut app, &mut s, "H3");
     app.message = None;
     s.tick(&mut app);
     assert_eq!(app.message, None, "nothing changed");
     fs::write(&path, FIXTURE.replace("Testportefølje", "Endret")).unwrap();
     s.tick(&mut app);
     assert!(
-        app.message.as_deref().unwrap().contains("changed on disk"),
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("s lets you reload it"),
         "{:?}",
         app.message
     );
+    assert_eq!(app.portfolio.name, "Testportefølje 2026", "not reloaded");
     app.message = None;
     s.tick(&mut app);
     assert_eq!(app.message, None, "said once");

@@ -60,6 +60,8 @@ pub enum Action {
     Redo,
     Save,
     StartTriage,
+    /// Open the item under the cursor in `$VISUAL`/`$EDITOR`, then reload the file.
+    EditInEditor,
     TriageNext,
     TriagePrev,
     /// Answer a question (recovery, quit, conflict).

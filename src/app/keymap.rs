@@ -147,6 +147,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Global, [key(K::Esc)], "Esc", A::Back, "lukk / fjern filter", "close / clear filter", false),
     b!(Global, [ch('t')], "t", A::StartTriage, "gjennomgang (triage)", "triage", true),
     b!(Global, [ch('z')], "z", A::ToggleZoom, "zoom ruten", "zoom the pane", false),
+    b!(Global, [ch('e')], "e", A::EditInEditor, "rediger i editoren ($EDITOR), last inn på nytt", "edit in the editor ($EDITOR), then reload", false),
     b!(Global, [ch('s'), ctrl('s')], "s/Ctrl-S", A::Save, "lagre", "save", true),
     b!(Global, [ch('u')], "u", A::Undo, "angre", "undo", false),
     b!(Global, [ctrl('r')], "Ctrl-R", A::Redo, "gjør om", "redo", false),

@@ -3,7 +3,9 @@
 //! only reads it.
 
 pub mod action;
+pub mod editor;
 pub mod fuzzy;
+mod keep;
 pub mod keymap;
 pub mod update;
 pub mod view;
@@ -224,6 +226,11 @@ pub enum Question {
     /// Edits that no longer fit the file (after a recovery or a reload): shown until
     /// dismissed, kept beside the file meanwhile. See [`App::not_applied`].
     NotApplied,
+    /// `e` with unsaved edits: save them first (the editor works on the file).
+    SaveBeforeEdit,
+    /// The file as the editor left it does not load: edit again, or keep the last good
+    /// state on screen. See [`App::editor`].
+    EditedFileBroken,
 }
 
 /// The interactive program's whole state.
@@ -305,6 +312,8 @@ pub struct App {
     /// Edits that no longer fit the file, while they are shown (see
     /// [`Question::NotApplied`]).
     pub not_applied: Option<NotApplied>,
+    /// `e`: the item waiting for the editor, and the errors it left (see [`editor`]).
+    pub editor: editor::EditorState,
 }
 
 /// Edits a replay had to leave out (their project or risk is gone), and the file
@@ -361,6 +370,8 @@ pub enum Effect {
     DiscardJournal,
     /// The user has seen the edits that no longer fit: remove the file keeping them.
     DismissNotApplied,
+    /// Hand the terminal to the user's editor at this item, then reload the file.
+    Editor(editor::EditTarget),
     Quit,
 }
 
@@ -480,6 +491,7 @@ impl App {
             save_as_default: String::new(),
             protected: false,
             not_applied: None,
+            editor: editor::EditorState::default(),
             view_cache: view::ViewCache::default(),
         };
         app.save_as_default = suggest_save_as(&app.file_label, app.meeting_date);
@@ -490,32 +502,6 @@ impl App {
         cache.warm(&app);
         app.view_cache = cache;
         app
-    }
-
-    /// Put a new version of the portfolio in place (after a reload from disk), with the
-    /// history that led to it and the number of unsaved steps. The goal tree may have
-    /// changed: a goal filter is kept only if that goal is still there.
-    pub fn replace_portfolio(&mut self, portfolio: Portfolio, history: History, unsaved: usize) {
-        let goal_filter = self.filters.goal.map(|g| self.goals[g].id.clone());
-        let (goals, goal_by_id, figures) = goal_view(&portfolio);
-        self.expanded = goals
-            .iter()
-            .map(|g| match self.goal_by_id.get(&g.id) {
-                Some(&old) => self.expanded.get(old).copied().unwrap_or(false),
-                None => g.depth < 2,
-            })
-            .collect();
-        self.filters.goal = goal_filter.and_then(|id| goal_by_id.get(&id).copied());
-        self.portfolio = portfolio;
-        self.goals = goals;
-        self.goal_by_id = goal_by_id;
-        self.figures = figures;
-        self.history = history;
-        self.unsaved = unsaved;
-        self.view_cache.clear();
-        self.rebuild_goal_rows();
-        self.refresh_ranking();
-        self.refilter();
     }
 
     /// The project under the cursor.

@@ -280,6 +280,7 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::StartTriage => start_triage(app),
+        Action::EditInEditor => super::editor::open(app),
         Action::TriageNext | Action::TriagePrev => {
             if let Some(t) = &mut app.triage {
                 let n = t.agenda.len();
@@ -337,7 +338,7 @@ fn current_risk_ids(app: &App) -> Option<(String, String)> {
     Some((pr.id.clone(), pr.risks[ri].id.clone()))
 }
 
-fn refuse_read_only(app: &mut App) -> bool {
+pub(super) fn refuse_read_only(app: &mut App) -> bool {
     if app.read_only {
         app.message = Some(
             app.lang
@@ -926,6 +927,9 @@ fn question(app: &mut App, action: Action, q: Question) {
         }
         return;
     };
+    if super::editor::answer(app, q, c) {
+        return;
+    }
     match (q, c) {
         (Question::QuitUnsaved, 'y' | 'j') => {
             // Quit only once the save has succeeded (the session sees to that).

@@ -5,14 +5,17 @@
 //! while styr runs. Every journal entry is on disk before the event loop draws the next
 //! frame, so the screen never confirms an edit that a crash could lose.
 
+mod editor;
+mod reload;
 mod start;
+
+pub use editor::{EditorCall, editor_words, line_args, line_of};
 
 use std::io;
 
 use crate::app::update::open_save_as;
 use crate::app::{App, Effect, JournalEntry, NotApplied, Overlay, Question};
-use crate::model::edit::History;
-use crate::model::{Date, load_bytes};
+use crate::model::Date;
 use crate::store::{
     self, Conflict, Document, Journal, Lock, LockState, Recovered, SaveError, SaveOutcome,
 };
@@ -35,6 +38,13 @@ pub struct Session {
     /// Length and modification time of the file when `tick` last hashed it, so an
     /// outside change is hashed once, not every few seconds.
     hashed_meta: Option<(u64, Option<i64>)>,
+    /// The file on disk does not load, and the user was told (said once, until it
+    /// loads again).
+    told_broken: bool,
+    /// The editor `e` asked for, until the event loop takes it (see [`EditorCall`]).
+    editor_call: Option<EditorCall>,
+    /// An editor command to use instead of `$VISUAL`/`$EDITOR`.
+    editor_command: Option<String>,
 }
 
 impl Session {
@@ -59,13 +69,15 @@ impl Session {
                 Effect::Recover => self.recover(app),
                 Effect::DiscardJournal => self.discard(app),
                 Effect::DismissNotApplied => self.dismiss_not_applied(app),
+                Effect::Editor(target) => self.editor(app, target),
                 Effect::Quit => self.should_quit = true,
             }
         }
     }
 
     /// Now and then (the event loop calls it when idle): tell the user, once, about
-    /// another styr following along and about an outside change to the file.
+    /// another styr following along; and when someone else changed the file, show
+    /// their version if nothing here is unsaved (also read-only), else say so once.
     pub fn tick(&mut self, app: &mut App) {
         let l = app.lang;
         if let Some(lock) = &self.lock {
@@ -97,18 +109,27 @@ impl Session {
         if seen == (fp.len, fp.mtime_ns) || self.hashed_meta == Some(seen) {
             return;
         }
-        self.hashed_meta = Some(seen);
-        if let Ok(store::DiskState::Changed(now)) = doc.disk_state()
-            && self.told_changed != Some(now)
+        let quiet = app.unsaved == 0;
+        // A question open (recovery, the editor's errors, …) decides about the file
+        // first: look again at the next tick.
+        if quiet && (self.recovered.is_some() || matches!(app.overlay, Some(Overlay::Question(_))))
         {
-            self.told_changed = Some(now);
-            app.message = Some(
-                l.pick(
-                    "Filen er endret på disk av noen andre; s lar deg laste inn på nytt eller lagre som ny fil",
-                    "The file changed on disk; s lets you reload it or save under another name",
-                )
-                .into(),
-            );
+            return;
+        }
+        self.hashed_meta = Some(seen);
+        match doc.disk_state() {
+            Ok(store::DiskState::Changed(_)) if quiet => self.reload_quietly(app),
+            Ok(store::DiskState::Changed(now)) if self.told_changed != Some(now) => {
+                self.told_changed = Some(now);
+                app.message = Some(
+                    l.pick(
+                        "Filen er endret på disk av noen andre; s lar deg laste inn på nytt eller lagre som ny fil",
+                        "The file changed on disk; s lets you reload it or save under another name",
+                    )
+                    .into(),
+                );
+            }
+            _ => {}
         }
     }
 
@@ -247,72 +268,6 @@ impl Session {
         if app.quit_after_save {
             self.should_quit = true;
         }
-    }
-
-    /// Load the file again from disk and put this session's edits on top, where they
-    /// still fit (the project or risk may be gone).
-    fn reload(&mut self, app: &mut App) {
-        let l = app.lang;
-        app.quit_after_save = false;
-        let Some(doc) = self.doc.as_ref() else {
-            return;
-        };
-        let (bytes, mut new_doc) = match store::open(doc.path()) {
-            Ok(x) => x,
-            Err(e) => {
-                app.message = Some(format!(
-                    "{}: {e}",
-                    l.pick("Kunne ikke lese filen", "Could not read the file")
-                ));
-                return;
-            }
-        };
-        let loaded = load_bytes(&bytes);
-        let Some(mut portfolio) = loaded.portfolio else {
-            let first = loaded
-                .diagnostics
-                .first()
-                .map(|d| d.render(&app.file_label))
-                .unwrap_or_default();
-            app.message = Some(format!(
-                "{} {}",
-                l.pick(
-                    "Filen på disk har feil og ble ikke lastet; dine endringer er urørt:",
-                    "The file on disk has errors and was not loaded; your edits are untouched:"
-                ),
-                crate::sanitize::clean(&first)
-            ));
-            return;
-        };
-        new_doc.set_base(portfolio.clone());
-        let entries: Vec<JournalEntry> = self
-            .journal
-            .as_ref()
-            .map(|j| j.entries().to_vec())
-            .unwrap_or_default();
-        let mut history = History::default();
-        let report = store::replay(&mut portfolio, &mut history, &entries);
-        app.replace_portfolio(portfolio, history, report.applied);
-        let applied = set_aside(app, &new_doc, &entries, &report);
-        let journal_err = self.journal.as_mut().and_then(|j| {
-            j.keep_only(applied);
-            j.rebase(&new_doc).err()
-        });
-        self.doc = Some(new_doc);
-        let mut msg = format!(
-            "{}: {} {}{}",
-            l.pick("Lastet inn på nytt", "Reloaded"),
-            report.applied,
-            l.pick("endringer lagt på igjen", "edits re-applied"),
-            skipped_note(l, &report)
-        );
-        if let Some(e) = journal_err {
-            msg.push_str(&format!(
-                " · {}: {e}",
-                l.pick("journalfeil", "journal error")
-            ));
-        }
-        app.message = Some(msg);
     }
 
     fn recover(&mut self, app: &mut App) {

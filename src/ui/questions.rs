@@ -1,6 +1,7 @@
 //! The questions styr asks before it goes on: quit with unsaved changes, recover an
-//! interrupted session's edits, a file changed on disk, and the edits that no longer fit
-//! the file after a recovery or a reload.
+//! interrupted session's edits, a file changed on disk, the edits that no longer fit
+//! the file after a recovery or a reload, saving before the editor, and a file the
+//! editor left with errors.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -56,6 +57,26 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, q: Question) {
             l.pick(
                 "d forkast dem for godt · Enter/Esc lukk (de vises igjen ved neste start)",
                 "d dismiss them for good · Enter/Esc close (shown again at the next start)",
+            ),
+        ),
+        Question::SaveBeforeEdit => (
+            l.pick("Ulagrede endringer", "Unsaved changes"),
+            vec![
+                l.pick("Lagre før du redigerer?", "Save before editing?").into(),
+                l.pick(
+                    "Editoren åpner filen på disk, så endringene herfra må være lagret i den først.",
+                    "The editor opens the file on disk, so the edits made here must be saved in it first.",
+                )
+                .into(),
+            ],
+            l.pick("y lagre og rediger · Esc avbryt", "y save and edit · Esc cancel"),
+        ),
+        Question::EditedFileBroken => (
+            l.pick("Filen har feil", "The file has errors"),
+            broken_lines(app),
+            l.pick(
+                "e rediger igjen · Esc behold siste gode versjon på skjermen",
+                "e edit again · Esc keep the last good state on screen",
             ),
         ),
     };
@@ -187,5 +208,27 @@ fn not_applied_lines(app: &App) -> Vec<String> {
             )
         ),
     });
+    out
+}
+
+/// The errors of the file as the editor left it (already placed and cleaned), and what
+/// either answer means: nothing is lost.
+fn broken_lines(app: &App) -> Vec<String> {
+    let l = app.lang;
+    let mut out = vec![
+        l.pick(
+            "Filen slik editoren forlot den, kan ikke lastes:",
+            "The file as the editor left it does not load:",
+        )
+        .to_string(),
+    ];
+    out.extend(app.editor.errors.iter().cloned());
+    out.push(
+        l.pick(
+            "Filen på disk blir slik du lot den være; styr viser siste gode versjon til den lastes igjen, og lagrer ikke over den uten å spørre.",
+            "The file on disk stays as you left it; styr shows the last good state until it loads again, and does not save over it without asking.",
+        )
+        .to_string(),
+    );
     out
 }
