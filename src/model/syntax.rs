@@ -63,6 +63,10 @@ pub fn index(text: &str, wanted: &HashSet<String>) -> HashMap<String, Node> {
         found: HashMap::new(),
         depth: 0,
     };
+    if text.starts_with('\u{feff}') {
+        // A byte-order mark: offsets still count from the file's first byte.
+        s.at = '\u{feff}'.len_utf8();
+    }
     s.skip_ws();
     while s.peek() == Some('#') {
         // an attribute like #![enable(implicit_some)]

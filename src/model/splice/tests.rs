@@ -244,3 +244,12 @@ fn the_check_catches_a_wrong_splice() {
     let broken = right.replace("health: Red,", "health: Red,,");
     assert!(matches!(verify(&broken, &new), Err(SpliceError::Verify(_))));
 }
+
+#[test]
+fn a_byte_order_mark_is_indexed_past_and_kept() {
+    let text = format!("\u{feff}{SMALL}");
+    let wanted: HashSet<String> = [".projects[0].status".to_string()].into();
+    let nodes = index(&text, &wanted);
+    let span = nodes[".projects[0].status"].span.clone();
+    assert_eq!(&text[span], "Active");
+}
