@@ -446,7 +446,7 @@ fn thousands_of_nested_goals_are_refused_with_a_message() {
         &r,
         Some((33, 1)),
         &[
-            "nests deeper than 128 levels",
+            "nests deeper than 159 levels",
             "flatten the goal tree",
             "up to 31 levels",
         ],

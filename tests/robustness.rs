@@ -196,17 +196,19 @@ proptest! {
 }
 
 /// The deepest nesting ron lets through, in the shape that recurses the furthest (goals
-/// within goals), with every goal unserved so that validation places a warning on each.
+/// within goals, every optional field written `Some(…)`), with every goal unserved so that
+/// validation places a warning on each.
 #[test]
 fn the_deepest_file_that_loads_fits_in_a_test_threads_stack() {
     let depth = styr::model::load::MAX_GOAL_DEPTH;
+    assert_eq!(depth, 31, "FORMAT.md's limit");
     let mut s = String::from("(name: \"n\", organisation: \"o\", projects: [], goals: [");
     for i in 0..depth {
         s.push_str(&format!(
-            "(id: \"g{i}\", title: \"t\", sdgs: [99], children: ["
+            "(id: \"g{i}\", title: \"t\", description: Some(\"d\"), sdgs: Some([99]), children: Some(["
         ));
     }
-    s.push_str(&"])".repeat(depth));
+    s.push_str(&"]))".repeat(depth));
     s.push_str("])");
     let loaded = load_checked(s.as_bytes());
     // Parsed, then refused for the SDGs: validation and placing ran over the whole depth.

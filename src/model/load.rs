@@ -16,11 +16,14 @@ use super::validate::validate;
 pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
 /// No string or number in a portfolio needs to be this long; ron is slow on such tokens.
 pub const MAX_TOKEN_BYTES: usize = 1024 * 1024;
-/// How deep values may nest (ron's own guard against stack overflow).
-pub const MAX_NESTING: usize = 128;
-/// The deepest goal tree that fits in [`MAX_NESTING`]: the portfolio and its `goals`
-/// list take two of ron's levels, and each level of goals takes four more.
-pub const MAX_GOAL_DEPTH: usize = (MAX_NESTING - 2) / 4;
+/// The deepest goal tree FORMAT.md allows.
+pub const MAX_GOAL_DEPTH: usize = 31;
+/// How deep values may nest (ron's own guard against stack overflow), set so that a goal
+/// tree of [`MAX_GOAL_DEPTH`] levels fits and one level more does not: each level of goals
+/// takes five of ron's levels (the field, the optional `children`, the list, its item, the
+/// goal), and the deepest goal's own `sdgs: [..]` four more. 159, a little above ron's
+/// default of 128; tests/robustness.rs runs the deepest file in a 1 MiB stack.
+pub const MAX_NESTING: usize = 5 * MAX_GOAL_DEPTH + 4;
 
 /// What loading a file gave: the portfolio (when there was no error) and every finding.
 #[derive(Debug)]

@@ -8,11 +8,12 @@
 //!   `risk_thresholds: (amber: 5, red: 10)`.
 //! - Optional fields left out when absent or at their default (as types.rs's serde
 //!   attributes say); `health: Amber`, never `Some(Amber)`.
-//! - Amounts with `_` thousands separators (`2_400_000`); dates `"YYYY-MM-DD"`; whole
+//! - Amounts with `_` thousands separators (`2_400_000`); dates `"YYYY-MM-DD"`, times `"HH:MM"`; whole
 //!   numbers without `.0`; other numbers in Rust's shortest round-trip form.
-//! - Lists of scalars (`levels`, `sdgs`, `goals`, `tags`) on one line while that line stays
-//!   within [`WIDTH`] characters, one item per line otherwise; evaluation scores always as
-//!   one line, `scores: {"goals": 4, "results": 3}`.
+//! - Lists of scalars (`levels`, `sdgs`, `goals`, `tags`, `attendees`, `absent`, `agenda`)
+//!   on one line while that line stays within [`WIDTH`] characters, one item per line
+//!   otherwise; scores (an evaluation's, a rating's) always as one line,
+//!   `scores: {"goals": 4, "results": 3}`.
 //! - Strings escaped for RON: `\"`, `\\`, `\n`, `\r`, `\t`, `\0`, and `\u{..}` for other
 //!   control characters and for bidi/invisible format characters (so a diff shows them);
 //!   all other text kept as UTF-8.
@@ -27,9 +28,9 @@
 use indexmap::IndexMap;
 
 use super::types::{
-    Budget, Criterion, Date, Decision, Evaluation, Funding, FundingStatus, Goal, Health,
-    MeasuredResult, Number, Portfolio, Project, Risk, RiskStatus, RiskThresholds, Status,
-    default_criteria,
+    Budget, Change, Criterion, Date, Decision, Evaluation, FollowUp, Funding, FundingStatus, Goal,
+    Health, Level, MeasuredResult, Meeting, Number, Portfolio, Project, Rating, Risk, RiskStatus,
+    RiskThresholds, Status, default_criteria,
 };
 
 /// Lists of scalars stay on one line up to this many characters (indentation included).
@@ -147,6 +148,7 @@ impl Writer {
             risk_thresholds,
             goals,
             projects,
+            meetings,
         } = p;
         self.open("Portfolio");
         self.field("name", &string(name));
@@ -167,6 +169,9 @@ impl Writer {
         }
         self.structs("goals", goals, Self::goal);
         self.structs("projects", projects, Self::project);
+        if !meetings.is_empty() {
+            self.structs("meetings", meetings, Self::meeting);
+        }
         self.close();
     }
 
@@ -224,6 +229,8 @@ impl Writer {
             risks,
             evaluations,
             tags,
+            level,
+            follow_ups,
         } = pr;
         self.open("Project");
         self.field("id", &string(id));
@@ -259,6 +266,12 @@ impl Writer {
         }
         if !tags.is_empty() {
             self.scalars("tags", &strings(tags));
+        }
+        if let Some(l) = level {
+            self.field("level", level_name(*l));
+        }
+        if !follow_ups.is_empty() {
+            self.structs("follow_ups", follow_ups, Self::follow_up);
         }
         self.close();
     }
@@ -346,6 +359,7 @@ impl Writer {
             decision,
             note,
             by,
+            ratings,
         } = e;
         self.open("Evaluation");
         self.field("date", &date(*day));
@@ -357,6 +371,88 @@ impl Writer {
         }
         self.opt_str("note", note);
         self.opt_str("by", by);
+        if !ratings.is_empty() {
+            self.structs("ratings", ratings, Self::rating);
+        }
+        self.close();
+    }
+
+    fn rating(&mut self, r: &Rating) {
+        let Rating { by, scores: marks } = r;
+        self.open("Rating");
+        self.field("by", &string(by));
+        self.field("scores", &scores(marks));
+        self.close();
+    }
+
+    fn follow_up(&mut self, f: &FollowUp) {
+        let FollowUp {
+            text,
+            owner,
+            due,
+            raised,
+            done,
+            by,
+        } = f;
+        self.open("FollowUp");
+        self.field("text", &string(text));
+        self.opt_str("owner", owner);
+        self.opt_date("due", due);
+        self.field("raised", &date(*raised));
+        self.opt_date("done", done);
+        self.opt_str("by", by);
+        self.close();
+    }
+
+    fn meeting(&mut self, m: &Meeting) {
+        let Meeting {
+            date: day,
+            chair,
+            secretary,
+            attendees,
+            absent,
+            note,
+            agenda,
+            changes,
+        } = m;
+        self.open("Meeting");
+        self.field("date", &date(*day));
+        self.opt_str("chair", chair);
+        self.opt_str("secretary", secretary);
+        if !attendees.is_empty() {
+            self.scalars("attendees", &strings(attendees));
+        }
+        if !absent.is_empty() {
+            self.scalars("absent", &strings(absent));
+        }
+        self.opt_str("note", note);
+        if !agenda.is_empty() {
+            self.scalars("agenda", &strings(agenda));
+        }
+        if !changes.is_empty() {
+            self.structs("changes", changes, Self::change);
+        }
+        self.close();
+    }
+
+    fn change(&mut self, c: &Change) {
+        let Change {
+            at,
+            by,
+            project,
+            goal,
+            what,
+            from,
+            to,
+        } = c;
+        self.open("Change");
+        self.field("at", &format!("\"{at}\""));
+        self.opt_str("by", by);
+        self.opt_str("project", project);
+        self.opt_str("goal", goal);
+        self.field("what", &string(what));
+        self.opt_str("from", from);
+        self.opt_str("to", to);
         self.close();
     }
 }
@@ -471,6 +567,15 @@ fn risk_status_name(s: RiskStatus) -> &'static str {
         RiskStatus::Open => "Open",
         RiskStatus::Mitigated => "Mitigated",
         RiskStatus::Closed => "Closed",
+    }
+}
+
+fn level_name(l: Level) -> &'static str {
+    match l {
+        Level::Local => "Local",
+        Level::Regional => "Regional",
+        Level::National => "National",
+        Level::International => "International",
     }
 }
 
@@ -727,7 +832,8 @@ mod tests {
 #[cfg(test)]
 pub(crate) mod strategy {
     //! proptest strategies for arbitrary portfolios, hostile strings included.
-    use chrono::NaiveDate;
+    use chrono::{NaiveDate, NaiveTime};
+    use indexmap::IndexMap;
     use proptest::collection::vec;
     use proptest::option;
     use proptest::prelude::*;
@@ -877,21 +983,98 @@ pub(crate) mod strategy {
             )
     }
 
+    pub fn time() -> impl Strategy<Value = Time> {
+        (0u32..24, 0u32..60)
+            .prop_map(|(h, m)| Time(NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)))
+    }
+
+    fn scores() -> impl Strategy<Value = IndexMap<String, i64>> {
+        vec((text(), int()), 0..4).prop_map(|s| s.into_iter().collect())
+    }
+
+    fn rating() -> impl Strategy<Value = Rating> {
+        (text(), scores()).prop_map(|(by, scores)| Rating { by, scores })
+    }
+
     pub fn evaluation() -> impl Strategy<Value = Evaluation> {
         (
             date(),
-            vec((text(), int()), 0..4),
+            scores(),
             option::of(prop::sample::select(Decision::ALL.to_vec())),
             option::of(text()),
             option::of(text()),
+            vec(rating(), 0..3),
         )
-            .prop_map(|(date, scores, decision, note, by)| Evaluation {
+            .prop_map(|(date, scores, decision, note, by, ratings)| Evaluation {
                 date,
-                scores: scores.into_iter().collect(),
+                scores,
                 decision,
                 note,
                 by,
+                ratings,
             })
+    }
+
+    fn follow_up() -> impl Strategy<Value = FollowUp> {
+        (
+            text(),
+            option::of(text()),
+            option::of(date()),
+            date(),
+            option::of(date()),
+            option::of(text()),
+        )
+            .prop_map(|(text, owner, due, raised, done, by)| FollowUp {
+                text,
+                owner,
+                due,
+                raised,
+                done,
+                by,
+            })
+    }
+
+    fn change() -> impl Strategy<Value = Change> {
+        (
+            time(),
+            option::of(text()),
+            option::of(text()),
+            option::of(text()),
+            text(),
+            option::of(text()),
+            option::of(text()),
+        )
+            .prop_map(|(at, by, project, goal, what, from, to)| Change {
+                at,
+                by,
+                project,
+                goal,
+                what,
+                from,
+                to,
+            })
+    }
+
+    fn meeting() -> impl Strategy<Value = Meeting> {
+        (
+            (date(), option::of(text()), option::of(text())),
+            (vec(text(), 0..4), vec(text(), 0..3), option::of(text())),
+            (vec(text(), 0..30), vec(change(), 0..3)),
+        )
+            .prop_map(
+                |((date, chair, secretary), (attendees, absent, note), (agenda, changes))| {
+                    Meeting {
+                        date,
+                        chair,
+                        secretary,
+                        attendees,
+                        absent,
+                        note,
+                        agenda,
+                        changes,
+                    }
+                },
+            )
     }
 
     fn project() -> impl Strategy<Value = Project> {
@@ -915,11 +1098,16 @@ pub(crate) mod strategy {
                 vec(evaluation(), 0..3),
                 vec(text(), 0..30),
             ),
+            (
+                option::of(prop::sample::select(Level::ALL.to_vec())),
+                vec(follow_up(), 0..3),
+            ),
         )
             .prop_map(
                 |(
                     (id, name, owner, unit, instrument, status, health, start, end),
                     (goals, budget, results, risks, evaluations, tags),
+                    (level, follow_ups),
                 )| Project {
                     id,
                     name,
@@ -936,6 +1124,8 @@ pub(crate) mod strategy {
                     risks,
                     evaluations,
                     tags,
+                    level,
+                    follow_ups,
                 },
             )
     }
@@ -952,6 +1142,7 @@ pub(crate) mod strategy {
             ],
             vec(goal(), 0..3),
             vec(project(), 0..4),
+            vec(meeting(), 0..3),
         )
             .prop_map(
                 |(
@@ -962,6 +1153,7 @@ pub(crate) mod strategy {
                     risk_thresholds,
                     goals,
                     projects,
+                    meetings,
                 )| Portfolio {
                     name,
                     organisation,
@@ -972,6 +1164,7 @@ pub(crate) mod strategy {
                     risk_thresholds,
                     goals,
                     projects,
+                    meetings,
                 },
             )
     }

@@ -4,8 +4,9 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use indexmap::IndexMap;
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar date, written `"YYYY-MM-DD"` in the file.
@@ -52,6 +53,46 @@ impl<'de> Deserialize<'de> for Date {
         Date::parse(&s).ok_or_else(|| {
             serde::de::Error::custom(format!(
                 "`{}` is not a date; write dates as \"YYYY-MM-DD\", e.g. \"2026-03-31\"",
+                crate::sanitize::clean(&s)
+            ))
+        })
+    }
+}
+
+/// A time of day, written `"HH:MM"` in the file (when a meeting made a change).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Time(pub NaiveTime);
+
+impl Time {
+    pub fn parse(s: &str) -> Option<Time> {
+        // Exactly HH:MM, 00:00 to 23:59.
+        let b = s.as_bytes();
+        if b.len() != 5 || b[2] != b':' || ![0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit()) {
+            return None;
+        }
+        let (h, m) = (s.get(..2)?.parse().ok()?, s.get(3..)?.parse().ok()?);
+        NaiveTime::from_hms_opt(h, m, 0).map(Time)
+    }
+}
+
+impl fmt::Display for Time {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%H:%M"))
+    }
+}
+
+impl Serialize for Time {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Time {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Time::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{}` is not a time of day; write times as \"HH:MM\", e.g. \"14:05\"",
                 crate::sanitize::clean(&s)
             ))
         })
@@ -130,6 +171,70 @@ fn is_default_criteria(c: &[Criterion]) -> bool {
     c == default_criteria().as_slice()
 }
 
+// ---- optional fields written `X` or `Some(X)` ----
+//
+// ron's `implicit_some` lets an `Option<T>` field be written `X` or `Some(X)`. A field
+// whose absence is a value of its own type (an empty list, `Proposed`, 0) is read through
+// `Option<T>` too, so it takes both forms as well; `None` means left out.
+
+fn plain_or_some<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(
+    d: D,
+) -> Result<T, D::Error> {
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+fn currency_or_some<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_else(default_currency))
+}
+
+fn criteria_or_some<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Criterion>, D::Error> {
+    Ok(Option::<Vec<Criterion>>::deserialize(d)?.unwrap_or_else(default_criteria))
+}
+
+fn scores_or_some<'de, D: Deserializer<'de>>(d: D) -> Result<IndexMap<String, i64>, D::Error> {
+    Ok(Option::<UniqueKeys>::deserialize(d)?
+        .map(|u| u.0)
+        .unwrap_or_default())
+}
+
+fn scores<'de, D: Deserializer<'de>>(d: D) -> Result<IndexMap<String, i64>, D::Error> {
+    UniqueKeys::deserialize(d).map(|u| u.0)
+}
+
+/// How the error for a key written twice in a map begins; the loader places it at the
+/// second key.
+pub const DUPLICATE_KEY: &str = "the key ";
+
+/// A map of scores that refuses a key written twice (serde's maps keep the last silently).
+struct UniqueKeys(IndexMap<String, i64>);
+
+impl<'de> Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> Visitor<'de> for Keys {
+            type Value = UniqueKeys;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map of criterion ids to scores")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UniqueKeys, A::Error> {
+                let mut out = IndexMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if let Some(first) = out.get(&key) {
+                        return Err(serde::de::Error::custom(format!(
+                            "{DUPLICATE_KEY}`{}` is written twice (the first time with {first}); keep one of them",
+                            crate::sanitize::clean(&key)
+                        )));
+                    }
+                    let value = map.next_value::<i64>()?;
+                    out.insert(key, value);
+                }
+                Ok(UniqueKeys(out))
+            }
+        }
+        d.deserialize_map(Keys)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Portfolio {
@@ -137,22 +242,39 @@ pub struct Portfolio {
     pub organisation: String,
     #[serde(
         default = "default_currency",
+        deserialize_with = "currency_or_some",
         skip_serializing_if = "is_default_currency"
     )]
     pub currency: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub levels: Vec<String>,
     #[serde(
         default = "default_criteria",
+        deserialize_with = "criteria_or_some",
         skip_serializing_if = "is_default_criteria"
     )]
     pub criteria: Vec<Criterion>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "is_default"
+    )]
     pub risk_thresholds: RiskThresholds,
     pub goals: Vec<Goal>,
     pub projects: Vec<Project>,
+    /// The record of each steering meeting, oldest first.
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub meetings: Vec<Meeting>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -185,9 +307,17 @@ pub struct Goal {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub sdgs: Vec<i64>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub children: Vec<Goal>,
 }
 
@@ -277,7 +407,11 @@ pub struct Project {
     pub unit: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instrument: Option<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "is_default"
+    )]
     pub status: Status,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health: Option<Health>,
@@ -285,27 +419,63 @@ pub struct Project {
     pub start: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub goals: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Budget>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub results: Vec<MeasuredResult>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub risks: Vec<Risk>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub evaluations: Vec<Evaluation>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub follow_ups: Vec<FollowUp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Budget {
     pub planned: i64,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "is_default"
+    )]
     pub spent: i64,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub funding: Vec<Funding>,
 }
 
@@ -314,7 +484,11 @@ pub struct Budget {
 pub struct Funding {
     pub source: String,
     pub amount: i64,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "is_default"
+    )]
     pub status: FundingStatus,
 }
 
@@ -326,7 +500,11 @@ pub struct MeasuredResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     pub target: Number,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "is_default"
+    )]
     pub actual: Number,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Date>,
@@ -352,7 +530,11 @@ pub struct Risk {
     pub mitigation: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "is_default"
+    )]
     pub status: RiskStatus,
 }
 
@@ -360,7 +542,11 @@ pub struct Risk {
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
     pub date: Date,
-    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "scores_or_some",
+        skip_serializing_if = "IndexMap::is_empty"
+    )]
     pub scores: IndexMap<String, i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<Decision>,
@@ -368,4 +554,111 @@ pub struct Evaluation {
     pub note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// Each member's own scores from a scoring round; `scores` holds the group's result.
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub ratings: Vec<Rating>,
+}
+
+/// One member's scores in a scoring round (`Rating(by: "…", scores: {…})`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    pub by: String,
+    #[serde(deserialize_with = "scores")]
+    pub scores: IndexMap<String, i64>,
+}
+
+/// The level a measure works at (seed 000: local, regional, national, international).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Level {
+    Local,
+    Regional,
+    National,
+    International,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [
+        Level::Local,
+        Level::Regional,
+        Level::National,
+        Level::International,
+    ];
+}
+
+/// An action the steering group asked for; open until `done` is set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    pub raised: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+/// The record of one steering meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub date: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secretary: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub attendees: Vec<String>,
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub absent: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Project ids, in the order the meeting took them.
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub agenda: Vec<String>,
+    #[serde(
+        default,
+        deserialize_with = "plain_or_some",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub changes: Vec<Change>,
+}
+
+/// One change a meeting made, to a project or a goal: `what` names the field, `from` and
+/// `to` hold the values as the file writes them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub at: Time,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
+    pub what: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
 }
