@@ -272,6 +272,18 @@ fn comments_of_both_kinds_are_allowed() {
     assert_eq!(r.code, Some(0), "{}", r.stdout);
 }
 
+#[test]
+fn a_file_with_a_byte_order_mark_passes_check() {
+    let r = check(format!("\u{feff}{EXAMPLE}"));
+    assert_eq!(r.code, Some(0), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .starts_with("p.ron:18:25: warning: goal `klima.d2`"),
+        "{}",
+        r.stdout
+    );
+}
+
 // ---- broken files ----
 
 #[test]

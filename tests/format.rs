@@ -250,3 +250,51 @@ fn the_plain_file_survives_a_save() {
     assert_eq!(parsed(&saved, "saved"), p, "{saved}");
     assert!(!saved.contains("Some("), "{saved}");
 }
+
+// ---- a byte-order mark ----
+
+const EXAMPLE: &[u8] = include_bytes!("fixtures/example.ron");
+
+fn with_bom(text: &[u8]) -> Vec<u8> {
+    let mut b = "\u{feff}".as_bytes().to_vec();
+    b.extend_from_slice(text);
+    b
+}
+
+#[test]
+fn a_file_starting_with_a_byte_order_mark_loads_with_the_same_places() {
+    let plain = load_bytes(EXAMPLE);
+    let marked = load_bytes(&with_bom(EXAMPLE));
+    assert_eq!(marked.errors(), 0, "{:#?}", marked.diagnostics);
+    assert_eq!(marked.portfolio, plain.portfolio);
+    // The one warning stands where it stands without the mark: line 1 column 1 is the
+    // character after it.
+    assert_eq!(marked.diagnostics, plain.diagnostics);
+    assert_eq!(
+        marked.diagnostics[0].pos.map(|p| (p.line, p.col)),
+        Some((18, 25))
+    );
+}
+
+#[test]
+fn errors_in_a_file_with_a_byte_order_mark_are_placed_after_it() {
+    let loaded = load_bytes(&with_bom(
+        b"(name: \"n\", organisation: \"o\", goals: [], projects: [], colour: Red)",
+    ));
+    assert_eq!(loaded.errors(), 1);
+    let d = &loaded.diagnostics[0];
+    assert_eq!(d.pos.map(|p| (p.line, p.col)), Some((1, 57)), "{d:?}");
+    assert!(d.message.contains("unknown field `colour`"), "{d:?}");
+    // Bad UTF-8 after the mark: the byte is counted in the file, the place after the mark.
+    let loaded = load_bytes(&with_bom(b"(name: \"\xff\")"));
+    let d = &loaded.diagnostics[0];
+    assert_eq!(d.pos.map(|p| (p.line, p.col)), Some((1, 9)), "{d:?}");
+    assert!(d.message.contains("not valid UTF-8 (byte 11)"), "{d:?}");
+    // A mark anywhere else is not skipped.
+    let loaded =
+        load_bytes(b"\n\xef\xbb\xbf(name: \"n\", organisation: \"o\", goals: [], projects: [])");
+    assert_eq!(loaded.errors(), 1, "{:#?}", loaded.diagnostics);
+    // And `parse`, given the text, skips it as well.
+    let text = String::from_utf8(with_bom(EXAMPLE)).unwrap_or_default();
+    assert!(parse(&text).is_ok());
+}

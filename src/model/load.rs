@@ -41,8 +41,22 @@ impl Loaded {
     }
 }
 
+/// The UTF-8 byte-order mark some editors (Notepad) write at the start of a file.
+const BOM: char = '\u{feff}';
+
+/// `text` without a leading byte-order mark: places count from the character after it.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix(BOM).unwrap_or(text)
+}
+
 /// Load and validate a file's bytes.
-pub fn load_bytes(bytes: &[u8]) -> Loaded {
+pub fn load_bytes(file: &[u8]) -> Loaded {
+    let bom = if file.starts_with("\u{feff}".as_bytes()) {
+        BOM.len_utf8()
+    } else {
+        0
+    };
+    let bytes = &file[bom..];
     match std::str::from_utf8(bytes) {
         Ok(text) => load_str(text),
         Err(e) => {
@@ -57,7 +71,7 @@ pub fn load_bytes(bytes: &[u8]) -> Loaded {
                     Some(pos),
                     format!(
                         "the file is not valid UTF-8 (byte {}); save it as UTF-8 text",
-                        e.valid_up_to()
+                        bom + e.valid_up_to()
                     ),
                 )],
             }
@@ -67,6 +81,7 @@ pub fn load_bytes(bytes: &[u8]) -> Loaded {
 
 /// Load and validate a file's text.
 pub fn load_str(text: &str) -> Loaded {
+    let text = without_bom(text);
     match parse(text) {
         Ok(portfolio) => {
             let diagnostics = validate(&portfolio, text);
@@ -90,8 +105,9 @@ pub fn ron_options() -> Options {
     o
 }
 
-/// Parse text into a portfolio, without validation.
+/// Parse text into a portfolio, without validation. A leading byte-order mark is skipped.
 pub fn parse(text: &str) -> Result<Portfolio, Diagnostic> {
+    let text = without_bom(text);
     if text.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             None,
