@@ -514,12 +514,59 @@ fn integer_overflow() {
         Some((43, 76)),
         &["`probability` in `Risk` takes a whole number 1–5, but this number is too large"],
     );
-    // The largest amount there is still loads.
+    // The largest amount FORMAT.md allows loads; one more is refused, where it stands.
+    let r = check(example_with(
+        "planned: 2_400_000",
+        "planned: 1_000_000_000_000_000",
+    ));
+    assert_eq!(r.code, Some(0), "{}", r.stdout);
     let r = check(example_with(
         "planned: 2_400_000",
         "planned: 9_223_372_036_854_775_807",
     ));
-    assert_eq!(r.code, Some(0), "{}", r.stdout);
+    assert_refused(
+        &r,
+        Some((37, 26)),
+        &[
+            "the planned cost of project `P-01`",
+            "is 9_223_372_036_854_775_807, above the limit of 10^15",
+        ],
+    );
+}
+
+#[test]
+fn negative_amounts_empty_ids_and_a_second_meeting_on_a_date_are_refused() {
+    let r = check(example_with("amount: 1_200_000", "amount: -1_200_000"));
+    assert_refused(
+        &r,
+        Some((39, 90)),
+        &[
+            "the funding from \"Interreg Øresund-Kattegat-Skagerrak\" of project `P-01`",
+            "is -1_200_000, below 0",
+        ],
+    );
+    assert!(
+        !r.stdout.contains("spent"),
+        "not a warning about overspending: {}",
+        r.stdout
+    );
+    let r = check(example_with("id: \"R1\"", "id: \"\""));
+    assert_refused(
+        &r,
+        Some((43, 26)),
+        &[
+            "risk \"Partner trekker seg\" in project \"Grønn omstilling i kulturnæringen\" has an empty id",
+        ],
+    );
+    let r = check(example_with(
+        "    ],\n)",
+        "    ],\n    meetings: [(date: \"2026-10-15\"), Meeting(date: \"2026-10-15\")],\n)",
+    ));
+    assert_refused(
+        &r,
+        Some((52, 52)),
+        &["two meetings on 2026-10-15 (meetings 1 and 2)"],
+    );
 }
 
 #[test]

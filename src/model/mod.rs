@@ -13,6 +13,8 @@ mod syntax;
 pub mod tree;
 pub mod types;
 pub mod validate;
+mod validate_record;
+mod validate_values;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use load::{Loaded, load_bytes, load_str, parse};
