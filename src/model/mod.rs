@@ -6,8 +6,11 @@ pub mod edit;
 pub mod figures;
 pub mod load;
 pub mod locate;
+mod optional;
 mod parse_error;
 pub mod save;
+#[cfg(test)]
+pub(crate) mod save_strategy;
 mod schema;
 mod syntax;
 pub mod tree;

@@ -10,10 +10,11 @@ use ron::error::{Error as RonError, SpannedError};
 use super::diagnostic::{Diagnostic, Pos, nearest, quoted_list};
 use super::load::{MAX_AMOUNT, MAX_GOAL_DEPTH, MAX_NESTING};
 use super::locate::pos_of;
+use super::optional::DUPLICATE_KEY;
 use super::save::amount;
 use super::schema::{self, Kind};
 use super::syntax::{self, Context, Token, TokenKind};
-use super::types::{DUPLICATE_KEY, Date, Time};
+use super::types::{Date, Time};
 
 const ENDS_EARLY: &str = "the file ends too early; a closing `)`, `]` or `}` is probably missing";
 

@@ -6,7 +6,6 @@ use std::fmt;
 
 use chrono::{NaiveDate, NaiveTime};
 use indexmap::IndexMap;
-use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar date, written `"YYYY-MM-DD"` in the file.
@@ -142,7 +141,7 @@ fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
 }
 
-fn default_currency() -> String {
+pub(super) fn default_currency() -> String {
     "NOK".to_string()
 }
 
@@ -171,70 +170,6 @@ fn is_default_criteria(c: &[Criterion]) -> bool {
     c == default_criteria().as_slice()
 }
 
-// ---- optional fields written `X` or `Some(X)` ----
-//
-// ron's `implicit_some` lets an `Option<T>` field be written `X` or `Some(X)`. A field
-// whose absence is a value of its own type (an empty list, `Proposed`, 0) is read through
-// `Option<T>` too, so it takes both forms as well; `None` means left out.
-
-fn plain_or_some<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(
-    d: D,
-) -> Result<T, D::Error> {
-    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
-}
-
-fn currency_or_some<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.unwrap_or_else(default_currency))
-}
-
-fn criteria_or_some<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Criterion>, D::Error> {
-    Ok(Option::<Vec<Criterion>>::deserialize(d)?.unwrap_or_else(default_criteria))
-}
-
-fn scores_or_some<'de, D: Deserializer<'de>>(d: D) -> Result<IndexMap<String, i64>, D::Error> {
-    Ok(Option::<UniqueKeys>::deserialize(d)?
-        .map(|u| u.0)
-        .unwrap_or_default())
-}
-
-fn scores<'de, D: Deserializer<'de>>(d: D) -> Result<IndexMap<String, i64>, D::Error> {
-    UniqueKeys::deserialize(d).map(|u| u.0)
-}
-
-/// How the error for a key written twice in a map begins; the loader places it at the
-/// second key.
-pub const DUPLICATE_KEY: &str = "the key ";
-
-/// A map of scores that refuses a key written twice (serde's maps keep the last silently).
-struct UniqueKeys(IndexMap<String, i64>);
-
-impl<'de> Deserialize<'de> for UniqueKeys {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Keys;
-        impl<'de> Visitor<'de> for Keys {
-            type Value = UniqueKeys;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map of criterion ids to scores")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UniqueKeys, A::Error> {
-                let mut out = IndexMap::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    if let Some(first) = out.get(&key) {
-                        return Err(serde::de::Error::custom(format!(
-                            "{DUPLICATE_KEY}`{}` is written twice (the first time with {first}); keep one of them",
-                            crate::sanitize::clean(&key)
-                        )));
-                    }
-                    let value = map.next_value::<i64>()?;
-                    out.insert(key, value);
-                }
-                Ok(UniqueKeys(out))
-            }
-        }
-        d.deserialize_map(Keys)
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Portfolio {
@@ -242,7 +177,7 @@ pub struct Portfolio {
     pub organisation: String,
     #[serde(
         default = "default_currency",
-        deserialize_with = "currency_or_some",
+        deserialize_with = "super::optional::currency_or_some",
         skip_serializing_if = "is_default_currency"
     )]
     pub currency: String,
@@ -250,19 +185,19 @@ pub struct Portfolio {
     pub as_of: Option<Date>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub levels: Vec<String>,
     #[serde(
         default = "default_criteria",
-        deserialize_with = "criteria_or_some",
+        deserialize_with = "super::optional::criteria_or_some",
         skip_serializing_if = "is_default_criteria"
     )]
     pub criteria: Vec<Criterion>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "is_default"
     )]
     pub risk_thresholds: RiskThresholds,
@@ -271,7 +206,7 @@ pub struct Portfolio {
     /// The record of each steering meeting, oldest first.
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub meetings: Vec<Meeting>,
@@ -309,13 +244,13 @@ pub struct Goal {
     pub description: Option<String>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub sdgs: Vec<i64>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub children: Vec<Goal>,
@@ -409,7 +344,7 @@ pub struct Project {
     pub instrument: Option<String>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "is_default"
     )]
     pub status: Status,
@@ -421,7 +356,7 @@ pub struct Project {
     pub end: Option<Date>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub goals: Vec<String>,
@@ -429,25 +364,25 @@ pub struct Project {
     pub budget: Option<Budget>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub results: Vec<MeasuredResult>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub risks: Vec<Risk>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub evaluations: Vec<Evaluation>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub tags: Vec<String>,
@@ -455,7 +390,7 @@ pub struct Project {
     pub level: Option<Level>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub follow_ups: Vec<FollowUp>,
@@ -467,13 +402,13 @@ pub struct Budget {
     pub planned: i64,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "is_default"
     )]
     pub spent: i64,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub funding: Vec<Funding>,
@@ -486,7 +421,7 @@ pub struct Funding {
     pub amount: i64,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "is_default"
     )]
     pub status: FundingStatus,
@@ -502,7 +437,7 @@ pub struct MeasuredResult {
     pub target: Number,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "is_default"
     )]
     pub actual: Number,
@@ -532,7 +467,7 @@ pub struct Risk {
     pub owner: Option<String>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "is_default"
     )]
     pub status: RiskStatus,
@@ -544,7 +479,7 @@ pub struct Evaluation {
     pub date: Date,
     #[serde(
         default,
-        deserialize_with = "scores_or_some",
+        deserialize_with = "super::optional::scores_or_some",
         skip_serializing_if = "IndexMap::is_empty"
     )]
     pub scores: IndexMap<String, i64>,
@@ -557,7 +492,7 @@ pub struct Evaluation {
     /// Each member's own scores from a scoring round; `scores` holds the group's result.
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub ratings: Vec<Rating>,
@@ -568,7 +503,7 @@ pub struct Evaluation {
 #[serde(deny_unknown_fields)]
 pub struct Rating {
     pub by: String,
-    #[serde(deserialize_with = "scores")]
+    #[serde(deserialize_with = "super::optional::scores")]
     pub scores: IndexMap<String, i64>,
 }
 
@@ -617,13 +552,13 @@ pub struct Meeting {
     pub secretary: Option<String>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub attendees: Vec<String>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub absent: Vec<String>,
@@ -632,13 +567,13 @@ pub struct Meeting {
     /// Project ids, in the order the meeting took them.
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub agenda: Vec<String>,
     #[serde(
         default,
-        deserialize_with = "plain_or_some",
+        deserialize_with = "super::optional::plain_or_some",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub changes: Vec<Change>,
