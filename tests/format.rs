@@ -298,3 +298,78 @@ fn errors_in_a_file_with_a_byte_order_mark_are_placed_after_it() {
     let text = String::from_utf8(with_bom(EXAMPLE)).unwrap_or_default();
     assert!(parse(&text).is_ok());
 }
+
+// ---- every field at once ----
+
+const FULL: &str = include_str!("fixtures/full.ron");
+
+#[test]
+fn the_full_fixture_writes_every_field_and_loads_clean() {
+    for (s, f, _) in OPTIONAL {
+        assert!(
+            FULL.contains(&format!("{f}: ")),
+            "{s}.{f} is not in full.ron"
+        );
+    }
+    // Both forms of an optional value, and comments of both kinds.
+    for form in [
+        "status: Some(",
+        "status: Rejected",
+        "children: Some([",
+        "// ",
+        "/* ",
+    ] {
+        assert!(FULL.contains(form), "{form}");
+    }
+    let loaded = load_bytes(FULL.as_bytes());
+    assert_eq!(loaded.diagnostics, [], "no error and no warning");
+    let p = loaded.portfolio.expect("a portfolio");
+    assert_eq!(p.meetings.len(), 2);
+    assert_eq!(p.meetings[1].changes.len(), 3);
+    assert_eq!(p.projects[0].evaluations[1].ratings.len(), 2);
+    assert_eq!(p.projects[0].follow_ups.len(), 2);
+    assert_eq!(p.projects[1].level, Some(styr::model::Level::International));
+    assert_eq!(p.risk_thresholds.amber, 6);
+}
+
+/// `words` stand in `text` in this order, each after the one before.
+#[track_caller]
+fn in_order(text: &str, words: &[&str]) {
+    let mut from = 0;
+    for w in words {
+        match text[from..].find(w) {
+            Some(k) => from += k + w.len(),
+            None => panic!("{w:?} is not after byte {from} in\n{text}"),
+        }
+    }
+}
+
+#[test]
+fn the_full_fixture_survives_a_save() {
+    let p = parsed(FULL, "full.ron");
+    let saved = to_ron(&p);
+    assert_eq!(parsed(&saved, "saved full.ron"), p, "{saved}");
+    assert_eq!(
+        to_ron(&parsed(&saved, "saved full.ron")),
+        saved,
+        "byte-stable"
+    );
+    assert_eq!(load_bytes(saved.as_bytes()).diagnostics, []);
+    // The new fields in FORMAT.md's order, written plainly.
+    in_order(&saved, &["tags: [", "level: Regional", "follow_ups: ["]);
+    in_order(
+        &saved,
+        &[
+            "date: \"2026-10-15\",\n            chair:",
+            "secretary:",
+            "note: \"Høstmøtet\"",
+            "agenda:",
+            "changes: [",
+        ],
+    );
+    assert!(
+        saved.contains("                    at: \"09:40\",\n"),
+        "{saved}"
+    );
+    assert!(!saved.contains("Some("), "{saved}");
+}

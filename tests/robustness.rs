@@ -9,8 +9,9 @@
 use proptest::prelude::*;
 use styr::model::{Loaded, load_bytes};
 
-const FILES: [(&str, &[u8]); 5] = [
+const FILES: [(&str, &[u8]); 6] = [
     ("example", include_bytes!("fixtures/example.ron")),
+    ("full", include_bytes!("fixtures/full.ron")),
     ("akershus", include_bytes!("../data/akershus.ron")),
     ("fredrikstad", include_bytes!("../data/fredrikstad.ron")),
     ("hamar", include_bytes!("../data/hamar.ron")),
