@@ -732,7 +732,7 @@ fn wrong_values_name_the_field_what_it_takes_what_was_found_and_the_fix() {
 
 #[test]
 fn broken_syntax_names_the_field_and_the_fix() {
-    let cases: Vec<(String, (usize, usize), &str)> = vec![
+    let mut cases: Vec<(String, (usize, usize), &str)> = vec![
         // The string on line 27 swallows the text up to the next quote, on line 28.
         (
             example_with("kulturnæringen\",", "kulturnæringen,"),
@@ -771,6 +771,24 @@ fn broken_syntax_names_the_field_and_the_fix() {
             "`unit` in `Project`: unknown escape character in a string; write a backslash as `\\\\`",
         ),
     ];
+    // Where a field name belongs, and before the portfolio.
+    cases.extend([
+        (
+            example_with("unit: \"Kultur\"", "4unit: \"Kultur\""),
+            (29, 13),
+            "expected a field name in `Project` here, but found `4unit`; a field of `Project` is one of `id`, `name`, `owner`,",
+        ),
+        (
+            example_with("// Internasjonalt", "/@* Internasjonalt"),
+            (1, 1),
+            "expected `Portfolio(…)` here, but found `/`",
+        ),
+        (
+            format!("#// a comment\n{EXAMPLE}"),
+            (1, 1),
+            "a `#` before the portfolio starts an attribute such as `#![enable(implicit_some)]`, and this one is not complete",
+        ),
+    ]);
     for (text, place, words) in cases {
         let r = check(&text);
         assert_refused(&r, Some(place), &[words]);

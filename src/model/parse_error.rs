@@ -112,7 +112,7 @@ pub fn describe(text: &str, e: SpannedError) -> Diagnostic {
         }
         RonError::ExpectedDifferentStructName { expected, found } => (
             start,
-            format!("found `{found}(` where a `{expected}` belongs; write `{expected}(` or leave the name out"),
+            format!("found `{found}(` where `{expected}(…)` belongs; write `{expected}(` or leave the name out"),
         ),
         RonError::ExceededRecursionLimit => (
             start,
@@ -211,9 +211,30 @@ pub fn describe(text: &str, e: SpannedError) -> Diagnostic {
                 "this looks like JSON; styr reads RON: `Portfolio(name: \"…\", …)` — see docs/FORMAT-GUIDE.md".to_string(),
             )
         }
-        RonError::ExpectedIdentifier if !cx.in_value && cx.within.is_some() => {
+        RonError::ExpectedIdentifier
+        | RonError::UnexpectedChar(_)
+        | RonError::SuggestRawIdentifier(_)
+        | RonError::InvalidIdentifier(_)
+            if !cx.in_value && cx.within.is_some() =>
+        {
             field_name_expected(text, &cx, start)
         }
+        RonError::ExpectedAttribute
+        | RonError::ExpectedAttributeEnd
+        | RonError::NoSuchExtension(_) => (
+            // ron stands where it gave up, perhaps lines below: point at the `#`.
+            Some(syntax::skip_ws(text, 0))
+                .filter(|&i| text[i..].starts_with('#'))
+                .map_or(start, place),
+            "a `#` before the portfolio starts an attribute such as `#![enable(implicit_some)]`, and this one is not complete; remove the `#` line (styr needs no attribute)".to_string(),
+        ),
+        RonError::UnexpectedChar(_) if cx.within.is_none() && cx.open.is_none() => (
+            start,
+            format!(
+                "expected `Portfolio(…)` here, but found {}; a portfolio starts with `Portfolio(name: \"…\", organisation: \"…\", goals: [], projects: [])`",
+                found(text, cx.token)
+            ),
+        ),
         RonError::ExpectedNamedStructLike(name) if cx.token.is_none() || !cx.in_value => (
             start,
             format!("expected `{name}(…)` here (the name may be left out: `(…)`)"),
@@ -340,8 +361,8 @@ fn fix(text: &str, cx: &Context, f: &schema::Field) -> String {
         {
             format!("remove the quotes: `{name}: {}`", unquoted.unwrap_or(""))
         }
-        (kind, TokenKind::Str | TokenKind::Number | TokenKind::Ident)
-            if kind.is_list() && !cx.in_list =>
+        (kind, TokenKind::Str | TokenKind::Number)
+            if kind.is_list() && !cx.in_list && rest_of_value(text, tok) == word =>
         {
             format!(
                 "put it in square brackets: `{name}: [{}]`",
@@ -361,7 +382,7 @@ fn fix(text: &str, cx: &Context, f: &schema::Field) -> String {
                 like
             }
         }
-        (Kind::Texts(_), TokenKind::Ident | TokenKind::Number) => {
+        (Kind::Texts(_), TokenKind::Ident | TokenKind::Number) if cx.in_list => {
             format!("put each item in double quotes, e.g. `{}`", f.example)
         }
         _ => like,
