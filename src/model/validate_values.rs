@@ -34,17 +34,18 @@ fn check_ids(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
         }
     }
     for (pi, pr) in p.projects.iter().enumerate() {
-        let path = index(".projects", pi);
+        // Paths and names are built only for a finding: most projects have none.
+        let path = || index(".projects", pi);
         if pr.id.is_empty() {
             f.error(
-                field(&path, "id"),
+                field(&path(), "id"),
                 empty(&format!("project \"{}\"", pr.name), "P-01"),
             );
         }
         for (ri, r) in pr.risks.iter().enumerate() {
             if r.id.is_empty() {
                 f.error(
-                    field(&index(&field(&path, "risks"), ri), "id"),
+                    field(&index(&field(&path(), "risks"), ri), "id"),
                     empty(
                         &format!("risk \"{}\" in project \"{}\"", r.title, pr.name),
                         "R1",
@@ -55,6 +56,14 @@ fn check_ids(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
     }
 }
 
+/// One amount of a budget: which, for its path and its name in a message.
+#[derive(Clone, Copy)]
+enum Amount {
+    Planned,
+    Spent,
+    Funding(usize),
+}
+
 /// Every amount 0 to [`MAX_AMOUNT`]; and all of them together within what an `i64`
 /// holds, so that no total styr shows (planned, spent, granted, own share, per goal, per
 /// source) can overflow or saturate. That takes more than 9,000 amounts at the limit.
@@ -63,44 +72,48 @@ fn check_amounts(p: &Portfolio, f: &mut Findings) {
     let mut counted = true;
     for (pi, pr) in p.projects.iter().enumerate() {
         let Some(b) = &pr.budget else { continue };
-        let who = || format!("project `{}` (\"{}\")", pr.id, pr.name);
-        let path = || field(&index(".projects", pi), "budget");
-        let mut amounts = vec![
-            (
-                field(&path(), "planned"),
-                "the planned cost".to_string(),
-                b.planned,
-            ),
-            (
-                field(&path(), "spent"),
-                "the amount spent".to_string(),
-                b.spent,
-            ),
-        ];
-        for (fi, fu) in b.funding.iter().enumerate() {
-            amounts.push((
-                field(&index(&field(&path(), "funding"), fi), "amount"),
-                format!("the funding from \"{}\"", fu.source),
-                fu.amount,
-            ));
-        }
-        for (at, what, v) in amounts {
+        let budget = || field(&index(".projects", pi), "budget");
+        let place = |a: Amount| match a {
+            Amount::Planned => field(&budget(), "planned"),
+            Amount::Spent => field(&budget(), "spent"),
+            Amount::Funding(i) => field(&index(&field(&budget(), "funding"), i), "amount"),
+        };
+        let what = |a: Amount| {
+            let name = match a {
+                Amount::Planned => "the planned cost".to_string(),
+                Amount::Spent => "the amount spent".to_string(),
+                Amount::Funding(i) => format!(
+                    "the funding from \"{}\"",
+                    b.funding.get(i).map_or("", |fu| fu.source.as_str())
+                ),
+            };
+            format!("{name} of project `{}` (\"{}\")", pr.id, pr.name)
+        };
+        let amounts = [(Amount::Planned, b.planned), (Amount::Spent, b.spent)]
+            .into_iter()
+            .chain(
+                b.funding
+                    .iter()
+                    .enumerate()
+                    .map(|(i, fu)| (Amount::Funding(i), fu.amount)),
+            );
+        for (a, v) in amounts {
             if v < 0 {
                 f.error(
-                    at,
+                    place(a),
                     format!(
-                        "{what} of {} is {}, below 0; amounts are whole numbers from 0 to 10^15 — write it without the sign, or 0",
-                        who(),
+                        "{} is {}, below 0; amounts are whole numbers from 0 to 10^15 — write it without the sign, or 0",
+                        what(a),
                         amount(v)
                     ),
                 );
                 counted = false;
             } else if v > MAX_AMOUNT {
                 f.error(
-                    at,
+                    place(a),
                     format!(
-                        "{what} of {} is {}, above the limit of 10^15 ({}); check for extra digits",
-                        who(),
+                        "{} is {}, above the limit of 10^15 ({}); check for extra digits",
+                        what(a),
                         amount(v),
                         amount(MAX_AMOUNT)
                     ),
@@ -110,7 +123,7 @@ fn check_amounts(p: &Portfolio, f: &mut Findings) {
                 total += i128::from(v);
                 if total > i128::from(i64::MAX) {
                     f.error(
-                        at,
+                        place(a),
                         format!(
                             "the amounts up to here add up to more than {}, more than styr can total; split the portfolio into smaller ones",
                             amount(i64::MAX)
