@@ -272,6 +272,18 @@ fn comments_of_both_kinds_are_allowed() {
     assert_eq!(r.code, Some(0), "{}", r.stdout);
 }
 
+#[test]
+fn a_file_with_a_byte_order_mark_passes_check() {
+    let r = check(format!("\u{feff}{EXAMPLE}"));
+    assert_eq!(r.code, Some(0), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .starts_with("p.ron:18:25: warning: goal `klima.d2`"),
+        "{}",
+        r.stdout
+    );
+}
+
 // ---- broken files ----
 
 #[test]
@@ -446,7 +458,7 @@ fn thousands_of_nested_goals_are_refused_with_a_message() {
         &r,
         Some((33, 1)),
         &[
-            "nests deeper than 128 levels",
+            "nests deeper than 159 levels",
             "flatten the goal tree",
             "up to 31 levels",
         ],
@@ -488,7 +500,7 @@ fn integer_overflow() {
         &r,
         Some((37, 26)),
         &[
-            "this number is too large",
+            "`planned` in `Budget` is too large: amounts are at most 10^15 (1_000_000_000_000_000)",
             "missing separator or extra digits",
         ],
     );
@@ -497,13 +509,64 @@ fn integer_overflow() {
         "probability: -99999999999999999999",
     ));
     // Placed at the digits, after the sign.
-    assert_refused(&r, Some((43, 76)), &["too large"]);
-    // The largest amount there is still loads.
+    assert_refused(
+        &r,
+        Some((43, 76)),
+        &["`probability` in `Risk` takes a whole number 1–5, but this number is too large"],
+    );
+    // The largest amount FORMAT.md allows loads; one more is refused, where it stands.
+    let r = check(example_with(
+        "planned: 2_400_000",
+        "planned: 1_000_000_000_000_000",
+    ));
+    assert_eq!(r.code, Some(0), "{}", r.stdout);
     let r = check(example_with(
         "planned: 2_400_000",
         "planned: 9_223_372_036_854_775_807",
     ));
-    assert_eq!(r.code, Some(0), "{}", r.stdout);
+    assert_refused(
+        &r,
+        Some((37, 26)),
+        &[
+            "the planned cost of project `P-01`",
+            "is 9_223_372_036_854_775_807, above the limit of 10^15",
+        ],
+    );
+}
+
+#[test]
+fn negative_amounts_empty_ids_and_a_second_meeting_on_a_date_are_refused() {
+    let r = check(example_with("amount: 1_200_000", "amount: -1_200_000"));
+    assert_refused(
+        &r,
+        Some((39, 90)),
+        &[
+            "the funding from \"Interreg Øresund-Kattegat-Skagerrak\" of project `P-01`",
+            "is -1_200_000, below 0",
+        ],
+    );
+    assert!(
+        !r.stdout.contains("spent"),
+        "not a warning about overspending: {}",
+        r.stdout
+    );
+    let r = check(example_with("id: \"R1\"", "id: \"\""));
+    assert_refused(
+        &r,
+        Some((43, 26)),
+        &[
+            "risk \"Partner trekker seg\" in project \"Grønn omstilling i kulturnæringen\" has an empty id",
+        ],
+    );
+    let r = check(example_with(
+        "    ],\n)",
+        "    ],\n    meetings: [(date: \"2026-10-15\"), Meeting(date: \"2026-10-15\")],\n)",
+    ));
+    assert_refused(
+        &r,
+        Some((52, 52)),
+        &["two meetings on 2026-10-15 (meetings 1 and 2)"],
+    );
 }
 
 #[test]
@@ -518,7 +581,11 @@ fn a_truncated_file_says_it_ends_too_early() {
     // Cut inside a string.
     let cut = EXAMPLE.find("Grønn omstilling").unwrap();
     let r = check(&EXAMPLE[..cut]);
-    assert_refused(&r, Some((27, 19)), &["a string is not closed"]);
+    assert_refused(
+        &r,
+        Some((27, 19)),
+        &["the string for `name` in `Project` is not closed; add the missing `\"`"],
+    );
 }
 
 #[test]
@@ -538,9 +605,194 @@ fn a_truncated_file_never_crashes() {
 
 #[test]
 fn trailing_text_after_the_portfolio() {
-    // Placed where the portfolio ends: the extra text may be far below.
+    // Placed at the text itself, past blank lines and comments: it may be far below.
     let r = check(format!("{EXAMPLE})\n"));
-    assert_refused(&r, Some((52, 2)), &["text after the end of the portfolio"]);
+    assert_refused(
+        &r,
+        Some((53, 1)),
+        &["text after the end of the portfolio (`)`); remove it, or check for an extra `)`"],
+    );
+    let r = check(format!(
+        "{EXAMPLE}\n// a comment\n/* and\nanother */   Goal(id: \"x\")\n"
+    ));
+    assert_refused(
+        &r,
+        Some((56, 14)),
+        &["text after the end of the portfolio (`Goal`)"],
+    );
+}
+
+#[test]
+fn a_key_twice_in_a_map_is_refused_at_the_second_key() {
+    let r = check(example_with("\"results\": 3", "\"goals\": 5"));
+    assert_refused(
+        &r,
+        Some((47, 69)),
+        &[
+            "`scores` in `Evaluation`: the key `goals` is written twice (the first time with 4); keep one of them",
+        ],
+    );
+    // In a rating too.
+    let r = check(example_with(
+        "decision: Adjust,",
+        "decision: Adjust, ratings: [(by: \"Kari\", scores: {\"budget\": 2,\n \"budget\": 3})],",
+    ));
+    assert_refused(
+        &r,
+        Some((49, 2)),
+        &["`scores` in `Rating`: the key `budget` is written twice (the first time with 2)"],
+    );
+}
+
+/// A file with the one criterion `c` written as `criterion`.
+fn with_criterion(criterion: &str) -> String {
+    example_with(
+        "    levels: [",
+        &format!("    criteria: [{criterion}],\n    levels: ["),
+    )
+}
+
+#[test]
+fn wrong_values_name_the_field_what_it_takes_what_was_found_and_the_fix() {
+    // (file, place, the whole message after `error: `)
+    let cases: Vec<(String, (usize, usize), &str)> = vec![
+        (
+            example_with("name: \"Grønn omstilling i kulturnæringen\"", "name: 42"),
+            (27, 19),
+            "`name` in `Project` takes text in double quotes, but found `42`; put it in double quotes: `name: \"42\"`",
+        ),
+        (
+            example_with("health: Amber", "health: \"Amber\""),
+            (32, 21),
+            "`health` in `Project` takes one of `Green`, `Amber`, `Red` (without quotes), but found `\"Amber\"`; remove the quotes: `health: Amber`",
+        ),
+        (
+            with_criterion("(id: \"goals\", name: \"G\", weight: 4.5)"),
+            (6, 49),
+            "`weight` in `Criterion` takes a whole number 0 or more, but found `4.5`; write a whole number, e.g. `weight: 40`",
+        ),
+        (
+            example_with("planned: 2_400_000", "planned: 2.4e6"),
+            (37, 26),
+            "`planned` in `Budget` takes an amount, a whole number from 0 to 10^15, but found `2.4e6`; write it as a whole number: `planned: 2_400_000`",
+        ),
+        (
+            example_with("sdgs: [12, 13, 15]", "sdgs: [13.0]"),
+            (11, 20),
+            "`sdgs` in `Goal` takes a list of whole numbers 1–17, but found `13.0`; write whole numbers (`13` for `13.0`)",
+        ),
+        (
+            example_with("probability: 3", "probability: \"3\""),
+            (43, 75),
+            "`probability` in `Risk` takes a whole number 1–5, but found `\"3\"`; remove the quotes: `probability: 3`",
+        ),
+        (
+            example_with("goals: [\"klima.d1\"]", "goals: \"klima.d1\""),
+            (35, 20),
+            "`goals` in `Project` takes a list of goal ids in double quotes, but found `\"klima.d1\"`; put it in square brackets: `goals: [\"klima.d1\"]`",
+        ),
+        (
+            example_with("owner: \"Kari Nordmann\",\n", "owner: Kari Nordmann,\n"),
+            (28, 20),
+            "`owner` in `Project` takes text in double quotes, but found `Kari Nordmann`; put it in double quotes: `owner: \"Kari Nordmann\"`",
+        ),
+        (
+            example_with("as_of: \"2026-11-22\"", "as_of: 2026-11-22"),
+            (5, 12),
+            "`as_of` in `Portfolio` takes a date in double quotes, \"YYYY-MM-DD\", but found `2026-11-22`; put it in double quotes: `as_of: \"2026-11-22\"`",
+        ),
+        (
+            example_with("scores: {\"goals\": 4", "scores: {goals: 4"),
+            (47, 57),
+            "`scores` in `Evaluation` takes a map of criterion ids to whole numbers 1–5, but found `goals`; put the key in double quotes: `{\"goals\": …}`",
+        ),
+        (
+            example_with("budget: Budget(", "budget: 5, x: ("),
+            (36, 21),
+            "`budget` in `Project` takes a `Budget(…)` record, but found `5`; write it like `budget: (planned: 2_400_000, spent: 900_000)`",
+        ),
+        (
+            example_with("end: \"2027-06-30\"", "end: \"2027-02-30\""),
+            (34, 19),
+            "`end` in `Project`: `2027-02-30` is not a date; write dates as \"YYYY-MM-DD\", e.g. \"2026-03-31\"",
+        ),
+        (
+            example_with("status: Active", "status: Some(Aktiv)"),
+            (31, 26),
+            "`status` in `Project`: `Aktiv` is not a Status; did you mean `Active`? use one of `Proposed`, `Active`, `OnHold`, `Completed`, `Stopped`",
+        ),
+    ];
+    for (text, place, message) in cases {
+        let r = check(&text);
+        assert_refused(&r, Some(place), &[message]);
+        let line = r.line("p.ron:");
+        assert!(line.ends_with(message), "{line:?} should end {message:?}");
+    }
+}
+
+#[test]
+fn broken_syntax_names_the_field_and_the_fix() {
+    let mut cases: Vec<(String, (usize, usize), &str)> = vec![
+        // The string on line 27 swallows the text up to the next quote, on line 28.
+        (
+            example_with("kulturnæringen\",", "kulturnæringen,"),
+            (27, 19),
+            "the string for `name` in `Project` runs on from line 27 to line 28: its closing `\"` is probably missing on line 27",
+        ),
+        // The `,` belongs at the end of line 38.
+        (
+            example_with("spent: 900_000,", "spent: 900_000"),
+            (38, 31),
+            "a `,` is missing after the value of `spent` in `Budget`, before `funding`; add a `,` there",
+        ),
+        (
+            example_with("spent: 900_000,", "spent: 900 000,"),
+            (38, 27),
+            "a `,` is missing after the value of `spent` in `Budget`, before `000`; write a number without spaces (`2_400_000`)",
+        ),
+        (
+            example_with("amount: 1_200_000)]", "amount: 1_200_000]"),
+            (39, 99),
+            "found `]` while `Funding(…)` opened at 39:34 is still open; a closing `)` is probably missing here",
+        ),
+        (
+            example_with("title: \"Klima og miljø\"", "\"title\": \"Klima og miljø\""),
+            (10, 13),
+            "expected a field name in `Goal` here, but found `\"title\"`; write field names without quotes: `title: ",
+        ),
+        (
+            example_with("scores: {\"goals\": 4", "scores: {\"goals\" 4"),
+            (47, 64),
+            "expected a `:` after a key in the map of `scores` in `Evaluation`, but found `4`",
+        ),
+        (
+            example_with("unit: \"Kultur\"", "unit: \"C:\\Kultur\""),
+            (29, 20),
+            "`unit` in `Project`: unknown escape character in a string; write a backslash as `\\\\`",
+        ),
+    ];
+    // Where a field name belongs, and before the portfolio.
+    cases.extend([
+        (
+            example_with("unit: \"Kultur\"", "4unit: \"Kultur\""),
+            (29, 13),
+            "expected a field name in `Project` here, but found `4unit`; a field of `Project` is one of `id`, `name`, `owner`,",
+        ),
+        (
+            example_with("// Internasjonalt", "/@* Internasjonalt"),
+            (1, 1),
+            "expected `Portfolio(…)` here, but found `/`",
+        ),
+        (
+            format!("#// a comment\n{EXAMPLE}"),
+            (1, 1),
+            "a `#` before the portfolio starts an attribute such as `#![enable(implicit_some)]`, and this one is not complete",
+        ),
+    ]);
+    for (text, place, words) in cases {
+        let r = check(&text);
+        assert_refused(&r, Some(place), &[words]);
+    }
 }
 
 #[test]

@@ -11,8 +11,9 @@ mod common;
 use proptest::prelude::*;
 use styr::model::{Loaded, load_bytes};
 
-const FILES: [(&str, &[u8]); 5] = [
+const FILES: [(&str, &[u8]); 6] = [
     ("example", include_bytes!("fixtures/example.ron")),
+    ("full", include_bytes!("fixtures/full.ron")),
     ("akershus", include_bytes!("../data/akershus.ron")),
     ("fredrikstad", include_bytes!("../data/fredrikstad.ron")),
     ("hamar", include_bytes!("../data/hamar.ron")),
@@ -189,17 +190,19 @@ proptest! {
 }
 
 /// The deepest nesting ron lets through, in the shape that recurses the furthest (goals
-/// within goals), with every goal unserved so that validation places a warning on each.
+/// within goals, every optional field written `Some(…)`), with every goal unserved so that
+/// validation places a warning on each.
 #[test]
 fn the_deepest_file_that_loads_fits_in_a_test_threads_stack() {
     let depth = styr::model::load::MAX_GOAL_DEPTH;
+    assert_eq!(depth, 31, "FORMAT.md's limit");
     let mut s = String::from("(name: \"n\", organisation: \"o\", projects: [], goals: [");
     for i in 0..depth {
         s.push_str(&format!(
-            "(id: \"g{i}\", title: \"t\", sdgs: [99], children: ["
+            "(id: \"g{i}\", title: \"t\", description: Some(\"d\"), sdgs: Some([99]), children: Some(["
         ));
     }
-    s.push_str(&"])".repeat(depth));
+    s.push_str(&"]))".repeat(depth));
     s.push_str("])");
     let loaded = load_checked(s.as_bytes());
     // Parsed, then refused for the SDGs: validation and placing ran over the whole depth.

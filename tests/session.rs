@@ -62,6 +62,7 @@ fn expected_t02() -> Evaluation {
         decision: Some(Decision::Adjust),
         note: Some("Ny plan æøå".into()),
         by: None,
+        ratings: Vec::new(),
     }
 }
 

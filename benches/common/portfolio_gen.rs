@@ -476,6 +476,7 @@ fn project(rng: &mut Rng, i: usize, width: usize, leaves: &[String], mids: &[Str
                     .then(|| Decision::ALL[rng.below(Decision::ALL.len())]),
                 note: rng.chance(40).then(|| rng.pick(NOTES).to_string()),
                 by: rng.chance(50).then(|| person(rng)),
+                ratings: Vec::new(),
             }
         })
         .collect();
@@ -504,6 +505,8 @@ fn project(rng: &mut Rng, i: usize, width: usize, leaves: &[String], mids: &[Str
         risks,
         evaluations,
         tags,
+        level: None,
+        follow_ups: Vec::new(),
     }
 }
 
@@ -531,6 +534,7 @@ pub fn portfolio(n: usize, seed: u64) -> Portfolio {
         risk_thresholds: RiskThresholds::default(),
         goals,
         projects,
+        meetings: Vec::new(),
     }
 }
 

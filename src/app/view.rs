@@ -863,6 +863,8 @@ mod tests {
                 risks: Vec::new(),
                 evaluations: Vec::new(),
                 tags: Vec::new(),
+                level: None,
+                follow_ups: Vec::new(),
             });
         }
         let date = Date::parse("2026-11-22").expect("a date");

@@ -220,6 +220,7 @@ pub fn meeting_evaluation(pr: &mut Project, date: Date) -> &mut Evaluation {
             decision: None,
             note: None,
             by: None,
+            ratings: Vec::new(),
         });
     }
     let last = pr.evaluations.len() - 1;

@@ -355,6 +355,7 @@ mod tests {
             decision: None,
             note: None,
             by: None,
+            ratings: Vec::new(),
         }
     }
 

@@ -3,15 +3,23 @@
 
 pub mod diagnostic;
 pub mod edit;
+mod error_context;
 pub mod figures;
 pub mod load;
 pub mod locate;
+mod optional;
+mod parse_error;
 pub mod save;
+#[cfg(test)]
+pub(crate) mod save_strategy;
+mod schema;
 pub mod splice;
 pub mod syntax;
 pub mod tree;
 pub mod types;
 pub mod validate;
+mod validate_record;
+mod validate_values;
 pub mod value;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};

@@ -8,11 +8,12 @@
 //!   `risk_thresholds: (amber: 5, red: 10)`.
 //! - Optional fields left out when absent or at their default (as types.rs's serde
 //!   attributes say); `health: Amber`, never `Some(Amber)`.
-//! - Amounts with `_` thousands separators (`2_400_000`); dates `"YYYY-MM-DD"`; whole
+//! - Amounts with `_` thousands separators (`2_400_000`); dates `"YYYY-MM-DD"`, times `"HH:MM"`; whole
 //!   numbers without `.0`; other numbers in Rust's shortest round-trip form.
-//! - Lists of scalars (`levels`, `sdgs`, `goals`, `tags`) on one line while that line stays
-//!   within [`WIDTH`] characters, one item per line otherwise; evaluation scores always as
-//!   one line, `scores: {"goals": 4, "results": 3}`.
+//! - Lists of scalars (`levels`, `sdgs`, `goals`, `tags`, `attendees`, `absent`, `agenda`)
+//!   on one line while that line stays within [`WIDTH`] characters, one item per line
+//!   otherwise; scores (an evaluation's, a rating's) always as one line,
+//!   `scores: {"goals": 4, "results": 3}`.
 //! - Strings escaped for RON: `\"`, `\\`, `\n`, `\r`, `\t`, `\0`, and `\u{..}` for other
 //!   control characters and for bidi/invisible format characters (so a diff shows them);
 //!   all other text kept as UTF-8.
@@ -27,9 +28,9 @@
 use indexmap::IndexMap;
 
 use super::types::{
-    Budget, Criterion, Date, Decision, Evaluation, Funding, FundingStatus, Goal, Health,
-    MeasuredResult, Number, Portfolio, Project, Risk, RiskStatus, RiskThresholds, Status,
-    default_criteria,
+    Budget, Change, Criterion, Date, Decision, Evaluation, FollowUp, Funding, FundingStatus, Goal,
+    Health, Level, MeasuredResult, Meeting, Number, Portfolio, Project, Rating, Risk, RiskStatus,
+    RiskThresholds, Status, default_criteria,
 };
 
 /// Lists of scalars stay on one line up to this many characters (indentation included).
@@ -147,6 +148,7 @@ impl Writer {
             risk_thresholds,
             goals,
             projects,
+            meetings,
         } = p;
         self.open("Portfolio");
         self.field("name", &string(name));
@@ -167,6 +169,9 @@ impl Writer {
         }
         self.structs("goals", goals, Self::goal);
         self.structs("projects", projects, Self::project);
+        if !meetings.is_empty() {
+            self.structs("meetings", meetings, Self::meeting);
+        }
         self.close();
     }
 
@@ -224,6 +229,8 @@ impl Writer {
             risks,
             evaluations,
             tags,
+            level,
+            follow_ups,
         } = pr;
         self.open("Project");
         self.field("id", &string(id));
@@ -259,6 +266,12 @@ impl Writer {
         }
         if !tags.is_empty() {
             self.scalars("tags", &strings(tags));
+        }
+        if let Some(l) = level {
+            self.field("level", level_name(*l));
+        }
+        if !follow_ups.is_empty() {
+            self.structs("follow_ups", follow_ups, Self::follow_up);
         }
         self.close();
     }
@@ -346,6 +359,7 @@ impl Writer {
             decision,
             note,
             by,
+            ratings,
         } = e;
         self.open("Evaluation");
         self.field("date", &date(*day));
@@ -357,6 +371,88 @@ impl Writer {
         }
         self.opt_str("note", note);
         self.opt_str("by", by);
+        if !ratings.is_empty() {
+            self.structs("ratings", ratings, Self::rating);
+        }
+        self.close();
+    }
+
+    fn rating(&mut self, r: &Rating) {
+        let Rating { by, scores: marks } = r;
+        self.open("Rating");
+        self.field("by", &string(by));
+        self.field("scores", &scores(marks));
+        self.close();
+    }
+
+    fn follow_up(&mut self, f: &FollowUp) {
+        let FollowUp {
+            text,
+            owner,
+            due,
+            raised,
+            done,
+            by,
+        } = f;
+        self.open("FollowUp");
+        self.field("text", &string(text));
+        self.opt_str("owner", owner);
+        self.opt_date("due", due);
+        self.field("raised", &date(*raised));
+        self.opt_date("done", done);
+        self.opt_str("by", by);
+        self.close();
+    }
+
+    fn meeting(&mut self, m: &Meeting) {
+        let Meeting {
+            date: day,
+            chair,
+            secretary,
+            attendees,
+            absent,
+            note,
+            agenda,
+            changes,
+        } = m;
+        self.open("Meeting");
+        self.field("date", &date(*day));
+        self.opt_str("chair", chair);
+        self.opt_str("secretary", secretary);
+        if !attendees.is_empty() {
+            self.scalars("attendees", &strings(attendees));
+        }
+        if !absent.is_empty() {
+            self.scalars("absent", &strings(absent));
+        }
+        self.opt_str("note", note);
+        if !agenda.is_empty() {
+            self.scalars("agenda", &strings(agenda));
+        }
+        if !changes.is_empty() {
+            self.structs("changes", changes, Self::change);
+        }
+        self.close();
+    }
+
+    fn change(&mut self, c: &Change) {
+        let Change {
+            at,
+            by,
+            project,
+            goal,
+            what,
+            from,
+            to,
+        } = c;
+        self.open("Change");
+        self.field("at", &format!("\"{at}\""));
+        self.opt_str("by", by);
+        self.opt_str("project", project);
+        self.opt_str("goal", goal);
+        self.field("what", &string(what));
+        self.opt_str("from", from);
+        self.opt_str("to", to);
         self.close();
     }
 }
@@ -471,6 +567,15 @@ fn risk_status_name(s: RiskStatus) -> &'static str {
         RiskStatus::Open => "Open",
         RiskStatus::Mitigated => "Mitigated",
         RiskStatus::Closed => "Closed",
+    }
+}
+
+fn level_name(l: Level) -> &'static str {
+    match l {
+        Level::Local => "Local",
+        Level::Regional => "Regional",
+        Level::National => "National",
+        Level::International => "International",
     }
 }
 
@@ -725,265 +830,12 @@ mod tests {
 }
 
 #[cfg(test)]
-pub(crate) mod strategy {
-    //! proptest strategies for arbitrary portfolios, hostile strings included.
-    use chrono::NaiveDate;
-    use proptest::collection::vec;
-    use proptest::option;
-    use proptest::prelude::*;
-
-    use crate::model::types::*;
-
-    /// Characters that have broken emitters before: quotes, backslashes, control
-    /// characters, bidi overrides, comment starts, multi-byte UTF-8.
-    fn hostile_char() -> impl Strategy<Value = char> {
-        prop_oneof![
-            4 => prop::char::range('a', 'z'),
-            2 => prop::sample::select(vec![
-                '"', '\\', '\n', '\r', '\t', '\0', '\u{1b}', '\u{7}', '\u{7f}', '\u{85}',
-                '\u{9b}', '\u{202e}', '\u{2066}', '\u{200b}', '\u{feff}', '\u{2028}', 'æ', 'ø',
-                'Å', '–', '🙂', '/', '*', '#', '{', '}', '(', ')', ',', ':', ' ', 'r', '\'',
-                '\u{301}',
-            ]),
-            1 => any::<char>(),
-        ]
-    }
-
-    pub fn text() -> impl Strategy<Value = String> {
-        vec(hostile_char(), 0..12).prop_map(|cs| cs.into_iter().collect())
-    }
-
-    pub fn date() -> impl Strategy<Value = Date> {
-        (0i32..=9999, 1u32..=12, 1u32..=28)
-            .prop_map(|(y, m, d)| Date(NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)))
-    }
-
-    fn number() -> impl Strategy<Value = Number> {
-        prop_oneof![
-            (-1_000_000i64..1_000_000).prop_map(|v| Number(v as f64)),
-            any::<f64>()
-                .prop_filter("finite", |v| v.is_finite())
-                .prop_map(Number),
-            Just(Number(0.0)),
-            Just(Number(-0.0)),
-            Just(Number(1e16)),
-        ]
-    }
-
-    fn int() -> impl Strategy<Value = i64> {
-        prop_oneof![0i64..10, any::<i64>()]
-    }
-
-    fn criterion() -> impl Strategy<Value = Criterion> {
-        (text(), text(), int(), option::of(text())).prop_map(|(id, name, weight, description)| {
-            Criterion {
-                id,
-                name,
-                weight,
-                description,
-            }
-        })
-    }
-
-    fn goal() -> impl Strategy<Value = Goal> {
-        let leaf = (text(), text(), option::of(text()), vec(int(), 0..4)).prop_map(
-            |(id, title, description, sdgs)| Goal {
-                id,
-                title,
-                description,
-                sdgs,
-                children: Vec::new(),
-            },
-        );
-        leaf.prop_recursive(3, 12, 3, |inner| {
-            (
-                text(),
-                text(),
-                option::of(text()),
-                vec(int(), 0..4),
-                vec(inner, 0..3),
-            )
-                .prop_map(|(id, title, description, sdgs, children)| Goal {
-                    id,
-                    title,
-                    description,
-                    sdgs,
-                    children,
-                })
-        })
-    }
-
-    fn budget() -> impl Strategy<Value = Budget> {
-        let funding = (
-            text(),
-            int(),
-            prop::sample::select(vec![
-                FundingStatus::Applied,
-                FundingStatus::Granted,
-                FundingStatus::Rejected,
-            ]),
-        )
-            .prop_map(|(source, amount, status)| Funding {
-                source,
-                amount,
-                status,
-            });
-        (int(), int(), vec(funding, 0..3)).prop_map(|(planned, spent, funding)| Budget {
-            planned,
-            spent,
-            funding,
-        })
-    }
-
-    fn result() -> impl Strategy<Value = MeasuredResult> {
-        (
-            text(),
-            option::of(text()),
-            number(),
-            number(),
-            option::of(date()),
-        )
-            .prop_map(|(name, unit, target, actual, due)| MeasuredResult {
-                name,
-                unit,
-                target,
-                actual,
-                due,
-            })
-    }
-
-    fn risk() -> impl Strategy<Value = Risk> {
-        (
-            (text(), text(), option::of(text()), int(), int()),
-            (
-                option::of(text()),
-                option::of(text()),
-                prop::sample::select(RiskStatus::ALL.to_vec()),
-            ),
-        )
-            .prop_map(
-                |((id, title, cause, probability, consequence), (mitigation, owner, status))| {
-                    Risk {
-                        id,
-                        title,
-                        cause,
-                        probability,
-                        consequence,
-                        mitigation,
-                        owner,
-                        status,
-                    }
-                },
-            )
-    }
-
-    pub fn evaluation() -> impl Strategy<Value = Evaluation> {
-        (
-            date(),
-            vec((text(), int()), 0..4),
-            option::of(prop::sample::select(Decision::ALL.to_vec())),
-            option::of(text()),
-            option::of(text()),
-        )
-            .prop_map(|(date, scores, decision, note, by)| Evaluation {
-                date,
-                scores: scores.into_iter().collect(),
-                decision,
-                note,
-                by,
-            })
-    }
-
-    fn project() -> impl Strategy<Value = Project> {
-        (
-            (
-                text(),
-                text(),
-                option::of(text()),
-                option::of(text()),
-                option::of(text()),
-                prop::sample::select(Status::ALL.to_vec()),
-                option::of(prop::sample::select(Health::ALL.to_vec())),
-                option::of(date()),
-                option::of(date()),
-            ),
-            (
-                vec(text(), 0..4),
-                option::of(budget()),
-                vec(result(), 0..3),
-                vec(risk(), 0..3),
-                vec(evaluation(), 0..3),
-                vec(text(), 0..30),
-            ),
-        )
-            .prop_map(
-                |(
-                    (id, name, owner, unit, instrument, status, health, start, end),
-                    (goals, budget, results, risks, evaluations, tags),
-                )| Project {
-                    id,
-                    name,
-                    owner,
-                    unit,
-                    instrument,
-                    status,
-                    health,
-                    start,
-                    end,
-                    goals,
-                    budget,
-                    results,
-                    risks,
-                    evaluations,
-                    tags,
-                },
-            )
-    }
-
-    pub fn portfolio() -> impl Strategy<Value = Portfolio> {
-        (
-            (text(), text(), prop_oneof![Just("NOK".to_string()), text()]),
-            option::of(date()),
-            vec(text(), 0..4),
-            prop_oneof![Just(default_criteria()), vec(criterion(), 0..4)],
-            prop_oneof![
-                Just(RiskThresholds::default()),
-                (int(), int()).prop_map(|(amber, red)| RiskThresholds { amber, red })
-            ],
-            vec(goal(), 0..3),
-            vec(project(), 0..4),
-        )
-            .prop_map(
-                |(
-                    (name, organisation, currency),
-                    as_of,
-                    levels,
-                    criteria,
-                    risk_thresholds,
-                    goals,
-                    projects,
-                )| Portfolio {
-                    name,
-                    organisation,
-                    currency,
-                    as_of,
-                    levels,
-                    criteria,
-                    risk_thresholds,
-                    goals,
-                    projects,
-                },
-            )
-    }
-}
-
-#[cfg(test)]
 mod properties {
     use proptest::prelude::*;
 
-    use super::strategy::portfolio;
     use super::to_ron;
     use crate::model::parse;
+    use crate::model::save_strategy::portfolio;
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]

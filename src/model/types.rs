@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -60,6 +60,46 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// A time of day, written `"HH:MM"` in the file (when a meeting made a change).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Time(pub NaiveTime);
+
+impl Time {
+    pub fn parse(s: &str) -> Option<Time> {
+        // Exactly HH:MM, 00:00 to 23:59.
+        let b = s.as_bytes();
+        if b.len() != 5 || b[2] != b':' || ![0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit()) {
+            return None;
+        }
+        let (h, m) = (s.get(..2)?.parse().ok()?, s.get(3..)?.parse().ok()?);
+        NaiveTime::from_hms_opt(h, m, 0).map(Time)
+    }
+}
+
+impl fmt::Display for Time {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%H:%M"))
+    }
+}
+
+impl Serialize for Time {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Time {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Time::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{}` is not a time of day; write times as \"HH:MM\", e.g. \"14:05\"",
+                crate::sanitize::clean(&s)
+            ))
+        })
+    }
+}
+
 /// A measured quantity (result target and actual). Whole numbers are written without
 /// a decimal point so that `target: 12` stays `12` when the file is saved.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default)]
@@ -99,7 +139,7 @@ impl fmt::Display for Number {
     }
 }
 
-fn default_currency() -> String {
+pub(super) fn default_currency() -> String {
     "NOK".to_string()
 }
 
@@ -125,18 +165,27 @@ pub fn default_criteria() -> Vec<Criterion> {
 pub struct Portfolio {
     pub name: String,
     pub organisation: String,
-    #[serde(default = "default_currency")]
+    #[serde(
+        default = "default_currency",
+        deserialize_with = "super::optional::currency_or_some"
+    )]
     pub currency: String,
     #[serde(default)]
     pub as_of: Option<Date>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub levels: Vec<String>,
-    #[serde(default = "default_criteria")]
+    #[serde(
+        default = "default_criteria",
+        deserialize_with = "super::optional::criteria_or_some"
+    )]
     pub criteria: Vec<Criterion>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub risk_thresholds: RiskThresholds,
     pub goals: Vec<Goal>,
     pub projects: Vec<Project>,
+    /// The record of each steering meeting, oldest first.
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
+    pub meetings: Vec<Meeting>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -169,9 +218,9 @@ pub struct Goal {
     pub title: String,
     #[serde(default)]
     pub description: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub sdgs: Vec<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub children: Vec<Goal>,
 }
 
@@ -261,7 +310,7 @@ pub struct Project {
     pub unit: Option<String>,
     #[serde(default)]
     pub instrument: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub status: Status,
     #[serde(default)]
     pub health: Option<Health>,
@@ -269,27 +318,31 @@ pub struct Project {
     pub start: Option<Date>,
     #[serde(default)]
     pub end: Option<Date>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub goals: Vec<String>,
     #[serde(default)]
     pub budget: Option<Budget>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub results: Vec<MeasuredResult>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub risks: Vec<Risk>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub evaluations: Vec<Evaluation>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub tags: Vec<String>,
+    #[serde(default)]
+    pub level: Option<Level>,
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
+    pub follow_ups: Vec<FollowUp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Budget {
     pub planned: i64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub spent: i64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub funding: Vec<Funding>,
 }
 
@@ -298,7 +351,7 @@ pub struct Budget {
 pub struct Funding {
     pub source: String,
     pub amount: i64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub status: FundingStatus,
 }
 
@@ -310,7 +363,7 @@ pub struct MeasuredResult {
     #[serde(default)]
     pub unit: Option<String>,
     pub target: Number,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub actual: Number,
     #[serde(default)]
     pub due: Option<Date>,
@@ -336,7 +389,7 @@ pub struct Risk {
     pub mitigation: Option<String>,
     #[serde(default)]
     pub owner: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
     pub status: RiskStatus,
 }
 
@@ -344,7 +397,7 @@ pub struct Risk {
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
     pub date: Date,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::optional::scores_or_some")]
     pub scores: IndexMap<String, i64>,
     #[serde(default)]
     pub decision: Option<Decision>,
@@ -352,4 +405,91 @@ pub struct Evaluation {
     pub note: Option<String>,
     #[serde(default)]
     pub by: Option<String>,
+    /// Each member's own scores from a scoring round; `scores` holds the group's result.
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
+    pub ratings: Vec<Rating>,
+}
+
+/// One member's scores in a scoring round (`Rating(by: "…", scores: {…})`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    pub by: String,
+    #[serde(deserialize_with = "super::optional::scores")]
+    pub scores: IndexMap<String, i64>,
+}
+
+/// The level a measure works at (seed 000: local, regional, national, international).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Level {
+    Local,
+    Regional,
+    National,
+    International,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [
+        Level::Local,
+        Level::Regional,
+        Level::National,
+        Level::International,
+    ];
+}
+
+/// An action the steering group asked for; open until `done` is set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    pub text: String,
+    #[serde(default)]
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub due: Option<Date>,
+    pub raised: Date,
+    #[serde(default)]
+    pub done: Option<Date>,
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+/// The record of one steering meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub date: Date,
+    #[serde(default)]
+    pub chair: Option<String>,
+    #[serde(default)]
+    pub secretary: Option<String>,
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
+    pub attendees: Vec<String>,
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
+    pub absent: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Project ids, in the order the meeting took them.
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
+    pub agenda: Vec<String>,
+    #[serde(default, deserialize_with = "super::optional::plain_or_some")]
+    pub changes: Vec<Change>,
+}
+
+/// One change a meeting made, to a project or a goal: `what` names the field, `from` and
+/// `to` hold the values as the file writes them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub at: Time,
+    #[serde(default)]
+    pub by: Option<String>,
+    #[serde(default)]
+    pub project: Option<String>,
+    #[serde(default)]
+    pub goal: Option<String>,
+    pub what: String,
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
 }

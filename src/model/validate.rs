@@ -5,11 +5,14 @@
 
 use std::collections::{HashMap, HashSet};
 
+use indexmap::IndexMap;
+
 use super::diagnostic::{Diagnostic, Severity, nearest, quoted_list};
 use super::figures::effective_as_of;
 use super::locate::{self, field, index, map_key, map_value};
 use super::tree::GoalTree;
 use super::types::{Portfolio, Status};
+use super::{validate_record, validate_values};
 
 struct Finding {
     severity: Severity,
@@ -17,18 +20,19 @@ struct Finding {
     message: String,
 }
 
+/// What the rules found, each at a [`locate`] path; placed in the text at the end.
 #[derive(Default)]
-struct Findings(Vec<Finding>);
+pub(super) struct Findings(Vec<Finding>);
 
 impl Findings {
-    fn error(&mut self, path: String, message: String) {
+    pub(super) fn error(&mut self, path: String, message: String) {
         self.0.push(Finding {
             severity: Severity::Error,
             path,
             message,
         });
     }
-    fn warning(&mut self, path: String, message: String) {
+    pub(super) fn warning(&mut self, path: String, message: String) {
         self.0.push(Finding {
             severity: Severity::Warning,
             path,
@@ -44,6 +48,8 @@ pub fn validate(p: &Portfolio, text: &str) -> Vec<Diagnostic> {
     check_criteria(p, &mut f);
     check_goals(p, &tree, &mut f);
     check_projects(p, &tree, &mut f);
+    validate_values::check(p, &tree, &mut f);
+    validate_record::check(p, &tree, &mut f);
     place(f, text)
 }
 
@@ -69,7 +75,7 @@ fn check_criteria(p: &Portfolio, f: &mut Findings) {
     let mut seen = HashSet::new();
     for (i, c) in p.criteria.iter().enumerate() {
         let path = index(".criteria", i);
-        if !seen.insert(c.id.as_str()) {
+        if !c.id.is_empty() && !seen.insert(c.id.as_str()) {
             f.error(
                 field(&path, "id"),
                 format!(
@@ -99,7 +105,7 @@ fn check_criteria(p: &Portfolio, f: &mut Findings) {
 fn check_goals(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
     for (i, g) in tree.goals.iter().enumerate() {
         let path = &tree.nodes[i].path;
-        if tree.index_of(&g.id) != Some(i) {
+        if !g.id.is_empty() && tree.index_of(&g.id) != Some(i) {
             let first = tree.goals[tree.index_of(&g.id).unwrap_or(0)];
             f.error(
                 field(path, "id"),
@@ -198,7 +204,9 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
         // Paths and names are built only for a finding: most projects have none.
         let path = || index(".projects", pi);
         let who = || format!("project `{}` (\"{}\")", pr.id, pr.name);
-        if let Some(first) = ids.insert(pr.id.as_str(), pi) {
+        if let Some(first) = ids.insert(pr.id.as_str(), pi)
+            && !pr.id.is_empty()
+        {
             ids.insert(pr.id.as_str(), first);
             f.error(
                 field(&path(), "id"),
@@ -230,7 +238,7 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
         let mut risk_ids = HashSet::new();
         for (ri, r) in pr.risks.iter().enumerate() {
             let rpath = || index(&field(&path(), "risks"), ri);
-            if !risk_ids.insert(r.id.as_str()) {
+            if !r.id.is_empty() && !risk_ids.insert(r.id.as_str()) {
                 f.error(
                     field(&rpath(), "id"),
                     format!(
@@ -254,31 +262,8 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
         }
         for (ei, ev) in pr.evaluations.iter().enumerate() {
             let spath = || field(&index(&field(&path(), "evaluations"), ei), "scores");
-            for (key, &score) in &ev.scores {
-                if !criteria.contains(key.as_str()) {
-                    let hint = match nearest(key, criteria.iter().copied()) {
-                        Some(n) => format!("did you mean `{n}`?"),
-                        None => format!(
-                            "the criteria are {}",
-                            quoted_list(p.criteria.iter().map(|c| c.id.as_str()))
-                        ),
-                    };
-                    f.error(
-                        map_key(&spath(), key),
-                        format!(
-                            "score for unknown criterion `{key}` in {who}'s evaluation of {}; {hint}",
-                            ev.date, who = who()),
-                    );
-                }
-                if !(1..=5).contains(&score) {
-                    f.error(
-                        map_value(&spath(), key),
-                        format!(
-                            "score {score} for `{key}` in {who}'s evaluation of {} is outside 1–5; use 1 (poor) to 5 (excellent), or leave the criterion out",
-                            ev.date, who = who()),
-                    );
-                }
-            }
+            let whose = || format!("{}'s evaluation of {}", who(), ev.date);
+            check_scores(p, &criteria, &ev.scores, spath, whose, f);
         }
 
         // Warnings: gaps a coordinator should close before the meeting.
@@ -347,21 +332,57 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    //! One test per rule. Each file below is clean except for the one thing the test is
-    //! about; the test asserts the message (what, which ids) and its exact LINE:COL.
+/// A map of scores (an evaluation's, a rating's): every key a criterion, every score 1–5.
+/// `whose` says whose scores they are: "project `P1` (\"One\")'s evaluation of 2026-05-01".
+pub(super) fn check_scores(
+    p: &Portfolio,
+    criteria: &HashSet<&str>,
+    scores: &IndexMap<String, i64>,
+    path: impl Fn() -> String,
+    whose: impl Fn() -> String,
+    f: &mut Findings,
+) {
+    for (key, &score) in scores {
+        if !criteria.contains(key.as_str()) {
+            let hint = match nearest(key, criteria.iter().copied()) {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => format!(
+                    "the criteria are {}",
+                    quoted_list(p.criteria.iter().map(|c| c.id.as_str()))
+                ),
+            };
+            f.error(
+                map_key(&path(), key),
+                format!("score for unknown criterion `{key}` in {}; {hint}", whose()),
+            );
+        }
+        if !(1..=5).contains(&score) {
+            f.error(
+                map_value(&path(), key),
+                format!(
+                    "score {score} for `{key}` in {} is outside 1–5; use 1 (poor) to 5 (excellent), or leave the criterion out",
+                    whose()
+                ),
+            );
+        }
+    }
+}
 
-    use super::*;
+/// What the rules' tests share: a file is parsed, validated, and its findings checked by
+/// message and exact LINE:COL.
+#[cfg(test)]
+pub(super) mod testing {
+    pub use super::super::diagnostic::{Diagnostic, Severity};
+    use super::validate;
     use crate::model::load::parse;
     use crate::model::locate::Pos;
 
-    fn run(text: &str) -> Vec<Diagnostic> {
+    pub fn run(text: &str) -> Vec<Diagnostic> {
         let p = parse(text).unwrap_or_else(|d| panic!("test file does not parse: {d}"));
         validate(&p, text)
     }
 
-    fn of(text: &str, severity: Severity) -> Vec<Diagnostic> {
+    pub fn of(text: &str, severity: Severity) -> Vec<Diagnostic> {
         run(text)
             .into_iter()
             .filter(|d| d.severity == severity)
@@ -369,19 +390,27 @@ mod tests {
     }
 
     /// The one finding of `severity`; fails if there are none or several.
-    fn only(text: &str, severity: Severity) -> Diagnostic {
+    pub fn only(text: &str, severity: Severity) -> Diagnostic {
         let found = of(text, severity);
         assert_eq!(found.len(), 1, "expected one {severity:?}, got {found:#?}");
         found.into_iter().next().unwrap()
     }
 
     #[track_caller]
-    fn assert_at(d: &Diagnostic, line: usize, col: usize, words: &[&str]) {
+    pub fn assert_at(d: &Diagnostic, line: usize, col: usize, words: &[&str]) {
         assert_eq!(d.pos, Some(Pos { line, col }), "place of {:?}", d.message);
         for w in words {
             assert!(d.message.contains(w), "{:?} lacks {w:?}", d.message);
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    //! One test per rule. Each file below is clean except for the one thing the test is
+    //! about; the test asserts the message (what, which ids) and its exact LINE:COL.
+
+    use super::testing::*;
 
     /// A file with nothing to say about it: the baseline every test departs from.
     const CLEAN: &str = r#"(name: "T", organisation: "O", as_of: "2026-06-01",
@@ -910,17 +939,17 @@ mod tests {
     }
 
     #[test]
-    fn spent_above_planned_at_the_limits_of_an_integer() {
+    fn spent_above_planned_at_the_largest_amount() {
         let text = r#"(name: "T", organisation: "O", goals: [(id: "a", title: "A")],
     projects: [(id: "P1", name: "One", goals: ["a"], results: [(name: "r", target: 1)],
-                budget: (planned: -9_223_372_036_854_775_808, spent: 9_223_372_036_854_775_807))],
+                budget: (planned: 0, spent: 1_000_000_000_000_000))],
 )"#;
         let d = only(text, Severity::Warning);
         assert_at(
             &d,
             3,
-            70,
-            &["has spent 9223372036854775807 of -9223372036854775808 planned"],
+            45,
+            &["has spent 1000000000000000 of 0 planned (1000000000000000 over)"],
         );
     }
 

@@ -253,3 +253,17 @@ fn a_byte_order_mark_is_indexed_past_and_kept() {
     let span = nodes[".projects[0].status"].span.clone();
     assert_eq!(&text[span], "Active");
 }
+
+#[test]
+fn a_file_with_a_byte_order_mark_keeps_it_on_save() {
+    let text = format!("\u{feff}{SMALL}");
+    let out = saved(
+        &text,
+        &[Edit::Health {
+            project: "A".into(),
+            health: Some(Health::Red),
+        }],
+    );
+    assert!(out.starts_with("\u{feff}// top\n"), "{out:?}");
+    assert!(out.contains("health: Red,"));
+}
