@@ -284,8 +284,9 @@ fn benches(c: &mut Criterion) {
         g.bench_function("store_save_unchanged", |b| {
             b.iter(|| black_box(styr::store::save(&mut doc, &case.portfolio).is_ok()))
         });
-        // One edit, saved: the splice, its check, the safe write. Each round flips the
-        // first project's health, so every save writes.
+        // One edit, saved as the session saves it (the history says which project it
+        // touched): the splice, its check, the safe write. Each round flips the first
+        // project's health, so every save writes.
         let mut edited = case.portfolio.clone();
         let mut red = false;
         g.bench_function("store_save_one_edit", |b| {
@@ -296,7 +297,7 @@ fn benches(c: &mut Criterion) {
                 } else {
                     styr::model::Health::Green
                 });
-                black_box(styr::store::save(&mut doc, &edited).is_ok())
+                black_box(styr::store::save_touched(&mut doc, &edited, Some(&[0])).is_ok())
             })
         });
         g.finish();

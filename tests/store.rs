@@ -567,3 +567,23 @@ fn a_lock_held_by_another_process_is_reported() {
         LockState::HeldByOther { .. } => panic!("a dead process's lock is stale"),
     }
 }
+
+#[test]
+fn a_save_told_the_wrong_projects_refuses_rather_than_lose_a_change() {
+    let small = include_str!("fixtures/small.ron");
+    let (_dir, path) = file_with("p.ron", small);
+    let (bytes, mut doc) = store::open(&path).unwrap();
+    let mut p = parse(std::str::from_utf8(&bytes).unwrap()).unwrap();
+    let last = p.projects.len() - 1;
+    assert!(last > 0);
+    p.projects[last].health = Some(Health::Red);
+    // The history says project 0 changed; it was another one: the check catches it.
+    match store::save_touched(&mut doc, &p, Some(&[0])) {
+        Err(SaveError::Splice(e)) => assert!(e.to_string().contains("nothing was saved"), "{e}"),
+        other => panic!("saved a text that loses a change: {other:?}"),
+    }
+    assert_eq!(fs::read_to_string(&path).unwrap(), small);
+    // Told the right one, it saves.
+    saved(store::save_touched(&mut doc, &p, Some(&[last])).unwrap());
+    assert_eq!(on_disk(&path), p);
+}

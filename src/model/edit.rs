@@ -244,6 +244,20 @@ pub struct History {
 }
 
 impl History {
+    /// Every project index an edit, undo or redo in this history has changed: a
+    /// superset of the projects that differ from the state at load (or at a save).
+    pub fn touched(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = self
+            .done
+            .iter()
+            .chain(&self.undone)
+            .map(|s| s.index)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     /// Apply `edit` to `p` and remember how to undo it. Returns the changed project's index.
     pub fn apply(&mut self, p: &mut Portfolio, edit: &Edit) -> Result<usize, EditError> {
         let pid = edit.project_id();

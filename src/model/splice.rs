@@ -137,13 +137,16 @@ fn unquote(key: &str) -> String {
 }
 
 /// The changes between two portfolios: the top-level fields as trees, and only the
-/// projects that differ (a national portfolio has 100,000; one edit touches one).
-pub fn portfolio_ops(old: &Portfolio, new: &Portfolio) -> Vec<Op> {
+/// projects that differ (a national portfolio has 100,000; one edit touches one). With
+/// `touched`, only those projects are compared (a superset of the ones that differ, as
+/// the undo history knows them); a project left out that differs after all is caught by
+/// the check after the splice, and nothing is saved.
+pub fn portfolio_ops(old: &Portfolio, new: &Portfolio, touched: Option<&[usize]>) -> Vec<Op> {
     let mut ops = Vec::new();
     diff("", &Value::of_top(old), &Value::of_top(new), &mut ops);
     let common = old.projects.len().min(new.projects.len());
-    for i in 0..common {
-        if old.projects[i] != new.projects[i] {
+    let mut compare = |i: usize| {
+        if i < common && old.projects[i] != new.projects[i] {
             let path = format!(".projects[{i}]");
             diff(
                 &path,
@@ -152,6 +155,10 @@ pub fn portfolio_ops(old: &Portfolio, new: &Portfolio) -> Vec<Op> {
                 &mut ops,
             );
         }
+    };
+    match touched {
+        Some(only) => only.iter().copied().for_each(&mut compare),
+        None => (0..common).for_each(&mut compare),
     }
     if new.projects.len() > old.projects.len() {
         let items = new.projects[common..].iter().map(Value::of).collect();
@@ -164,7 +171,7 @@ pub fn portfolio_ops(old: &Portfolio, new: &Portfolio) -> Vec<Op> {
 
 /// `text` (which loads to `old`) with the changes to `new` written into it, checked.
 pub fn save_text(text: &str, old: &Portfolio, new: &Portfolio) -> Result<String, SpliceError> {
-    save_checked(text, old, new).map(|(t, _)| t)
+    save_checked(text, old, new, None).map(|(t, _)| t)
 }
 
 /// [`save_text`], and the portfolio the new text was checked to load to (equal to
@@ -174,12 +181,13 @@ pub fn save_checked(
     text: &str,
     old: &Portfolio,
     new: &Portfolio,
+    touched: Option<&[usize]>,
 ) -> Result<(String, Option<Portfolio>), SpliceError> {
     if old == new {
         // `text` loads to `old`: nothing to write, nothing to check.
         return Ok((text.to_string(), None));
     }
-    let out = splice(text, old, new);
+    let out = splice_touched(text, old, new, touched);
     let loaded = verify(&out, new)?;
     Ok((out, Some(loaded)))
 }
@@ -195,7 +203,17 @@ pub fn verify(text: &str, expected: &Portfolio) -> Result<Portfolio, SpliceError
 
 /// The text with the changes written in (unchecked: see [`save_text`]).
 pub fn splice(text: &str, old: &Portfolio, new: &Portfolio) -> String {
-    let ops = portfolio_ops(old, new);
+    splice_touched(text, old, new, None)
+}
+
+/// [`splice`], comparing only the `touched` projects (see [`portfolio_ops`]).
+pub fn splice_touched(
+    text: &str,
+    old: &Portfolio,
+    new: &Portfolio,
+    touched: Option<&[usize]>,
+) -> String {
+    let ops = portfolio_ops(old, new, touched);
     if ops.is_empty() {
         return text.to_string();
     }

@@ -169,7 +169,8 @@ impl Session {
             open_save_as(app);
             return;
         };
-        match store::save(doc, &app.portfolio) {
+        let touched = app.history.touched();
+        match store::save_touched(doc, &app.portfolio, Some(&touched)) {
             Ok(SaveOutcome::Saved(saved)) => {
                 let journal_note = self
                     .journal
