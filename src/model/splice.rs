@@ -287,19 +287,7 @@ impl Splicer<'_> {
             self.edits.push((node.span.clone(), text));
             return;
         }
-        let Some((parent, Seg::Field(key))) = split_last(path) else {
-            return self.fallback(path);
-        };
-        match self.nodes.get(parent) {
-            Some(node) if node.open.is_some() => {
-                let order = match self.value_at(parent) {
-                    Some(Value::Struct(_, fields)) => fields.iter().map(|(k, _)| *k).collect(),
-                    _ => Vec::new(),
-                };
-                self.insert_field(node, &order, key, v);
-            }
-            _ => self.fallback(path),
-        }
+        self.set_missing(path, v);
     }
 
     /// The path is not in the text and neither is a struct to put it in: write the

@@ -198,21 +198,22 @@ impl Session {
     }
 
     /// Edits an earlier session could not re-apply, kept until the user dismissed them:
-    /// show them again. Whether there were any.
-    pub(super) fn show_not_applied(&self, app: &mut App) -> bool {
-        let Some(doc) = &self.doc else { return false };
-        let Ok(edits) = kept::read_not_applied(doc.path()) else {
-            return false;
-        };
-        if edits.is_empty() || app.overlay.is_some() {
-            return false;
+    /// show them again (unless a question is open already).
+    fn show_not_applied(&self, app: &mut App) {
+        let Some(doc) = &self.doc else { return };
+        if app.overlay.is_some() {
+            return;
         }
-        app.not_applied = Some(NotApplied {
-            edits,
-            kept: Ok(sidecar::name_of(&kept::not_applied_path(doc.path()))),
-        });
-        app.overlay = Some(Overlay::Question(Question::NotApplied));
-        true
+        match kept::read_not_applied(doc.path()) {
+            Ok(edits) if !edits.is_empty() => {
+                app.not_applied = Some(NotApplied {
+                    edits,
+                    kept: Ok(sidecar::name_of(&kept::not_applied_path(doc.path()))),
+                });
+                app.overlay = Some(Overlay::Question(Question::NotApplied));
+            }
+            _ => {}
+        }
     }
 
     /// Go on read-only: no journal, and the lock (if taken) let go for whoever may edit.
