@@ -232,7 +232,7 @@ fn a_file_left_broken_shows_its_errors_e_edits_again_and_esc_keeps_the_last_good
     s.tick(&mut app);
     assert_eq!(app.message, None);
     // An edit here, then a save: a conflict, not an overwrite of the user's file.
-    keys(&mut app, &mut s, "H1s");
+    keys(&mut app, &mut s, "H3s");
     assert_eq!(app.overlay, Some(Overlay::Question(Question::Conflict)));
     assert_eq!(fs::read_to_string(&path).unwrap(), broken);
     press(&mut app, &mut s, KeyCode::Esc);

@@ -418,7 +418,7 @@ fn a_damaged_line_and_a_cut_last_line_are_said_and_the_journal_kept() {
         select(&mut app, &mut s, "T-01");
         keys(&mut app, &mut s, "H3");
         select(&mut app, &mut s, "T-02");
-        keys(&mut app, &mut s, "H1");
+        keys(&mut app, &mut s, "H2");
     }
     let journal = journal_of(&path);
     let text = fs::read_to_string(&journal).unwrap();
@@ -521,7 +521,7 @@ fn reload_after_a_conflict_shows_and_keeps_the_edits_that_no_longer_fit() {
     assert_eq!(app.unsaved, 1);
     let kept = store::kept::read_not_applied(&path).unwrap();
     assert_eq!(kept.len(), 1);
-    assert_eq!(kept[0].project_id(), "T-02");
+    assert_eq!(kept[0].project_id(), Some("T-02"));
     // The journal holds only what applied: a crash now recovers exactly the screen.
     let rec = store::read_journal(&path).unwrap().unwrap();
     assert_eq!(rec.entries.len(), 1);

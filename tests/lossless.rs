@@ -199,7 +199,7 @@ fn check_file(
     let mut touched = HashSet::new();
     for &e in edits {
         let edit = edit_of(&new, e);
-        if let Ok(i) = h.apply(&mut new, &edit) {
+        if let Ok(Some(i)) = h.apply(&mut new, &edit) {
             touched.insert(i);
         }
     }

@@ -310,6 +310,9 @@ fn expected_after(n: usize) -> (Portfolio, History) {
             JournalEntry::Edit(e) => {
                 h.apply(&mut p, &e).unwrap();
             }
+            JournalEntry::Stamped(e, s) => {
+                h.apply_stamped(&mut p, &e, Some(&s)).unwrap();
+            }
             JournalEntry::Undo => {
                 h.undo(&mut p);
             }

@@ -418,7 +418,7 @@ fn snapshot_filter_menu() {
 fn snapshot_quit_question() {
     let mut a = app(Lang::Nb);
     press(&mut a, ch('H'));
-    press(&mut a, ch('3'));
+    press(&mut a, ch('2'));
     press(&mut a, ch('q'));
     insta::assert_snapshot!("quit_unsaved_nb_80x24", render(&a, 80, 24, Plain).backend());
 }

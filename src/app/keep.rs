@@ -19,9 +19,9 @@ struct Place {
 
 impl App {
     /// Put a new version of the portfolio in place, with the history that led to it and
-    /// the number of unsaved steps. Cursors, triage and the goal filter stay on the same
+    /// replayed on it. Cursors, triage and the goal filter stay on the same
     /// ids where those are still there; the other filters and the sort stay as they are.
-    pub fn replace_portfolio(&mut self, portfolio: Portfolio, history: History, unsaved: usize) {
+    pub fn replace_portfolio(&mut self, portfolio: Portfolio, history: History) {
         let place = self.place();
         let goal_filter = self.filters.goal.map(|g| self.goals[g].id.clone());
         let (goals, goal_by_id, figures) = goal_view(&portfolio);
@@ -37,8 +37,8 @@ impl App {
         self.goals = goals;
         self.goal_by_id = goal_by_id;
         self.figures = figures;
+        self.unsaved = history.unsaved(&self.portfolio);
         self.history = history;
-        self.unsaved = unsaved;
         self.view_cache.clear();
         self.criterion_cursor = self
             .criterion_cursor

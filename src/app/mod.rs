@@ -3,8 +3,10 @@
 //! only reads it.
 
 pub mod action;
+pub mod describe;
 pub mod editor;
 pub mod fuzzy;
+mod jump;
 mod keep;
 pub mod keymap;
 pub mod update;
@@ -314,6 +316,11 @@ pub struct App {
     pub not_applied: Option<NotApplied>,
     /// `e`: the item waiting for the editor, and the errors it left (see [`editor`]).
     pub editor: editor::EditorState,
+    /// Who records what this meeting makes (`--by`, else the meeting's secretary, else
+    /// the login name): the `by` of evaluations, follow-ups and changes.
+    pub by: Option<String>,
+    /// The time of day edits are stamped with; `None`: the clock's (tests fix it).
+    pub fixed_time: Option<crate::model::Time>,
 }
 
 /// Edits a replay had to leave out (their project or risk is gone), and the file
@@ -492,6 +499,8 @@ impl App {
             protected: false,
             not_applied: None,
             editor: editor::EditorState::default(),
+            by: None,
+            fixed_time: None,
             view_cache: view::ViewCache::default(),
         };
         app.save_as_default = suggest_save_as(&app.file_label, app.meeting_date);
@@ -502,6 +511,32 @@ impl App {
         cache.warm(&app);
         app.view_cache = cache;
         app
+    }
+
+    /// The meeting's stamp for an edit made now: the day, the time, who, and in triage
+    /// the project on the agenda.
+    pub fn stamp(&self) -> crate::model::edit::Stamp {
+        let at = self.fixed_time.unwrap_or_else(|| {
+            use chrono::Timelike;
+            let now = chrono::Local::now().time();
+            crate::model::Time(
+                chrono::NaiveTime::from_hms_opt(now.hour(), now.minute(), 0).unwrap_or_default(),
+            )
+        });
+        // The project triage is at joins the day's agenda with its first edit: the
+        // agenda is the order the meeting took the projects in.
+        let agenda = self
+            .triage
+            .as_ref()
+            .and_then(|t| t.agenda.get(t.pos))
+            .map(|&i| vec![self.portfolio.projects[i].id.clone()])
+            .unwrap_or_default();
+        crate::model::edit::Stamp {
+            date: self.meeting_date,
+            at,
+            by: self.by.clone(),
+            agenda,
+        }
     }
 
     /// The project under the cursor.

@@ -36,6 +36,10 @@ pub fn update(app: &mut App, action: Action) {
             if app.unsaved > 0 && !app.read_only {
                 app.overlay = Some(Overlay::Question(Question::QuitUnsaved));
             } else {
+                if !app.history.is_empty() || app.history.can_redo() {
+                    // Edits undone back to the file: the journal holds nothing to keep.
+                    app.effects.push(Effect::DiscardJournal);
+                }
                 app.effects.push(Effect::Quit);
                 app.quit = true;
             }
@@ -231,46 +235,8 @@ pub fn update(app: &mut App, action: Action) {
                 });
             }
         }
-        Action::Undo => {
-            if refuse_read_only(app) {
-                return;
-            }
-            match app.history.undo(&mut app.portfolio) {
-                Some(_) => {
-                    app.effects.push(Effect::Journal(JournalEntry::Undo));
-                    app.unsaved += 1;
-                    app.data_changed();
-                    app.message = Some(app.lang.pick("Angret", "Undone").to_string());
-                }
-                None => {
-                    app.message = Some(
-                        app.lang
-                            .pick("Ingenting å angre", "Nothing to undo")
-                            .to_string(),
-                    )
-                }
-            }
-        }
-        Action::Redo => {
-            if refuse_read_only(app) {
-                return;
-            }
-            match app.history.redo(&mut app.portfolio) {
-                Some(_) => {
-                    app.effects.push(Effect::Journal(JournalEntry::Redo));
-                    app.unsaved += 1;
-                    app.data_changed();
-                    app.message = Some(app.lang.pick("Gjort om", "Redone").to_string());
-                }
-                None => {
-                    app.message = Some(
-                        app.lang
-                            .pick("Ingenting å gjøre om", "Nothing to redo")
-                            .to_string(),
-                    )
-                }
-            }
-        }
+        Action::Undo => super::jump::undo_redo(app, false),
+        Action::Redo => super::jump::undo_redo(app, true),
         Action::Save => {
             if app.protected {
                 // The file is not this user's to write: save a copy elsewhere.
@@ -352,15 +318,29 @@ pub(super) fn refuse_read_only(app: &mut App) -> bool {
     app.read_only
 }
 
-/// Apply an edit through the history; ask the loop to journal it.
-fn edit(app: &mut App, e: Edit) {
+/// Apply an edit through the history, stamped with who and when; ask the loop to
+/// journal it. An edit that changes nothing records nothing.
+pub(super) fn edit(app: &mut App, e: Edit) {
     if refuse_read_only(app) {
         return;
     }
-    match app.history.apply(&mut app.portfolio, &e) {
+    let stamp = app.stamp();
+    let steps = app.history.len();
+    match app
+        .history
+        .apply_stamped(&mut app.portfolio, &e, Some(&stamp))
+    {
+        Ok(_) if app.history.len() == steps => {
+            app.message = Some(format!(
+                "{}: {}",
+                super::describe::edit(app, &e),
+                app.lang.pick("uendret", "unchanged")
+            ));
+        }
         Ok(_) => {
-            app.effects.push(Effect::Journal(JournalEntry::Edit(e)));
-            app.unsaved += 1;
+            app.effects
+                .push(Effect::Journal(JournalEntry::Stamped(e, stamp)));
+            app.unsaved = app.history.unsaved(&app.portfolio);
             app.data_changed();
         }
         Err(err) => app.message = Some(err.to_string()),
@@ -382,9 +362,9 @@ fn score(app: &mut App, s: Option<i64>) {
         criterion: app.portfolio.criteria[ci].id.clone(),
         score: s,
     };
-    let before = app.unsaved;
+    let before = app.history.len();
     edit(app, e);
-    if s.is_some() && app.unsaved > before {
+    if s.is_some() && app.history.len() > before {
         app.criterion_cursor = (ci + 1).min(n - 1);
     }
 }

@@ -1,4 +1,5 @@
-//! Edits a meeting makes, and their undo history.
+//! Edits a meeting makes. Their undo history is [`History`] (in `history.rs`), and what
+//! the meeting records beside each (who, when, the change log) is in `record.rs`.
 //!
 //! An edit names its project (and risk) by id, not by position, so a journal of edits
 //! can be replayed on the file after a crash, and re-applied after the file was
@@ -6,7 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::types::{Date, Decision, Evaluation, Health, Portfolio, Project, RiskStatus, Status};
+pub use super::history::History;
+pub use super::record::{MeetingRecord, Stamp};
+use super::types::{
+    Date, Decision, Evaluation, FollowUp, Health, Portfolio, Project, RiskStatus, Status,
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Edit {
@@ -55,6 +60,21 @@ pub enum Edit {
         risk: String,
         mitigation: Option<String>,
     },
+    /// Add a follow-up action to the project (at the end of its list).
+    FollowUpAdd {
+        project: String,
+        follow_up: FollowUp,
+    },
+    /// Replace the project's follow-up `index`, whose text was `text` when it was
+    /// chosen (marking it done is setting its `done`).
+    FollowUpSet {
+        project: String,
+        index: usize,
+        text: String,
+        follow_up: FollowUp,
+    },
+    /// The meeting record of a day: who chaired, kept the record, came, sent apologies.
+    Meeting(MeetingRecord),
 }
 
 /// Why an edit could not be applied.
@@ -68,10 +88,15 @@ pub enum EditError {
     NoCriterion(String),
     #[error("{0} must be between 1 and 5")]
     OutOfRange(&'static str),
+    #[error("follow-up `{1}` is not in project `{0}`")]
+    NoFollowUp(String, String),
+    #[error("a follow-up needs a text")]
+    EmptyFollowUp,
 }
 
 impl Edit {
-    pub fn project_id(&self) -> &str {
+    /// The project the edit changes; `None` for the meeting record.
+    pub fn project_id(&self) -> Option<&str> {
         match self {
             Edit::Score { project, .. }
             | Edit::Decision { project, .. }
@@ -81,8 +106,31 @@ impl Edit {
             | Edit::RiskProbability { project, .. }
             | Edit::RiskConsequence { project, .. }
             | Edit::RiskStatus { project, .. }
-            | Edit::RiskMitigation { project, .. } => project,
+            | Edit::RiskMitigation { project, .. }
+            | Edit::FollowUpAdd { project, .. }
+            | Edit::FollowUpSet { project, .. } => Some(project),
+            Edit::Meeting(_) => None,
         }
+    }
+
+    /// The risk the edit changes, if it is a risk edit.
+    pub fn risk_id(&self) -> Option<&str> {
+        match self {
+            Edit::RiskProbability { risk, .. }
+            | Edit::RiskConsequence { risk, .. }
+            | Edit::RiskStatus { risk, .. }
+            | Edit::RiskMitigation { risk, .. } => Some(risk),
+            _ => None,
+        }
+    }
+
+    /// Whether the edit is held by the meeting's evaluation (score, decision, note)
+    /// rather than by the change log.
+    pub fn is_evaluation(&self) -> bool {
+        matches!(
+            self,
+            Edit::Score { .. } | Edit::Decision { .. } | Edit::Note { .. }
+        )
     }
 
     /// The field the edit sets, named as in the file: `health`, `status`,
@@ -100,6 +148,25 @@ impl Edit {
             Edit::RiskConsequence { risk, .. } => format!("risks.{risk}.consequence"),
             Edit::RiskStatus { risk, .. } => format!("risks.{risk}.status"),
             Edit::RiskMitigation { risk, .. } => format!("risks.{risk}.mitigation"),
+            Edit::FollowUpAdd { .. } => "follow_ups".into(),
+            Edit::FollowUpSet { index, .. } => format!("follow_ups[{index}]"),
+            Edit::Meeting(r) => format!("meetings.{}", r.date),
+        }
+    }
+
+    /// The value of the field this edit sets, as it is in `pr` now and as the file
+    /// writes it (`Red`, `4`, the text itself): a change's `from` and `to`. `None` when
+    /// the field is empty, or the edit is not one the change log holds.
+    pub fn read(&self, pr: &Project) -> Option<String> {
+        let risk = |id: &str| pr.risks.iter().find(|r| r.id == id);
+        match self {
+            Edit::Health { .. } => pr.health.map(|h| format!("{h:?}")),
+            Edit::Status { .. } => Some(format!("{:?}", pr.status)),
+            Edit::RiskProbability { risk: id, .. } => risk(id).map(|r| r.probability.to_string()),
+            Edit::RiskConsequence { risk: id, .. } => risk(id).map(|r| r.consequence.to_string()),
+            Edit::RiskStatus { risk: id, .. } => risk(id).map(|r| format!("{:?}", r.status)),
+            Edit::RiskMitigation { risk: id, .. } => risk(id).and_then(|r| r.mitigation.clone()),
+            _ => None,
         }
     }
 
@@ -118,12 +185,22 @@ impl Edit {
             }
             Edit::RiskStatus { status, .. } => Some(format!("{status:?}")),
             Edit::RiskMitigation { mitigation, .. } => text(mitigation),
+            Edit::FollowUpAdd { follow_up, .. } | Edit::FollowUpSet { follow_up, .. } => {
+                Some(format!("{:?}", follow_up.text))
+            }
+            Edit::Meeting(_) => None,
         }
     }
 
-    /// Apply to `p`; returns the index of the changed project.
-    pub fn apply(&self, p: &mut Portfolio) -> Result<usize, EditError> {
-        let pid = self.project_id();
+    /// Apply to `p`; returns the index of the changed project (`None` for the meeting
+    /// record, which changes `p.meetings`).
+    pub fn apply(&self, p: &mut Portfolio) -> Result<Option<usize>, EditError> {
+        let Some(pid) = self.project_id() else {
+            if let Edit::Meeting(r) = self {
+                r.apply(p);
+            }
+            return Ok(None);
+        };
         let pi = p
             .projects
             .iter()
@@ -197,8 +274,27 @@ impl Edit {
             } => {
                 find_risk(pr, risk)?.mitigation = mitigation.clone().filter(|m| !m.is_empty());
             }
+            Edit::FollowUpAdd { follow_up, .. } => {
+                if follow_up.text.trim().is_empty() {
+                    return Err(EditError::EmptyFollowUp);
+                }
+                pr.follow_ups.push(follow_up.clone());
+            }
+            Edit::FollowUpSet {
+                index,
+                text,
+                follow_up,
+                ..
+            } => {
+                if follow_up.text.trim().is_empty() {
+                    return Err(EditError::EmptyFollowUp);
+                }
+                let i = find_follow_up(pr, *index, text)?;
+                pr.follow_ups[i] = follow_up.clone();
+            }
+            Edit::Meeting(_) => unreachable!("the meeting record has no project"),
         }
-        Ok(pi)
+        Ok(Some(pi))
     }
 }
 
@@ -208,6 +304,18 @@ fn find_risk<'a>(pr: &'a mut Project, id: &str) -> Result<&'a mut crate::model::
         .iter_mut()
         .find(|r| r.id == id)
         .ok_or_else(|| EditError::NoRisk(pid, id.to_string()))
+}
+
+/// The follow-up an edit means: at `index` if its text is still `text` (the file may
+/// have changed since it was chosen), else the first one with that text.
+fn find_follow_up(pr: &Project, index: usize, text: &str) -> Result<usize, EditError> {
+    if pr.follow_ups.get(index).is_some_and(|f| f.text == text) {
+        return Ok(index);
+    }
+    pr.follow_ups
+        .iter()
+        .position(|f| f.text == text)
+        .ok_or_else(|| EditError::NoFollowUp(pr.id.clone(), text.to_string()))
 }
 
 /// The evaluation of the meeting on `date`: the project's last evaluation if it has that
@@ -225,101 +333,6 @@ pub fn meeting_evaluation(pr: &mut Project, date: Date) -> &mut Evaluation {
     }
     let last = pr.evaluations.len() - 1;
     &mut pr.evaluations[last]
-}
-
-/// One step of history: the changed project before and after.
-#[derive(Debug, Clone)]
-struct Step {
-    index: usize,
-    before: Project,
-    after: Project,
-}
-
-/// Undo and redo over edits, back to the state at load. Each step keeps a copy of the one
-/// project it changed, so the cost does not grow with the portfolio.
-#[derive(Debug, Clone, Default)]
-pub struct History {
-    done: Vec<Step>,
-    undone: Vec<Step>,
-}
-
-impl History {
-    /// Every project index an edit, undo or redo in this history has changed: a
-    /// superset of the projects that differ from the state at load (or at a save).
-    pub fn touched(&self) -> Vec<usize> {
-        let mut v: Vec<usize> = self
-            .done
-            .iter()
-            .chain(&self.undone)
-            .map(|s| s.index)
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    }
-
-    /// Apply `edit` to `p` and remember how to undo it. Returns the changed project's index.
-    pub fn apply(&mut self, p: &mut Portfolio, edit: &Edit) -> Result<usize, EditError> {
-        let pid = edit.project_id();
-        let before = p.projects.iter().find(|x| x.id == pid).cloned();
-        let index = edit.apply(p)?;
-        let after = p.projects[index].clone();
-        let before = before.expect("apply succeeded, so the project exists");
-        if before != after {
-            self.done.push(Step {
-                index,
-                before,
-                after,
-            });
-            self.undone.clear();
-        }
-        Ok(index)
-    }
-
-    /// Undo the last edit; returns the changed project's index.
-    pub fn undo(&mut self, p: &mut Portfolio) -> Option<usize> {
-        let step = self.done.pop()?;
-        let i = step.index;
-        if let Some(slot) = p.projects.get_mut(i) {
-            *slot = step.before.clone();
-        }
-        self.undone.push(step);
-        Some(i)
-    }
-
-    /// Redo the last undone edit; returns the changed project's index.
-    pub fn redo(&mut self, p: &mut Portfolio) -> Option<usize> {
-        let step = self.undone.pop()?;
-        let i = step.index;
-        if let Some(slot) = p.projects.get_mut(i) {
-            *slot = step.after.clone();
-        }
-        self.done.push(step);
-        Some(i)
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.done.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.undone.is_empty()
-    }
-
-    /// How many edits are in effect (not undone).
-    pub fn len(&self) -> usize {
-        self.done.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.done.is_empty()
-    }
-
-    /// Forget everything (after a reload).
-    pub fn clear(&mut self) {
-        self.done.clear();
-        self.undone.clear();
-    }
 }
 
 #[cfg(test)]
@@ -382,8 +395,8 @@ mod tests {
         )
         .unwrap();
         let edited = p.clone();
-        assert_eq!(h.undo(&mut p), Some(0));
-        assert_eq!(h.undo(&mut p), Some(0));
+        assert_eq!(h.undo(&mut p).and_then(|s| s.project), Some(0));
+        assert_eq!(h.undo(&mut p).and_then(|s| s.project), Some(0));
         assert_eq!(h.undo(&mut p), None);
         assert_eq!(p, original);
         h.redo(&mut p);

@@ -2,13 +2,16 @@
 //! Nothing in here knows about the terminal.
 
 pub mod diagnostic;
+pub mod differ;
 pub mod edit;
 mod error_context;
 pub mod figures;
+pub mod history;
 pub mod load;
 pub mod locate;
 mod optional;
 mod parse_error;
+pub mod record;
 pub mod save;
 #[cfg(test)]
 pub(crate) mod save_strategy;

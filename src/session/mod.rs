@@ -143,14 +143,14 @@ impl Session {
             return;
         };
         match entry {
-            JournalEntry::Edit(_) | JournalEntry::Redo => {
+            JournalEntry::Edit(_) | JournalEntry::Stamped(..) | JournalEntry::Redo => {
                 app.history.undo(&mut app.portfolio);
             }
             JournalEntry::Undo => {
                 app.history.redo(&mut app.portfolio);
             }
         }
-        app.unsaved = app.unsaved.saturating_sub(1);
+        app.unsaved = app.history.unsaved(&app.portfolio);
         app.data_changed();
         app.message = Some(format!(
             "{} ({}): {}",
@@ -187,6 +187,7 @@ impl Session {
                     })
                     .unwrap_or_default();
                 app.unsaved = 0;
+                app.history.mark_saved();
                 let links = saved
                     .in_place_links
                     .map(|n| {
@@ -265,6 +266,7 @@ impl Session {
         }
         app.save_as_default = crate::app::suggest_save_as(name, app.meeting_date);
         app.unsaved = 0;
+        app.history.mark_saved();
         app.message = Some(format!("{} {name}", l.pick("Lagret som", "Saved as")));
         if app.quit_after_save {
             self.should_quit = true;
@@ -277,7 +279,7 @@ impl Session {
             return;
         };
         let report = store::replay(&mut app.portfolio, &mut app.history, &rec.entries);
-        app.unsaved = report.applied;
+        app.unsaved = app.history.unsaved(&app.portfolio);
         app.data_changed();
         let mut msg = format!(
             "{} {} {}{}",
@@ -354,7 +356,7 @@ fn set_aside(
         .skipped_at
         .iter()
         .filter_map(|&i| match entries.get(i) {
-            Some(JournalEntry::Edit(e)) => Some(e.clone()),
+            Some(JournalEntry::Edit(e) | JournalEntry::Stamped(e, _)) => Some(e.clone()),
             _ => None,
         })
         .collect();

@@ -55,7 +55,7 @@ impl Session {
             .unwrap_or_default();
         let mut history = History::default();
         let report = store::replay(&mut portfolio, &mut history, &entries);
-        app.replace_portfolio(portfolio, history, report.applied);
+        app.replace_portfolio(portfolio, history);
         let applied = set_aside(app, &new_doc, &entries, &report);
         let journal_err = match self.journal.as_mut() {
             // Nothing journaled: nothing to write or remove, only a new file to follow.

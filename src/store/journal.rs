@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{Document, Fingerprint, atomic, canonical_new, sidecar, sidecar_path};
-use crate::model::edit::{Edit, History};
+use crate::model::edit::{Edit, History, Stamp};
 use crate::model::{Date, Portfolio};
 
 /// The journal format's version, written in every header.
@@ -31,7 +31,10 @@ pub const VERSION: u32 = 1;
 /// One line of the journal after the header.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum JournalEntry {
+    /// An edit without the meeting's stamp (journals of earlier versions).
     Edit(Edit),
+    /// An edit and who made it when (entered in the meeting's change log).
+    Stamped(Edit, Stamp),
     Undo,
     Redo,
 }
@@ -411,6 +414,7 @@ pub fn replay(p: &mut Portfolio, h: &mut History, entries: &[JournalEntry]) -> R
     for (i, e) in entries.iter().enumerate() {
         let ok = match e {
             JournalEntry::Edit(edit) => h.apply(p, edit).is_ok(),
+            JournalEntry::Stamped(edit, stamp) => h.apply_stamped(p, edit, Some(stamp)).is_ok(),
             JournalEntry::Undo => h.undo(p).is_some(),
             JournalEntry::Redo => h.redo(p).is_some(),
         };

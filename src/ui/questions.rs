@@ -193,7 +193,7 @@ fn not_applied_lines(app: &App) -> Vec<String> {
             .unwrap_or_else(|| l.pick("(tømt)", "(cleared)").into());
         out.push(format!(
             "  {} · {} → {}",
-            clean(e.project_id()),
+            clean(e.project_id().unwrap_or("—")),
             clean(&e.field()),
             clean(&value)
         ));
