@@ -35,6 +35,14 @@ struct Args {
     /// Time meant for each project in triage, e.g. 3m or 90s (shown, never enforced).
     #[arg(long, value_parser = parse_timebox)]
     timebox: Option<std::time::Duration>,
+    /// Who records what this meeting makes (the `by` of evaluations, follow-ups and
+    /// changes). Default: the secretary in the file's record of the day, else the login name.
+    #[arg(long)]
+    by: Option<String>,
+    /// How long the meeting is meant to take, e.g. 90m or 1h30m: the status line shows
+    /// the meeting clock against it.
+    #[arg(long, value_parser = parse_length)]
+    length: Option<std::time::Duration>,
     /// Follow along without changing anything: no edits, no save, no journal.
     #[arg(long)]
     read_only: bool,
@@ -54,6 +62,9 @@ enum Command {
     Report {
         /// The portfolio file.
         file: String,
+        /// Only the projects with overdue follow-ups (open past their due date).
+        #[arg(long)]
+        overdue: bool,
     },
     /// The minutes of one meeting (Markdown): every evaluation of that date with its
     /// scores, decision and note, and the projects not yet reviewed.
@@ -108,6 +119,24 @@ fn parse_timebox(s: &str) -> Result<std::time::Duration, String> {
     }
 }
 
+fn parse_length(s: &str) -> Result<std::time::Duration, String> {
+    let bad = || format!("`{s}` is not a length; write e.g. 90m, 2h or 1h30m");
+    let t = s.trim();
+    let (hours, rest) = match t.split_once('h') {
+        Some((h, rest)) => (h.parse::<u64>().map_err(|_| bad())?, rest),
+        None => (0, t),
+    };
+    let minutes = match rest.trim_end_matches("min").trim_end_matches('m') {
+        "" if hours > 0 => 0,
+        m => m.parse::<u64>().map_err(|_| bad())?,
+    };
+    let total = hours * 60 + minutes;
+    if total == 0 {
+        return Err(bad());
+    }
+    Ok(std::time::Duration::from_secs(total * 60))
+}
+
 fn main() -> ExitCode {
     let args = match Args::try_parse() {
         Ok(a) => a,
@@ -153,7 +182,13 @@ fn main() -> ExitCode {
                 EXIT_REFUSED
             }
         },
-        Some(Command::Report { file }) => with_portfolio(file, |p| cli::report::report(p, lang)),
+        Some(Command::Report { file, overdue }) => with_portfolio(file, |p| {
+            if *overdue {
+                cli::report::report_overdue(p, lang)
+            } else {
+                cli::report::report(p, lang)
+            }
+        }),
         Some(Command::Minutes { file, date }) => {
             with_portfolio(file, |p| cli::minutes::minutes(p, *date, lang))
         }
@@ -245,6 +280,8 @@ fn interactive(args: &Args, lang: Lang) -> i32 {
     let mut app = App::new(portfolio, label, lang, date);
     app.read_only = args.read_only;
     app.timebox = args.timebox;
+    app.meeting_length = args.length;
+    app.set_by(args.by.clone());
     if doc.is_none() {
         // The bundled example is saved under a name of the user's choosing.
         app.save_as_default = "lillestrom.ron".to_string();

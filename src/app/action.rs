@@ -56,6 +56,14 @@ pub enum Action {
     RiskProbability(i64),
     RiskConsequence(i64),
     EditMitigation,
+    /// `a`: add a follow-up action to the current project.
+    AddFollowUp,
+    /// `A`: the current project's follow-up list.
+    OpenFollowUps,
+    /// In the follow-up list: mark the one under the cursor done (or open again).
+    ToggleDone,
+    /// `M`: the meeting record of the day (who chaired, came, sent apologies).
+    OpenMeeting,
     Undo,
     Redo,
     Save,

@@ -97,6 +97,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(Triage, [ch('n')], "n", A::EditNote, "notat", "note", true),
     b!(Triage, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
     b!(Triage, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
+    b!(Triage, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", true),
+    b!(Triage, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
     b!(Triage, [key(K::Esc), ch('t')], "Esc/t", A::Back, "avslutt gjennomgang", "leave triage", true),
     // Evaluation pane: the score sheet.
     b!(Evaluation, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1–5", A::Score(0), "gi score og gå til neste kriterium", "score and go to the next criterion", true),
@@ -105,6 +107,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(Evaluation, [ch('n')], "n", A::EditNote, "notat", "note", true),
     b!(Evaluation, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
     b!(Evaluation, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
+    b!(Evaluation, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", false),
+    b!(Evaluation, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
     // Goals.
     b!(Goals, [ch('h'), key(K::Left)], "h/←", A::Left, "lukk", "collapse", true),
     b!(Goals, [ch('l'), key(K::Right)], "l/→", A::Right, "åpne", "expand", true),
@@ -113,6 +117,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(Detail, [key(K::Enter), key(K::Esc)], "Enter/Esc", A::Back, "lukk detaljer", "close detail", true),
     b!(Detail, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", true),
     b!(Detail, [ch('S')], "S", A::OpenStatusPicker, "status", "status", true),
+    b!(Detail, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", true),
+    b!(Detail, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
     // Projects.
     b!(Projects, [key(K::Enter)], "Enter", A::Enter, "detaljer", "detail", true),
     b!(Projects, [ch('o')], "o", A::CycleSort, "sorter etter neste kolonne", "sort by the next column", true),
@@ -145,6 +151,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Global, [ch('/')], "/", A::StartSearch, "søk", "search", true),
     b!(Global, [ch('f')], "f", A::OpenFilterMenu, "filter", "filter", true),
     b!(Global, [key(K::Esc)], "Esc", A::Back, "lukk / fjern filter", "close / clear filter", false),
+    b!(Global, [ch('M')], "M", A::OpenMeeting, "møtereferat: hvem var der", "meeting record: who was there", false),
     b!(Global, [ch('t')], "t", A::StartTriage, "gjennomgang (triage)", "triage", true),
     b!(Global, [ch('z')], "z", A::ToggleZoom, "zoom ruten", "zoom the pane", false),
     b!(Global, [ch('e')], "e", A::EditInEditor, "rediger i editoren ($EDITOR), last inn på nytt", "edit in the editor ($EDITOR), then reload", false),
@@ -263,6 +270,15 @@ pub fn key_to_action(app: &super::App, ev: &KeyEvent) -> Action {
     if ctrl && matches!(ev.code, KeyCode::Char('c') | KeyCode::Char('C')) {
         return Action::ForceQuit;
     }
+    if let Some(Overlay::Form(_)) = &app.overlay {
+        return match ev.code {
+            KeyCode::Tab => Action::NextPane,
+            KeyCode::BackTab => Action::PrevPane,
+            KeyCode::Up => Action::Up,
+            KeyCode::Down => Action::Down,
+            _ => text_key(ev, ctrl, false),
+        };
+    }
     let text_open = app.searching.is_some()
         || matches!(
             app.overlay,
@@ -272,27 +288,23 @@ pub fn key_to_action(app: &super::App, ev: &KeyEvent) -> Action {
         );
     if text_open {
         let palette = matches!(app.overlay, Some(Overlay::Palette { .. }));
-        return match ev.code {
-            KeyCode::Enter => Action::TextAccept,
-            KeyCode::Esc => Action::TextCancel,
-            KeyCode::Backspace => Action::TextBackspace,
-            KeyCode::Delete => Action::TextDelete,
-            KeyCode::Left => Action::TextLeft,
-            KeyCode::Right => Action::TextRight,
-            KeyCode::Home => Action::TextHome,
-            KeyCode::End => Action::TextEnd,
-            KeyCode::Up if palette => Action::Up,
-            KeyCode::Down if palette => Action::Down,
-            KeyCode::Char('a') if ctrl => Action::TextHome,
-            KeyCode::Char('e') if ctrl => Action::TextEnd,
-            KeyCode::Char('w') if ctrl => Action::TextDeleteWord,
-            KeyCode::Char('u') if ctrl => Action::TextDeleteToStart,
-            KeyCode::Char('k') if ctrl => Action::TextDeleteToEnd,
-            KeyCode::Char(c) if !ctrl => Action::TextInput(c),
-            _ => Action::Noop,
-        };
+        return text_key(ev, ctrl, palette);
     }
     match &app.overlay {
+        Some(Overlay::FollowUps { .. }) => {
+            return match ev.code {
+                KeyCode::Char('j') | KeyCode::Down => Action::Down,
+                KeyCode::Char('k') | KeyCode::Up => Action::Up,
+                KeyCode::Char('g') | KeyCode::Home => Action::Top,
+                KeyCode::Char('G') | KeyCode::End => Action::Bottom,
+                KeyCode::Char('x') => Action::ToggleDone,
+                KeyCode::Char('a') => Action::AddFollowUp,
+                KeyCode::Enter => Action::Enter,
+                KeyCode::Esc | KeyCode::Char('A') => Action::Back,
+                KeyCode::Char('q') => Action::Quit,
+                _ => Action::Noop,
+            };
+        }
         Some(Overlay::Picker { .. }) => {
             return match ev.code {
                 KeyCode::Char(c @ '1'..='9') => Action::Pick(c as usize - '1' as usize),
@@ -327,4 +339,27 @@ pub fn key_to_action(app: &super::App, ev: &KeyEvent) -> Action {
     }
     let ctxs = contexts(app.triage.is_some(), app.pane, app.detail);
     lookup(&ctxs, ev).unwrap_or(Action::Noop)
+}
+
+/// A key in a one-line text field (the palette's field also moves its list).
+fn text_key(ev: &KeyEvent, ctrl: bool, palette: bool) -> Action {
+    match ev.code {
+        KeyCode::Enter => Action::TextAccept,
+        KeyCode::Esc => Action::TextCancel,
+        KeyCode::Backspace => Action::TextBackspace,
+        KeyCode::Delete => Action::TextDelete,
+        KeyCode::Left => Action::TextLeft,
+        KeyCode::Right => Action::TextRight,
+        KeyCode::Home => Action::TextHome,
+        KeyCode::End => Action::TextEnd,
+        KeyCode::Up if palette => Action::Up,
+        KeyCode::Down if palette => Action::Down,
+        KeyCode::Char('a') if ctrl => Action::TextHome,
+        KeyCode::Char('e') if ctrl => Action::TextEnd,
+        KeyCode::Char('w') if ctrl => Action::TextDeleteWord,
+        KeyCode::Char('u') if ctrl => Action::TextDeleteToStart,
+        KeyCode::Char('k') if ctrl => Action::TextDeleteToEnd,
+        KeyCode::Char(c) if !ctrl => Action::TextInput(c),
+        _ => Action::Noop,
+    }
 }

@@ -5,6 +5,8 @@
 pub mod action;
 pub mod describe;
 pub mod editor;
+pub mod followups;
+pub mod form;
 pub mod fuzzy;
 mod jump;
 mod keep;
@@ -102,15 +104,45 @@ pub enum FilterKind {
     Unit,
     Instrument,
     Tag,
+    FollowUps,
+}
+
+/// The follow-up filter: projects with overdue ones, or with any open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FollowUpFilter {
+    Overdue,
+    Open,
+}
+
+impl FollowUpFilter {
+    pub const ALL: [FollowUpFilter; 2] = [FollowUpFilter::Overdue, FollowUpFilter::Open];
+
+    pub fn label(self, l: Lang) -> &'static str {
+        match self {
+            FollowUpFilter::Overdue => {
+                l.pick("har forfalte oppfølgingspunkter", "has overdue follow-ups")
+            }
+            FollowUpFilter::Open => l.pick("har åpne oppfølgingspunkter", "has open follow-ups"),
+        }
+    }
+
+    /// Whether project `pr` passes on the meeting's day `as_of`.
+    pub fn passes(self, pr: &crate::model::Project, as_of: Date) -> bool {
+        match self {
+            FollowUpFilter::Overdue => crate::model::follow_up::overdue(pr, as_of) > 0,
+            FollowUpFilter::Open => pr.follow_ups.iter().any(|f| f.done.is_none()),
+        }
+    }
 }
 
 impl FilterKind {
-    pub const ALL: [FilterKind; 5] = [
+    pub const ALL: [FilterKind; 6] = [
         FilterKind::Status,
         FilterKind::Health,
         FilterKind::Unit,
         FilterKind::Instrument,
         FilterKind::Tag,
+        FilterKind::FollowUps,
     ];
 
     pub fn label(self, l: Lang) -> &'static str {
@@ -120,6 +152,7 @@ impl FilterKind {
             FilterKind::Unit => l.pick("Enhet", "Unit"),
             FilterKind::Instrument => l.pick("Virkemiddel", "Instrument"),
             FilterKind::Tag => l.pick("Stikkord", "Tag"),
+            FilterKind::FollowUps => l.pick("Oppfølging", "Follow-ups"),
         }
     }
 }
@@ -134,6 +167,7 @@ pub struct Filters {
     pub unit: Option<String>,
     pub instrument: Option<String>,
     pub tag: Option<String>,
+    pub follow_ups: Option<FollowUpFilter>,
     /// The fuzzy search query (empty: no search).
     pub search: String,
 }
@@ -217,6 +251,13 @@ pub enum Overlay {
     /// The file name to save under (after a conflict, or for the bundled example).
     SaveAs {
         field: TextField,
+    },
+    /// A follow-up action or the meeting record being written (see [`form`]).
+    Form(form::Form),
+    /// A project's follow-up list (index into the portfolio), row `cursor`.
+    FollowUps {
+        project: usize,
+        cursor: usize,
     },
 }
 
@@ -321,6 +362,9 @@ pub struct App {
     pub by: Option<String>,
     /// The time of day edits are stamped with; `None`: the clock's (tests fix it).
     pub fixed_time: Option<crate::model::Time>,
+    /// When the meeting began (styr was started) and `--length`: the meeting clock.
+    pub meeting_started: std::time::Instant,
+    pub meeting_length: Option<std::time::Duration>,
 }
 
 /// Edits a replay had to leave out (their project or risk is gone), and the file
@@ -360,6 +404,8 @@ pub struct Triage {
     pub pos: usize,
     /// When the current item was opened (for the timer against the timebox).
     pub item_started: std::time::Instant,
+    /// When triage began: the pace so far, and the projected end.
+    pub started: std::time::Instant,
     pub timebox: Option<std::time::Duration>,
 }
 
@@ -501,6 +547,8 @@ impl App {
             editor: editor::EditorState::default(),
             by: None,
             fixed_time: None,
+            meeting_started: std::time::Instant::now(),
+            meeting_length: None,
             view_cache: view::ViewCache::default(),
         };
         app.save_as_default = suggest_save_as(&app.file_label, app.meeting_date);
@@ -511,6 +559,28 @@ impl App {
         cache.warm(&app);
         app.view_cache = cache;
         app
+    }
+
+    /// Who records: `--by`, else the secretary in the file's record of the day, else
+    /// the login name.
+    pub fn set_by(&mut self, by: Option<String>) {
+        let secretary = || {
+            self.portfolio
+                .meetings
+                .iter()
+                .find(|m| m.date == self.meeting_date)
+                .and_then(|m| m.secretary.clone())
+        };
+        let login = || {
+            ["USER", "LOGNAME"]
+                .iter()
+                .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        };
+        self.by = by
+            .map(|b| b.trim().to_string())
+            .filter(|b| !b.is_empty())
+            .or_else(secretary)
+            .or_else(login);
     }
 
     /// The meeting's stamp for an edit made now: the day, the time, who, and in triage

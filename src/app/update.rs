@@ -24,6 +24,10 @@ pub fn update(app: &mut App, action: Action) {
         Some(Overlay::Note { field, mitigation }) => return note(app, action, field, mitigation),
         Some(Overlay::Question(q)) => return question(app, action, q),
         Some(Overlay::SaveAs { field }) => return save_as(app, action, field),
+        Some(Overlay::Form(form)) => return super::form::update(app, action, form),
+        Some(Overlay::FollowUps { project, cursor }) => {
+            return super::followups::update(app, action, project, cursor);
+        }
         None => {}
     }
     if let Some(field) = app.searching.clone() {
@@ -246,6 +250,10 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::StartTriage => start_triage(app),
+        Action::AddFollowUp => super::form::open_follow_up(app, None),
+        Action::OpenFollowUps => super::followups::open(app),
+        Action::OpenMeeting => super::form::open_meeting(app),
+        Action::ToggleDone => {}
         Action::EditInEditor => super::editor::open(app),
         Action::TriageNext | Action::TriagePrev => {
             if let Some(t) = &mut app.triage {
@@ -641,6 +649,11 @@ pub fn picker_entries(app: &App, kind: PickerKind) -> Vec<(String, Action)> {
                     );
                     v.push((l.health(None).to_string(), Action::Noop));
                 }
+                FilterKind::FollowUps => v.extend(
+                    super::FollowUpFilter::ALL
+                        .iter()
+                        .map(|&k| (k.label(l).to_string(), Action::Noop)),
+                ),
                 _ => v.extend(filter_values(app, k).into_iter().map(|s| (s, Action::Noop))),
             }
             v
@@ -708,6 +721,11 @@ fn set_filter(app: &mut App, k: FilterKind, i: usize, entries: &[(String, Action
         FilterKind::Unit => f.unit = value,
         FilterKind::Instrument => f.instrument = value,
         FilterKind::Tag => f.tag = value,
+        FilterKind::FollowUps => {
+            f.follow_ups = i
+                .checked_sub(1)
+                .and_then(|j| super::FollowUpFilter::ALL.get(j).copied())
+        }
     }
     app.project_cursor = 0;
     app.refilter();
@@ -740,7 +758,7 @@ fn help(app: &mut App, action: Action, scroll: usize) {
 }
 
 /// Apply a text-editing action to a field. Returns false for actions that are not editing.
-fn edit_text(f: &mut TextField, action: Action) -> bool {
+pub(super) fn edit_text(f: &mut TextField, action: Action) -> bool {
     let len = f.text.chars().count();
     let byte = |t: &str, c: usize| t.char_indices().nth(c).map_or(t.len(), |(b, _)| b);
     match action {
@@ -984,6 +1002,7 @@ fn start_triage(app: &mut App) {
         agenda,
         pos: if app.pane == Pane::Projects { pos } else { 0 },
         item_started: Instant::now(),
+        started: Instant::now(),
         timebox: app.triage.as_ref().and_then(|t| t.timebox).or(app.timebox),
     });
     app.criterion_cursor = 0;

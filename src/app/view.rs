@@ -68,7 +68,7 @@ pub fn filter_matches(pr: &Project, kind: FilterKind, value: &str) -> bool {
         FilterKind::Unit => pr.unit.as_deref() == Some(value),
         FilterKind::Instrument => pr.instrument.as_deref() == Some(value),
         FilterKind::Tag => pr.tags.iter().any(|t| t == value),
-        FilterKind::Status | FilterKind::Health => true,
+        FilterKind::Status | FilterKind::Health | FilterKind::FollowUps => true,
     }
 }
 
@@ -93,7 +93,7 @@ pub fn filter_values(app: &App, kind: FilterKind) -> Vec<String> {
             .iter()
             .flat_map(|p| p.tags.iter().cloned())
             .collect(),
-        FilterKind::Status | FilterKind::Health => Vec::new(),
+        FilterKind::Status | FilterKind::Health | FilterKind::FollowUps => Vec::new(),
     };
     v.sort();
     v.dedup();
@@ -418,6 +418,7 @@ pub fn visible_projects(app: &App, cache: &mut ViewCache) -> Vec<usize> {
             && f.tag
                 .as_deref()
                 .is_none_or(|u| filter_matches(pr, FilterKind::Tag, u))
+            && f.follow_ups.is_none_or(|k| k.passes(pr, app.meeting_date))
     };
     // The goal filter's projects, in the kept order.
     let goal_set: Option<&[usize]> = f

@@ -10,6 +10,27 @@ use crate::text::Lang;
 
 use super::md;
 
+/// The report on the projects with overdue follow-ups only (`--overdue`), saying so.
+pub fn report_overdue(p: &Portfolio, lang: Lang) -> String {
+    let as_of = crate::model::figures::effective_as_of(p);
+    let mut only = p.clone();
+    only.projects
+        .retain(|pr| crate::model::follow_up::overdue(pr, as_of) > 0);
+    let body = report(&only, lang);
+    // The selection is said under the title.
+    let (title, rest) = body.split_once("\n\n").unwrap_or((&body, ""));
+    format!(
+        "{title}\n\n_{} ({} {} {}, {as_of})._\n\n{rest}",
+        lang.pick(
+            "Utvalg: prosjekter med forfalte oppfølgingspunkter",
+            "Selection: projects with overdue follow-ups"
+        ),
+        only.projects.len(),
+        lang.pick("av", "of"),
+        p.projects.len(),
+    )
+}
+
 pub fn report(p: &Portfolio, lang: Lang) -> String {
     let tree = GoalTree::new(p);
     let fig = compute_with(p, &tree);

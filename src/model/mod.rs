@@ -6,6 +6,7 @@ pub mod differ;
 pub mod edit;
 mod error_context;
 pub mod figures;
+pub mod follow_up;
 pub mod history;
 pub mod load;
 pub mod locate;

@@ -78,6 +78,7 @@ pub fn detail_lines(app: &App, pi: usize, t: &Theme, width: usize) -> Vec<Line<'
         .chain(budget(app, pr, pi, t, width))
         .chain(results(app, pr, t))
         .chain(risks(app, pr, t))
+        .chain(follow_ups(app, pr, t, width))
         .chain(evaluations(app, pr, t))
     {
         push(spans, indent);
@@ -116,6 +117,29 @@ fn sep(t: &Theme) -> Span<'static> {
 /// ("No risks in the file"), or a sub-heading.
 fn dim_line(s: &str, t: &Theme) -> Logical {
     (vec![Span::styled(format!("  {s}"), t.dim)], 4)
+}
+
+/// The follow-ups: open ones first (overdue first), then those done.
+fn follow_ups(app: &App, pr: &Project, t: &Theme, width: usize) -> Vec<Logical> {
+    let l = app.lang;
+    if pr.follow_ups.is_empty() {
+        return Vec::new(); // `a` adds one: the status line says so
+    }
+    let open = crate::model::follow_up::open(pr, app.meeting_date).len();
+    let mut out = section(
+        format!(
+            "{} ({open} {})",
+            l.pick("Oppfølgingspunkter", "Follow-ups"),
+            l.pick("åpne", "open")
+        ),
+        t,
+    );
+    for i in crate::model::follow_up::ordered(pr, app.meeting_date) {
+        let mut spans = vec![Span::raw("  ")];
+        spans.extend(super::form::line(app, pr, i, t, width.saturating_sub(2)).spans);
+        out.push((spans, 4));
+    }
+    out
 }
 
 fn section(title: String, t: &Theme) -> Vec<Logical> {

@@ -1,8 +1,10 @@
 //! Drawing. Every function here reads the [`App`] and draws; none changes it.
 //! One file per pane, plus the bars and the overlays.
 
+mod clock;
 pub mod detail;
 pub mod evaluation;
+pub mod form;
 pub mod goals;
 pub mod overlay;
 pub mod projects;

@@ -21,6 +21,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         Some(Overlay::Picker { kind, cursor }) => picker(f, area, app, t, *kind, *cursor),
         Some(Overlay::Note { field, mitigation }) => note(f, area, app, t, field, *mitigation),
         Some(Overlay::Question(q)) => super::questions::draw(f, area, app, t, *q),
+        Some(Overlay::Form(form)) => super::form::draw_form(f, area, app, t, form),
+        Some(Overlay::FollowUps { project, cursor }) => {
+            super::form::draw_list(f, area, app, t, *project, *cursor)
+        }
         Some(Overlay::SaveAs { field }) => text_popup(
             f,
             area,

@@ -68,6 +68,9 @@ pub fn filter_summary(app: &App) -> Option<String> {
     for v in [&f.unit, &f.instrument, &f.tag].into_iter().flatten() {
         parts.push(clean(v));
     }
+    if let Some(k) = f.follow_ups {
+        parts.push(k.label(l).to_string());
+    }
     if !f.search.is_empty() {
         parts.push(format!(
             "{} «{}»",
@@ -199,6 +202,7 @@ fn left_parts(app: &App, t: &Theme) -> Vec<Span<'static>> {
             t.warn,
         ));
     }
+    left.extend(super::clock::span(app, t));
     if let Some(s) = filter_summary(app) {
         left.push(Span::styled(
             format!(" {}: {s} · Esc ", l.pick("Filter", "Filter")),

@@ -101,6 +101,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         left.push((8, Line::raw("")));
         left.extend(s.budget(half, true));
         let mut right = s.risks(rw, true);
+        right.extend(s.follow_ups(rw));
         right.push((1, Line::raw("")));
         right.extend(s.previous(rw, 3));
         right.extend(s.history(rw));
@@ -139,6 +140,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         all.extend(s.results(w, false));
         all.extend(s.budget(w, false));
         all.extend(s.risks(w, false));
+        all.extend(s.follow_ups(w));
         all.extend(s.previous(w, 1));
         all.push((2, Line::styled("─".repeat(w), t.border)));
         all.extend(s.sheet(w, 2));
@@ -511,6 +513,26 @@ impl Screen<'_> {
             ));
         }
         out
+    }
+
+    /// The project's open follow-ups, overdue first: the first always shows.
+    fn follow_ups(&self, w: usize) -> Vec<(u8, Line<'static>)> {
+        let pr = &self.app.portfolio.projects[self.pi];
+        let room = w.saturating_sub(self.indent());
+        let lines = super::form::open_lines(self.app, pr, self.t, room, 4);
+        lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let mut spans = vec![if i == 0 {
+                    self.label("Oppfølging", "Follow-ups")
+                } else {
+                    Span::raw(" ".repeat(self.indent()))
+                }];
+                spans.extend(line.spans);
+                (if i == 0 { 1 } else { 5 }, Line::from(spans))
+            })
+            .collect()
     }
 
     /// The open risks by score, each with its band's symbol; the top one always shows.
