@@ -151,16 +151,20 @@ pub fn owner_suggestions(app: &App, typed: &str, limit: usize) -> Vec<String> {
 /// How many suggestions the form shows.
 pub const SUGGESTIONS: usize = 5;
 
+/// A due date that is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotADate;
+
 /// A due date as typed: `2026-12-14`, `+3d`, `+2w`, `+1m` (from the meeting's date), or
 /// nothing. `Err` for anything else.
-pub fn parse_due(s: &str, today: Date) -> Result<Option<Date>, ()> {
+pub fn parse_due(s: &str, today: Date) -> Result<Option<Date>, NotADate> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
     }
     if let Some(rel) = s.strip_prefix('+') {
         let (n, unit) = rel.split_at(rel.len().saturating_sub(1));
-        let n: u32 = n.parse().map_err(|_| ())?;
+        let n: u32 = n.parse().map_err(|_| NotADate)?;
         let d = today.0;
         let due = match unit {
             "d" => d.checked_add_days(chrono::Days::new(n.into())),
@@ -168,9 +172,9 @@ pub fn parse_due(s: &str, today: Date) -> Result<Option<Date>, ()> {
             "m" => d.checked_add_months(chrono::Months::new(n)),
             _ => None,
         };
-        return due.map(|d| Some(Date(d))).ok_or(());
+        return due.map(|d| Some(Date(d))).ok_or(NotADate);
     }
-    Date::parse(s).map(Some).ok_or(())
+    Date::parse(s).map(Some).ok_or(NotADate)
 }
 
 fn names(s: &str) -> Vec<String> {
@@ -324,7 +328,7 @@ mod tests {
         assert_eq!(parse_due("+2w", today), Ok(Some(d("2026-12-14"))));
         assert_eq!(parse_due(" +1m ", today), Ok(Some(d("2026-12-30"))));
         for bad in ["+", "+2", "+2y", "next week", "2026-13-01", "+-1d"] {
-            assert_eq!(parse_due(bad, today), Err(()), "{bad}");
+            assert_eq!(parse_due(bad, today), Err(NotADate), "{bad}");
         }
     }
 }

@@ -125,6 +125,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(Projects, [ch('O')], "O", A::ReverseSort, "snu sorteringen", "reverse the sort", false),
     b!(Projects, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
     b!(Projects, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
+    b!(Projects, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", false),
+    b!(Projects, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
     // Risks.
     b!(Risks, [ch('h'), key(K::Left)], "h/←", A::Left, "celle til venstre", "cell to the left", false),
     b!(Risks, [ch('l'), key(K::Right)], "l/→", A::Right, "celle til høyre", "cell to the right", false),
