@@ -305,3 +305,40 @@ fn who_records_is_by_else_the_days_secretary() {
     app.set_by(Some("  Kari  ".into()));
     assert_eq!(app.by.as_deref(), Some("Kari"));
 }
+
+#[test]
+fn a_reload_after_someone_else_saved_keeps_the_follow_up_and_its_change() {
+    let (_dir, path) = folder(FIXTURE);
+    let (mut app, mut s) = open(&path, false);
+    app.fixed_time = Time::parse("09:30");
+    select(&mut app, &mut s, "T-01");
+    add_follow_up(&mut app, &mut s, "Avklar egenandel", "Ola", false, "+1m");
+    keys(&mut app, &mut s, "M");
+    type_text(&mut app, &mut s, "Per Leder");
+    press(&mut app, &mut s, KeyCode::Enter);
+    fs::write(
+        &path,
+        FIXTURE.replace("Testkommune", "Testkommune (endret)"),
+    )
+    .unwrap();
+    keys(&mut app, &mut s, "s");
+    assert_eq!(app.overlay, Some(Overlay::Question(Question::Conflict)));
+    keys(&mut app, &mut s, "r");
+    assert_eq!(app.portfolio.organisation, "Testkommune (endret)");
+    let f = project(&app.portfolio, "T-01").follow_ups.clone();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].due, Date::parse("2026-12-22"));
+    let m = app
+        .portfolio
+        .meetings
+        .iter()
+        .find(|m| m.date == date())
+        .unwrap();
+    assert_eq!(m.chair.as_deref(), Some("Per Leder"));
+    assert_eq!(m.changes.len(), 1);
+    keys(&mut app, &mut s, "s");
+    let saved = on_disk(&path);
+    assert_eq!(saved.organisation, "Testkommune (endret)");
+    assert_eq!(saved.meetings, app.portfolio.meetings);
+    assert_eq!(project(&saved, "T-01").follow_ups, f);
+}
