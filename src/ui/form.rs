@@ -45,7 +45,7 @@ pub fn draw_form(f: &mut Frame, area: Rect, app: &App, t: &Theme, form: &Form) {
     } else {
         Vec::new()
     };
-    let rows = labels.len() + suggestions.len() + 3;
+    let rows = labels.len() + suggestions.len() + 2;
     let rect = centered(area, area.width.saturating_sub(8).min(90), rows as u16 + 2);
     let block = popup(&fit(&title, rect.width.saturating_sub(6) as usize), t);
     let inner = block.inner(rect);
@@ -100,27 +100,21 @@ pub fn draw_form(f: &mut Frame, area: Rect, app: &App, t: &Theme, form: &Form) {
 }
 
 fn hint(l: Lang, form: &Form) -> String {
-    let base = l.pick(
-        "Tab/↑↓ neste felt · Enter lagrer · Esc avbryter",
-        "Tab/↑↓ next field · Enter keeps · Esc cancels",
-    );
-    match form.kind {
-        FormKind::FollowUp { .. } if form.focus == OWNER => format!(
-            "{} · {base}",
-            l.pick(
-                "↓ velg en fra filen, Tab tar den",
-                "↓ pick one from the file, Tab takes it"
-            )
+    let keep = l.pick("Enter lagrer · Esc avbryter", "Enter keeps · Esc cancels");
+    let first = match form.kind {
+        FormKind::FollowUp { .. } if form.focus == OWNER => l.pick(
+            "↓ velg fra filen, Tab tar den",
+            "↓ pick from the file, Tab takes it",
         ),
         FormKind::FollowUp { .. } if form.focus == crate::app::form::DUE => {
-            format!("2026-12-14 · +3d · +2w · +1m · {base}")
+            "2026-12-14 · +3d · +2w · +1m"
         }
-        FormKind::Meeting if matches!(form.focus, 2 | 3) => format!(
-            "{} · {base}",
+        FormKind::Meeting if matches!(form.focus, 2 | 3) => {
             l.pick("navn skilt med komma", "names separated by commas")
-        ),
-        _ => base.to_string(),
-    }
+        }
+        _ => l.pick("Tab/↑↓ neste felt", "Tab/↑↓ next field"),
+    };
+    format!("{first} · {keep}")
 }
 
 /// The end of a field that fits in `room` columns, with its cursor.
