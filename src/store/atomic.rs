@@ -81,6 +81,7 @@ pub fn write_new(path: &Path, bytes: &[u8], perms: Option<Permissions>) -> io::R
     if std::fs::symlink_metadata(path).is_ok() {
         return Ok(false);
     }
+    let perms = new_file_permissions(perms);
     let tmp = prepared(path, bytes, perms, None)?;
     match tmp.persist_noclobber(path) {
         Ok(_) => {
@@ -90,6 +91,36 @@ pub fn write_new(path: &Path, bytes: &[u8], perms: Option<Permissions>) -> io::R
         Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Ok(false),
         Err(e) => Err(e.error),
     }
+}
+
+/// The permissions of a file styr creates: those asked for (a copy keeps its original's)
+/// or else 0666, less the user's umask, as `cp` and an editor would make it; never the
+/// temporary file's 0600, which would hide a new file from colleagues on a shared server.
+fn new_file_permissions(asked: Option<Permissions>) -> Option<Permissions> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = asked.map_or(0o666, |p| p.mode() & 0o7777);
+        Some(Permissions::from_mode(mode & !umask()))
+    }
+    #[cfg(not(unix))]
+    {
+        asked
+    }
+}
+
+/// This process's umask, read where it can be without changing it (Linux shows it in
+/// /proc/self/status); 022 where it cannot.
+#[cfg(unix)]
+fn umask() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+        })
+        .unwrap_or(0o022)
 }
 
 /// `O_NOFOLLOW` on an [`std::fs::OpenOptions`], where the system has it.
@@ -224,6 +255,23 @@ pub fn sync_dir(path: &Path) {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_umasks_permissions_and_a_copy_keeps_its_originals() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mask = super::umask();
+        let new = dir.path().join("new.ron");
+        assert!(super::write_new(&new, b"x", None).unwrap());
+        let mode = std::fs::metadata(&new).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !mask);
+        let copy = dir.path().join("copy.ron");
+        let asked = std::fs::Permissions::from_mode(0o640);
+        assert!(super::write_new(&copy, b"x", Some(asked)).unwrap());
+        let mode = std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640 & !mask);
+    }
+
     use super::*;
 
     fn names(dir: &Path) -> Vec<String> {
