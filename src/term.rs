@@ -33,13 +33,34 @@ type Term = Terminal<CrosstermBackend<FrameOut>>;
 pub struct FrameOut(Rc<RefCell<BufWriter<Stdout>>>);
 
 impl FrameOut {
+    /// Send the frame, unless the terminal was restored meanwhile (a signal): then the
+    /// frame is dropped, so nothing is drawn over the restored terminal.
     fn send(&self) -> io::Result<()> {
-        self.0.borrow_mut().flush()
+        let _out = out_lock();
+        let mut w = self.0.borrow_mut();
+        if !ACTIVE.load(Ordering::SeqCst) {
+            discard(&mut w);
+            return Ok(());
+        }
+        w.flush()
     }
+}
+
+/// Throw away what is buffered (after a restore): a BufWriter cannot be emptied in
+/// place, so a new one replaces it and the old one is taken apart unsent.
+fn discard(w: &mut BufWriter<Stdout>) {
+    let fresh = BufWriter::with_capacity(w.capacity(), io::stdout());
+    let (_stdout, _unsent) = std::mem::replace(w, fresh).into_parts();
 }
 
 impl Write for FrameOut {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // A write larger than the buffer goes straight to the terminal: it waits for a
+        // restore under way, and is dropped after one.
+        let _out = out_lock();
+        if !ACTIVE.load(Ordering::SeqCst) {
+            return Ok(buf.len());
+        }
         self.0.borrow_mut().write(buf)
     }
     fn flush(&mut self) -> io::Result<()> {
@@ -48,12 +69,40 @@ impl Write for FrameOut {
 }
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Held while a frame goes to the terminal and while the terminal is restored: a signal's
+/// restore waits for the frame being sent, and no frame follows it. One place, so the
+/// cursor can never be left hidden by a frame sent after the restore.
+static OUT: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The output lock, even if a panic poisoned it.
+fn out_lock() -> std::sync::MutexGuard<'static, ()> {
+    OUT.lock().unwrap_or_else(|e| e.into_inner())
+}
 /// The user's editor has the terminal (see [`hand_over`]).
 static EDITING: AtomicBool = AtomicBool::new(false);
 
 /// Put the terminal back as it was. Safe to call more than once and from any thread;
 /// write errors are ignored (the terminal may be gone).
 pub fn restore() {
+    // Wait for a frame being sent, but not for ever: a panic while the lock is held
+    // (on this thread) must still restore.
+    let mut guard = None;
+    for _ in 0..50 {
+        match OUT.try_lock() {
+            Ok(g) => {
+                guard = Some(g);
+                break;
+            }
+            Err(std::sync::TryLockError::Poisoned(e)) => {
+                guard = Some(e.into_inner());
+                break;
+            }
+            Err(std::sync::TryLockError::WouldBlock) => {
+                std::thread::sleep(Duration::from_millis(10))
+            }
+        }
+    }
+    let _guard = guard;
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = disable_raw_mode();
         let mut out = io::stdout();
