@@ -5,6 +5,7 @@
 pub mod action;
 pub mod describe;
 pub mod editor;
+pub mod fold;
 pub mod followups;
 pub mod form;
 pub mod fuzzy;

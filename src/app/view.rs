@@ -48,8 +48,10 @@ pub fn matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().ignore_case()
 }
 
-/// The best fuzzy score of `query` over a project's id, name, owner and unit.
+/// The best fuzzy score of `query` over a project's id, name, owner and unit, folded
+/// (see [`super::fold`]).
 pub fn search_score(m: &SkimMatcherV2, pr: &Project, query: &str) -> Option<i64> {
+    let query = super::fold::fold(query);
     [
         Some(pr.id.as_str()),
         Some(pr.name.as_str()),
@@ -58,7 +60,7 @@ pub fn search_score(m: &SkimMatcherV2, pr: &Project, query: &str) -> Option<i64>
     ]
     .into_iter()
     .flatten()
-    .filter_map(|s| m.fuzzy_match(s, query))
+    .filter_map(|s| m.fuzzy_match(&super::fold::fold(s), &query))
     .max()
 }
 
@@ -257,17 +259,23 @@ impl SearchIndex {
                 .collect();
             (distinct, of)
         }
+        let fold_all = |v: Vec<String>| -> Vec<String> {
+            v.into_iter()
+                .map(|s| super::fold::fold(&s).into_owned())
+                .collect()
+        };
         let (owners, owner_of) = intern(projects.iter().map(|p| p.owner.as_deref()));
         let (units, unit_of) = intern(projects.iter().map(|p| p.unit.as_deref()));
+        let (owners, units) = (fold_all(owners), fold_all(units));
         let mut text =
             String::with_capacity(projects.iter().map(|p| p.id.len() + p.name.len()).sum());
         let spans = projects
             .iter()
             .map(|p| {
                 let start = text.len();
-                text.push_str(&p.id);
+                text.push_str(&super::fold::fold(&p.id));
                 let name = text.len();
-                text.push_str(&p.name);
+                text.push_str(&super::fold::fold(&p.name));
                 (start, name, text.len())
             })
             .collect();
@@ -473,6 +481,9 @@ fn search_hits(
     query: &str,
     in_order: impl Fn(&ViewCache) -> Vec<usize>,
 ) -> Vec<(usize, i64)> {
+    // Both sides folded (`overby` finds Øverby): the index holds folded text.
+    let folded = super::fold::fold(query);
+    let query: &str = &folded;
     let mut filters = app.filters.clone();
     filters.search.clear();
     let sort = (app.sort, app.sort_desc);

@@ -1,6 +1,5 @@
 //! The project list: a sortable, filterable table with fuzzy search highlights.
 
-use fuzzy_matcher::FuzzyMatcher;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
@@ -179,10 +178,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
                 (Vec::new(), Vec::new())
             } else {
                 (
-                    m.fuzzy_indices(&id, query).map(|x| x.1).unwrap_or_default(),
-                    m.fuzzy_indices(&name, query)
-                        .map(|x| x.1)
-                        .unwrap_or_default(),
+                    crate::app::fold::match_positions(&m, &id, query),
+                    crate::app::fold::match_positions(&m, &name, query),
                 )
             };
             let mut cells = vec![
