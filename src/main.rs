@@ -66,12 +66,14 @@ enum Command {
         #[arg(long)]
         overdue: bool,
     },
-    /// The minutes of one meeting (Markdown): every evaluation of that date with its
-    /// scores, decision and note, and the projects not yet reviewed.
+    /// The minutes of one meeting (Markdown): who was there, each project dealt with in
+    /// agenda order (scores, decision, note, every change of the day, follow-ups raised and
+    /// done), all open follow-ups, and the projects not reviewed.
     Minutes {
         /// The portfolio file.
         file: String,
-        /// The meeting's date (YYYY-MM-DD). Default: the latest evaluation date in the file.
+        /// The meeting's date (YYYY-MM-DD). Default: the latest meeting in the file (the
+        /// latest date of an evaluation or a meeting record).
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
     },
