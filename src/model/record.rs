@@ -148,13 +148,15 @@ pub fn stamped(p: &mut Portfolio, i: usize, before: &Project, edit: &Edit, s: &S
     meeting_mut(p, s.date).changes.push(change);
 }
 
-/// A follow-up changed: one change per field that differs (`follow_ups[2].done`).
+/// A follow-up changed: one change per field that differs (`follow_ups[2].done`). The
+/// follow-up is the one that changed (the edit may have found it by its text elsewhere
+/// than at `index`, if the file changed since it was chosen).
 fn follow_up_changes(p: &mut Portfolio, i: usize, before: &Project, index: usize, s: &Stamp) {
     let pr = &p.projects[i];
-    let (Some(old), Some(new)) = (
-        before.follow_ups.get(index),
-        pr.follow_ups.get(index).or(pr.follow_ups.last()),
-    ) else {
+    let index = (0..before.follow_ups.len())
+        .find(|&j| before.follow_ups.get(j) != pr.follow_ups.get(j))
+        .unwrap_or(index);
+    let (Some(old), Some(new)) = (before.follow_ups.get(index), pr.follow_ups.get(index)) else {
         return;
     };
     let date = |d: &Option<Date>| d.map(|d| d.to_string());
@@ -305,6 +307,37 @@ mod tests {
             ]
         );
         assert_eq!(h.unsaved(&p), 1, "one follow-up added");
+    }
+
+    #[test]
+    fn a_follow_up_found_by_its_text_elsewhere_is_logged_at_its_place() {
+        let mut p = sample();
+        let f = |text: &str| FollowUp {
+            text: text.into(),
+            owner: None,
+            due: None,
+            raised: Date::parse("2026-01-01").unwrap(),
+            done: None,
+            by: None,
+        };
+        p.projects[0].follow_ups = vec![f("a"), f("b")];
+        let mut h = History::default();
+        // Chosen when "b" was first; the file has "a" before it now.
+        let e = Edit::FollowUpSet {
+            project: "P-01".into(),
+            index: 0,
+            text: "b".into(),
+            follow_up: FollowUp {
+                done: Date::parse("2026-11-30"),
+                ..f("b")
+            },
+        };
+        h.apply_stamped(&mut p, &e, Some(&stamp("10:00", &[])))
+            .unwrap();
+        assert_eq!(p.projects[0].follow_ups[1].done, Date::parse("2026-11-30"));
+        let c = &p.meetings.last().unwrap().changes;
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].what, "follow_ups[1].done");
     }
 
     #[test]
