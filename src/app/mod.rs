@@ -610,6 +610,16 @@ impl App {
         }
     }
 
+    /// The file's name without its folder, as messages name it (a folder's path would
+    /// crowd out the message at 80 columns).
+    pub fn file_name(&self) -> String {
+        let name = std::path::Path::new(&self.file_label)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(&self.file_label);
+        crate::sanitize::clean(name).into_owned()
+    }
+
     /// The project under the cursor.
     pub fn selected(&self) -> Option<usize> {
         self.visible.get(self.project_cursor).copied()

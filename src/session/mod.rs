@@ -203,7 +203,7 @@ impl Session {
                 app.message = Some(format!(
                     "{} {}{links}{journal_note}",
                     l.pick("Lagret", "Saved"),
-                    app.file_label
+                    app.file_name()
                 ));
                 if app.quit_after_save {
                     self.should_quit = true;
@@ -267,7 +267,11 @@ impl Session {
         app.save_as_default = crate::app::suggest_save_as(name, app.meeting_date);
         app.unsaved = 0;
         app.history.mark_saved();
-        app.message = Some(format!("{} {name}", l.pick("Lagret som", "Saved as")));
+        app.message = Some(format!(
+            "{} {}",
+            l.pick("Lagret som", "Saved as"),
+            app.file_name()
+        ));
         if app.quit_after_save {
             self.should_quit = true;
         }
