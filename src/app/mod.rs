@@ -7,6 +7,7 @@ pub mod editor;
 pub mod fuzzy;
 mod keep;
 pub mod keymap;
+mod partial;
 pub mod update;
 pub mod view;
 
@@ -16,7 +17,7 @@ use std::collections::HashMap;
 pub use action::Action;
 
 use crate::model::edit::History;
-use crate::model::figures::{Figures, compute_with};
+use crate::model::figures::{Figures, Ranking, compute_with};
 use crate::model::tree::GoalTree;
 use crate::model::{Date, Health, Portfolio, Status};
 pub use crate::store::JournalEntry;
@@ -231,6 +232,12 @@ pub enum Question {
     /// The file as the editor left it does not load: edit again, or keep the last good
     /// state on screen. See [`App::editor`].
     EditedFileBroken,
+    /// Triage's `Space` on a project the meeting scored on `scored` of the `of`
+    /// criteria: go on? See [`App::partial_asked`].
+    PartlyScored {
+        scored: usize,
+        of: usize,
+    },
 }
 
 /// The interactive program's whole state.
@@ -277,8 +284,9 @@ pub struct App {
     pub risk_cursor: usize,
 
     pub criterion_cursor: usize,
-    /// All projects with a latest weighted score, best first.
-    pub ranking: Vec<(usize, f64)>,
+    /// All projects with a latest weighted score, best first: complete ones ranked,
+    /// partial ones apart.
+    pub ranking: Ranking,
 
     /// A one-off message for the status line.
     pub message: Option<String>,
@@ -314,6 +322,9 @@ pub struct App {
     pub not_applied: Option<NotApplied>,
     /// `e`: the item waiting for the editor, and the errors it left (see [`editor`]).
     pub editor: editor::EditorState,
+    /// The triage visit (its [`Triage::item_started`]) on which
+    /// [`Question::PartlyScored`] was asked: it is asked once per visit.
+    pub partial_asked: Option<std::time::Instant>,
 }
 
 /// Edits a replay had to leave out (their project or risk is gone), and the file
@@ -475,7 +486,7 @@ impl App {
             risk_rows: Vec::new(),
             risk_cursor: 0,
             criterion_cursor: 0,
-            ranking: Vec::new(),
+            ranking: Ranking::default(),
             message: None,
             page: 10,
             quit: false,
@@ -492,6 +503,7 @@ impl App {
             protected: false,
             not_applied: None,
             editor: editor::EditorState::default(),
+            partial_asked: None,
             view_cache: view::ViewCache::default(),
         };
         app.save_as_default = suggest_save_as(&app.file_label, app.meeting_date);

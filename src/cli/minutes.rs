@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::model::figures::weighted_score;
+use crate::model::figures::score_total;
 use crate::model::{Date, Portfolio};
 use crate::text::Lang;
 
@@ -98,7 +98,7 @@ pub fn minutes(p: &Portfolio, date: Option<Date>, lang: Lang) -> String {
             o,
             "- {}: {}",
             l.pick("Vektet sum", "Weighted total"),
-            l.decimal(weighted_score(ev, &p.criteria))
+            l.total(score_total(ev, &p.criteria))
         );
         let _ = writeln!(
             o,
