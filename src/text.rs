@@ -2,7 +2,7 @@
 //!
 //! The data stays in the language it was written in; this is the program's own text.
 
-use crate::model::figures::Band;
+use crate::model::figures::{Band, ScoreTotal};
 use crate::model::{Decision, FundingStatus, Health, Number, RiskStatus, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -156,6 +156,24 @@ impl Lang {
         }
     }
 
+    /// "1 av 3" / "1 of 3": how many of the file's criteria a total was computed from.
+    pub fn criteria_of(self, scored: usize, of: usize) -> String {
+        format!("{scored} {} {of}", self.pick("av", "of"))
+    }
+
+    /// A weighted total as the views write it: "4,0", or "4,0 · 1 av 3" when it was
+    /// computed from fewer criteria than the file has; "–" for none.
+    pub fn total(self, t: Option<ScoreTotal>) -> String {
+        match t {
+            Some(t) if t.is_partial() => format!(
+                "{} · {}",
+                self.decimal(Some(t.value)),
+                self.criteria_of(t.scored, t.of)
+            ),
+            _ => self.decimal(t.map(|t| t.value)),
+        }
+    }
+
     /// A number from the file as the language writes it: "2,5" (nb) or "2.5" (en), and
     /// a whole number without decimals.
     pub fn number(self, n: Number) -> String {
@@ -222,5 +240,18 @@ mod tests {
         assert_eq!(Lang::Nb.decimal(Some(3.44)), "3,4");
         assert_eq!(Lang::En.decimal(Some(3.46)), "3.5");
         assert_eq!(Lang::En.decimal(None), "–");
+    }
+
+    #[test]
+    fn a_partial_total_says_how_many_criteria_it_has() {
+        let t = |scored| ScoreTotal {
+            value: 4.0,
+            scored,
+            of: 3,
+        };
+        assert_eq!(Lang::En.total(Some(t(1))), "4.0 · 1 of 3");
+        assert_eq!(Lang::Nb.total(Some(t(2))), "4,0 · 2 av 3");
+        assert_eq!(Lang::Nb.total(Some(t(3))), "4,0");
+        assert_eq!(Lang::En.total(None), "–");
     }
 }

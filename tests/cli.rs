@@ -898,6 +898,7 @@ fn report_has_goals_in_tree_order_gaps_totals_and_funding() {
             "##### Delmål: klima.d1 Mindre ressursbruk og lavere utslipp gjennom kostnadseffektive tiltak",
             "##### Delmål: klima.d2 Redusere fotavtrykket fra egen virksomhet",
             "## Goals without measures",
+            "## Ranking by weighted total",
             "## Portfolio totals",
             "## External funding by source",
         ]
@@ -1023,7 +1024,8 @@ fn export_quotes_by_rfc_4180() {
         "{}",
         r.stdout
     );
-    assert!(r.stdout.ends_with(",1,Adjust\r\n"), "{}", r.stdout);
+    // The last decision, then how many of the three criteria the latest score has.
+    assert!(r.stdout.ends_with(",1,Adjust,3,3\r\n"), "{}", r.stdout);
 }
 
 #[test]

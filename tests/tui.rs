@@ -1257,15 +1257,12 @@ fn scoring_shows_the_score_moves_on_and_updates_total_and_ranking() {
     assert_eq!(sheet_row(&t, "Måloppnåelse")[..3], ["40", "5↑", "4"]);
     assert_eq!(sheet_row(&t, "Resultater")[..3], ["35", "–", "2"]);
     assert!(row_with(&t, "▸Resultater").contains("Resultater"));
-    // Weighted total over what is scored: 5,0; first in the ranking (T-06 also 5,0, later
-    // in the file).
+    // Weighted total over what is scored: 5,0, but of one criterion of three, so not
+    // ranked: T-06 (5,0, complete) is first.
     assert_eq!(sheet_row(&t, "Vektet sum")[..2], ["5,0", "3,0"]);
-    assert!(
-        ranking_row(&t, "T-01").starts_with("▶1.  5,0  T-01"),
-        "{}",
-        ranking_row(&t, "T-01")
-    );
-    assert!(ranking_row(&t, "T-06").starts_with(" 2.  5,0  T-06"));
+    assert!(row_with(&t, "Vektet sum").contains("1 av 3 vurdert · ikke rangert"));
+    assert!(ranking_row(&t, "T-06").starts_with(" 1.  5,0  T-06"));
+    assert_eq!(a.ranking.partial[0].0, pi(&a, "T-01"));
 
     press(&mut a, ch('1'));
     press(&mut a, ch('1'));
@@ -1278,7 +1275,7 @@ fn scoring_shows_the_score_moves_on_and_updates_total_and_ranking() {
     assert_eq!(sheet_row(&t, "Vektet sum")[..2], ["2,6", "3,0"]);
     assert!(ranking_row(&t, "T-01").starts_with("▶3.  2,6  T-01"));
     assert!(ranking_row(&t, "T-05").starts_with(" 4.  2,4  T-05"));
-    assert_eq!(a.ranking[2].0, pi(&a, "T-01"));
+    assert_eq!(a.ranking.complete[2].0, pi(&a, "T-01"));
 
     // Backspace clears the criterion under the cursor (Økonomi), 0 too.
     press(&mut a, KeyCode::Backspace);
@@ -1356,7 +1353,7 @@ fn ranking_marks_the_selection_and_scrolls_to_it() {
     let mut a = App::new(p, LABEL.into(), Lang::Nb, meeting_date());
     update(&mut a, Action::Resize(120, 40));
     assert_eq!(a.ranking.len(), 35);
-    let last = a.ranking.last().expect("ranked").0;
+    let last = a.ranking.complete.last().expect("ranked").0;
     let last_id = a.portfolio.projects[last].id.clone();
     select(&mut a, &last_id);
     let t = render(&a, 120, 40, Plain);
@@ -1364,7 +1361,7 @@ fn ranking_marks_the_selection_and_scrolls_to_it() {
     assert!(row.starts_with("▶35."), "{row}");
     assert!(!text(&t).contains("▶ 1."));
 
-    let first = a.ranking[0].0;
+    let first = a.ranking.complete[0].0;
     let first_id = a.portfolio.projects[first].id.clone();
     select(&mut a, &first_id);
     let t = render(&a, 120, 40, Plain);

@@ -12,6 +12,7 @@ pub mod fuzzy;
 mod jump;
 mod keep;
 pub mod keymap;
+mod partial;
 pub mod update;
 pub mod view;
 
@@ -21,7 +22,7 @@ use std::collections::HashMap;
 pub use action::Action;
 
 use crate::model::edit::History;
-use crate::model::figures::{Figures, compute_with};
+use crate::model::figures::{Figures, Ranking, compute_with};
 use crate::model::tree::GoalTree;
 use crate::model::{Date, Health, Portfolio, Status};
 pub use crate::store::JournalEntry;
@@ -275,6 +276,12 @@ pub enum Question {
     /// The file as the editor left it does not load: edit again, or keep the last good
     /// state on screen. See [`App::editor`].
     EditedFileBroken,
+    /// Triage's `Space` on a project the meeting scored on `scored` of the `of`
+    /// criteria: go on? See [`App::partial_asked`].
+    PartlyScored {
+        scored: usize,
+        of: usize,
+    },
 }
 
 /// The interactive program's whole state.
@@ -321,8 +328,9 @@ pub struct App {
     pub risk_cursor: usize,
 
     pub criterion_cursor: usize,
-    /// All projects with a latest weighted score, best first.
-    pub ranking: Vec<(usize, f64)>,
+    /// All projects with a latest weighted score, best first: complete ones ranked,
+    /// partial ones apart.
+    pub ranking: Ranking,
 
     /// A one-off message for the status line.
     pub message: Option<String>,
@@ -366,6 +374,9 @@ pub struct App {
     /// When the meeting began (styr was started) and `--length`: the meeting clock.
     pub meeting_started: std::time::Instant,
     pub meeting_length: Option<std::time::Duration>,
+    /// The triage visit (its [`Triage::item_started`]) on which
+    /// [`Question::PartlyScored`] was asked: it is asked once per visit.
+    pub partial_asked: Option<std::time::Instant>,
 }
 
 /// Edits a replay had to leave out (their project or risk is gone), and the file
@@ -529,7 +540,7 @@ impl App {
             risk_rows: Vec::new(),
             risk_cursor: 0,
             criterion_cursor: 0,
-            ranking: Vec::new(),
+            ranking: Ranking::default(),
             message: None,
             page: 10,
             quit: false,
@@ -550,6 +561,7 @@ impl App {
             fixed_time: None,
             meeting_started: std::time::Instant::now(),
             meeting_length: None,
+            partial_asked: None,
             view_cache: view::ViewCache::default(),
         };
         app.save_as_default = suggest_save_as(&app.file_label, app.meeting_date);

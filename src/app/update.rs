@@ -256,6 +256,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::ToggleDone => {}
         Action::EditInEditor => super::editor::open(app),
         Action::TriageNext | Action::TriagePrev => {
+            if action == Action::TriageNext && super::partial::ask_before_next(app) {
+                return;
+            }
             if let Some(t) = &mut app.triage {
                 let n = t.agenda.len();
                 let next = action == Action::TriageNext;
@@ -925,7 +928,7 @@ fn question(app: &mut App, action: Action, q: Question) {
         }
         return;
     };
-    if super::editor::answer(app, q, c) {
+    if super::editor::answer(app, q, c) || super::partial::answer(app, q, c) {
         return;
     }
     match (q, c) {

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::model::figures::{Figures, risk_score};
+use crate::model::figures::risk_score;
 use crate::model::{Project, RiskStatus};
 
 use super::{App, FilterKind, Filters, GoalInfo, SortKey, fuzzy};
@@ -31,17 +31,9 @@ pub fn goal_rows(goals: &[GoalInfo], expanded: &[bool]) -> Vec<usize> {
     rows
 }
 
-/// All scored projects, best latest weighted score first.
-pub fn ranking(f: &Figures) -> Vec<(usize, f64)> {
-    let mut r: Vec<(usize, f64)> = f
-        .projects
-        .iter()
-        .enumerate()
-        .filter_map(|(i, pf)| pf.latest_score.map(|s| (i, s)))
-        .collect();
-    r.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    r
-}
+/// All scored projects, best latest weighted score first: the complete totals ranked,
+/// the partial ones apart (see [`crate::model::figures::Ranking`]).
+pub use crate::model::figures::ranking;
 
 /// The fuzzy matcher used for `/` search.
 pub fn matcher() -> SkimMatcherV2 {

@@ -11,7 +11,7 @@
 use crate::model::Portfolio;
 use crate::model::figures::{Band, compute};
 
-pub const HEADER: [&str; 26] = [
+pub const HEADER: [&str; 28] = [
     "id",
     "name",
     "owner",
@@ -38,6 +38,8 @@ pub const HEADER: [&str; 26] = [
     "top_risk_band",
     "open_risks",
     "last_decision",
+    "criteria_scored",
+    "criteria_total",
 ];
 
 /// A field quoted when it must be (comma, quote, CR or LF), quotes doubled.
@@ -144,6 +146,10 @@ pub fn export_csv(p: &Portfolio) -> String {
                 .and_then(|e| e.decision)
                 .map(|d| format!("{d:?}"))
                 .unwrap_or_default(),
+            // What latest_score was computed from: fewer scored than in total is a
+            // partial score. Empty, like the score, without one.
+            amount(f.latest_total.map(|t| t.scored as i64)),
+            amount(f.latest_total.map(|t| t.of as i64)),
         ]);
     }
     out

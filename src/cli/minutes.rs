@@ -18,7 +18,7 @@ mod words;
 
 use std::fmt::Write;
 
-use crate::model::figures::weighted_score;
+use crate::model::figures::score_total;
 use crate::model::{Date, Evaluation, Goal, Portfolio};
 use crate::text::Lang;
 
@@ -230,18 +230,8 @@ fn evaluation(o: &mut String, p: &Portfolio, ev: &Evaluation, l: Lang) {
             scores.join(" · ")
         }
     );
-    let total = l.decimal(weighted_score(ev, &p.criteria));
-    let scored = p
-        .criteria
-        .iter()
-        .filter(|c| ev.scores.contains_key(&c.id))
-        .count();
-    let of = p.criteria.len();
-    let total = if scored < of {
-        format!("{total} · {scored} {} {of}", l.pick("av", "of"))
-    } else {
-        total
-    };
+    // "2.1 · 2 of 3" when not every criterion was scored: one form everywhere.
+    let total = l.total(score_total(ev, &p.criteria));
     let _ = writeln!(o, "- {}: {total}", l.pick("Vektet sum", "Weighted total"));
     let _ = writeln!(
         o,

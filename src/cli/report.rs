@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::model::figures::{Figures, compute_with};
+use crate::model::figures::{Figures, compute_with, ranking};
 use crate::model::tree::GoalTree;
 use crate::model::{Portfolio, Project};
 use crate::text::Lang;
@@ -162,6 +162,8 @@ pub fn report(p: &Portfolio, lang: Lang) -> String {
         o.push('\n');
     }
 
+    ranking_section(&mut o, p, &fig, l);
+
     // Totals.
     let t = &fig.totals;
     let _ = writeln!(
@@ -283,8 +285,78 @@ fn project_table(o: &mut String, p: &Portfolio, fig: &Figures, which: &[usize], 
             md(&pr.name),
             l.status(pr.status),
             l.health(pr.health),
-            l.decimal(f.latest_score),
+            l.total(f.latest_total),
         );
     }
     o.push('\n');
+}
+
+/// The portfolio by weighted total: the complete totals ranked, then the partial ones
+/// (fewer criteria scored than the file has) apart, without a rank.
+fn ranking_section(o: &mut String, p: &Portfolio, fig: &Figures, l: Lang) {
+    let r = ranking(fig);
+    let _ = writeln!(
+        o,
+        "## {}\n",
+        l.pick("Rangering etter vektet sum", "Ranking by weighted total")
+    );
+    if r.is_empty() {
+        let _ = writeln!(
+            o,
+            "_{}_\n",
+            l.pick(
+                "Ingen prosjekter er scoret ennå.",
+                "No project is scored yet."
+            )
+        );
+        return;
+    }
+    let (h_project, h_total) = (
+        l.pick("Prosjekt", "Project"),
+        l.pick("Vektet sum", "Weighted total"),
+    );
+    if !r.complete.is_empty() {
+        let _ = writeln!(
+            o,
+            "| {} | Id | {h_project} | {h_total} |\n|---:|---|---|---:|",
+            l.pick("Nr.", "Rank")
+        );
+        for (i, &(pi, total)) in r.complete.iter().enumerate() {
+            let pr = &p.projects[pi];
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                i + 1,
+                md(&pr.id),
+                md(&pr.name),
+                l.total(Some(total))
+            );
+        }
+        o.push('\n');
+    }
+    if !r.partial.is_empty() {
+        let _ = writeln!(
+            o,
+            "### {}\n\n{}\n\n| Id | {h_project} | {h_total} |\n|---|---|---:|",
+            l.pick(
+                "Delvis vurdert (ikke rangert)",
+                "Partly scored (not ranked)"
+            ),
+            l.pick(
+                "Vektet sum av bare de kriteriene som er vurdert, av alle kriteriene i filen.",
+                "The weighted total of only the criteria scored, of all the criteria in the file."
+            )
+        );
+        for &(pi, total) in &r.partial {
+            let pr = &p.projects[pi];
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} |",
+                md(&pr.id),
+                md(&pr.name),
+                l.total(Some(total))
+            );
+        }
+        o.push('\n');
+    }
 }

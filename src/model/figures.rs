@@ -1,6 +1,10 @@
 //! Derived figures: pure functions over the model, computed once per load or change.
 
+mod score;
+
 use std::collections::BTreeMap;
+
+pub use score::{Ranking, ScoreTotal, criteria_scored, ranking, score_total};
 
 use super::tree::GoalTree;
 use super::types::{
@@ -143,8 +147,13 @@ pub fn top_risk(pr: &Project, t: RiskThresholds) -> Option<(usize, i64, Band)> {
 /// Everything derived about one project.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProjectFigures {
+    /// The latest evaluation's weighted total (`latest_total`'s value).
     pub latest_score: Option<f64>,
+    /// The one before it (`previous_total`'s value).
     pub previous_score: Option<f64>,
+    /// The latest total with how many of the file's criteria it was computed from.
+    pub latest_total: Option<ScoreTotal>,
+    pub previous_total: Option<ScoreTotal>,
     pub budget: Option<BudgetFigures>,
     pub elapsed: Option<f64>,
     pub achievement: Option<f64>,
@@ -163,11 +172,18 @@ pub fn project_figures(
     as_of: Date,
 ) -> ProjectFigures {
     let n = pr.evaluations.len();
+    let latest_total = pr
+        .evaluations
+        .last()
+        .and_then(|e| score_total(e, &p.criteria));
+    let previous_total = n
+        .checked_sub(2)
+        .and_then(|i| score_total(&pr.evaluations[i], &p.criteria));
     ProjectFigures {
-        latest_score: latest_score(pr, &p.criteria),
-        previous_score: n
-            .checked_sub(2)
-            .and_then(|i| weighted_score(&pr.evaluations[i], &p.criteria)),
+        latest_score: latest_total.map(|t| t.value),
+        previous_score: previous_total.map(|t| t.value),
+        latest_total,
+        previous_total,
         budget: pr.budget.as_ref().map(budget_figures),
         elapsed: time_elapsed(pr, as_of),
         achievement: results_achievement(pr),

@@ -15,7 +15,7 @@ use super::theme::{band_symbol, health_symbol};
 use super::width::{clusters, pad, width};
 use super::{Theme, clean, fit, pane_block};
 use crate::app::{App, Pane};
-use crate::model::figures::{results_reached, risk_band, risk_score, weighted_score};
+use crate::model::figures::{results_reached, risk_band, risk_score, score_total};
 use crate::model::{Evaluation, FundingStatus, Project, RiskStatus};
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
@@ -224,14 +224,14 @@ fn header(app: &App, pr: &Project, pi: usize, t: &Theme) -> Vec<Logical> {
                 text(ev.date.to_string()),
                 sep(t),
                 label("Score", t),
-                text(l.decimal(weighted_score(ev, &app.portfolio.criteria))),
+                text(glue(&l.total(score_total(ev, &app.portfolio.criteria)))),
             ];
-            if let Some(prev) = pf.previous_score {
+            if let Some(prev) = pf.previous_total {
                 spans.push(Span::styled(
                     format!(
                         " ({} {})",
                         l.pick("forrige", "previous"),
-                        l.decimal(Some(prev))
+                        glue(&l.total(Some(prev)))
                     ),
                     t.dim,
                 ));
@@ -588,7 +588,7 @@ fn evaluations(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
             Span::styled(format!("  {}", ev.date), t.key),
             sep(t),
             label("Score", t),
-            Span::styled(l.decimal(weighted_score(ev, criteria)), t.title),
+            Span::styled(glue(&l.total(score_total(ev, criteria))), t.title),
             sep(t),
             label(l.pick("Vedtak", "Decision"), t),
             match ev.decision {

@@ -12,10 +12,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::ranking;
 use super::theme::band_symbol;
 use super::width::{clusters, fit, fit_spans, pad, spans_width, width};
 use super::{Theme, clean, pane_block};
-use crate::app::{App, Pane, ScrollMemo};
+use crate::app::{App, Pane};
 use crate::model::figures::results_reached;
 use crate::model::{Criterion, Evaluation};
 
@@ -437,34 +438,29 @@ pub fn score_sheet(app: &App, t: &Theme, pi: usize, o: SheetOpts) -> Vec<Line<'s
         out.push(if on { line.style(t.selected) } else { line });
     }
 
-    // The weighted totals, and where the latest puts the project in the ranking.
+    // The weighted totals, and where the latest puts the project in the ranking: a
+    // partial total says how many criteria it has, and has no rank.
     let w_label = w_name + 1 + w_weight;
-    let rank = app
-        .ranking
-        .iter()
-        .position(|&(p, _)| p == pi)
-        .map(|r| match l {
-            crate::text::Lang::Nb => format!("nr. {} av {}", r + 1, app.ranking.len()),
-            crate::text::Lang::En => format!("rank {} of {}", r + 1, app.ranking.len()),
-        })
-        .unwrap_or_default();
     out.push(Line::from(fit_spans(
-        vec![
-            Span::raw(" "),
-            Span::styled(
-                format!(
-                    "{:<w_label$} ",
-                    fit(l.pick("Vektet sum", "Weighted total"), w_label)
+        [
+            vec![
+                Span::raw(" "),
+                Span::styled(
+                    format!(
+                        "{:<w_label$} ",
+                        fit(l.pick("Vektet sum", "Weighted total"), w_label)
+                    ),
+                    t.title,
                 ),
-                t.title,
-            ),
-            Span::styled(
-                format!("{:>w_latest$}", format!("{} ", l.decimal(pf.latest_score))),
-                latest_style,
-            ),
-            Span::raw(format!(" {:>w_prev$}  ", l.decimal(pf.previous_score))),
-            Span::styled(fit(&rank, room), t.dim),
-        ],
+                Span::styled(
+                    format!("{:>w_latest$}", format!("{} ", l.decimal(pf.latest_score))),
+                    latest_style,
+                ),
+                Span::raw(format!(" {:>w_prev$}  ", l.decimal(pf.previous_score))),
+            ],
+            standing(app, t, pi, room),
+        ]
+        .concat(),
         w,
     )));
 
@@ -507,6 +503,49 @@ pub fn score_sheet(app: &App, t: &Theme, pi: usize, o: SheetOpts) -> Vec<Line<'s
     out
 }
 
+/// After the totals on the sheet, in `room` columns: the latest's rank among the complete
+/// totals, or, when it is partial, how many criteria it has and that it is not ranked;
+/// and how many the previous one had, when that was partial.
+fn standing(app: &App, t: &Theme, pi: usize, room: usize) -> Vec<Span<'static>> {
+    let l = app.lang;
+    let pf = &app.figures.projects[pi];
+    let partial = |total: Option<crate::model::figures::ScoreTotal>| {
+        total
+            .filter(|x| x.is_partial())
+            .map(|x| l.criteria_of(x.scored, x.of))
+    };
+    let mut out = Vec::new();
+    if let Some(of) = partial(pf.latest_total) {
+        let long = format!(
+            "{of} {}",
+            l.pick("vurdert · ikke rangert", "scored · not ranked")
+        );
+        let text = if width(&long) <= room {
+            long
+        } else {
+            format!("{of} · {}", l.pick("ikke rangert", "not ranked"))
+        };
+        out.push(Span::styled(text, t.warn));
+    } else if let Some(r) = app.ranking.rank_of(pi) {
+        let k = app.ranking.complete.len();
+        out.push(Span::styled(
+            match l {
+                crate::text::Lang::Nb => format!("nr. {} av {k}", r + 1),
+                crate::text::Lang::En => format!("rank {} of {k}", r + 1),
+            },
+            t.dim,
+        ));
+    }
+    if let Some(of) = partial(pf.previous_total) {
+        let sep = if out.is_empty() { "" } else { " · " };
+        out.push(Span::styled(
+            format!("{sep}{} {of}", l.pick("forr.", "prev.")),
+            t.dim,
+        ));
+    }
+    out
+}
+
 /// What a 1 and a 5 mean for the criterion under the cursor, from the file.
 pub fn description(app: &App, t: &Theme, width: usize, max_lines: usize) -> Vec<Line<'static>> {
     let criteria = &app.portfolio.criteria;
@@ -521,88 +560,6 @@ pub fn description(app: &App, t: &Theme, width: usize, max_lines: usize) -> Vec<
         .into_iter()
         .map(|s| Line::styled(format!(" {s}"), t.dim))
         .collect()
-}
-
-/// The portfolio ranked by weighted total in `height` rows, the selected project marked
-/// and kept in view.
-fn ranking(
-    app: &App,
-    t: &Theme,
-    selected: Option<usize>,
-    w: usize,
-    height: usize,
-) -> Vec<Line<'static>> {
-    let l = app.lang;
-    let n = app.portfolio.projects.len();
-    let k = app.ranking.len();
-    let mut out = vec![Line::from(fit_spans(
-        vec![
-            Span::raw(" "),
-            Span::styled(
-                l.pick("Rangert etter vektet sum", "Ranked by weighted total")
-                    .to_string(),
-                t.header,
-            ),
-            Span::styled(
-                match l {
-                    crate::text::Lang::Nb => format!(" ({k} av {n} scoret)"),
-                    crate::text::Lang::En => format!(" ({k} of {n} scored)"),
-                },
-                t.dim,
-            ),
-        ],
-        w,
-    ))];
-    if height <= 1 {
-        return out;
-    }
-    if app.ranking.is_empty() {
-        out.push(Line::styled(
-            fit(
-                l.pick(
-                    "Ingen prosjekter er scoret ennå.",
-                    "No project is scored yet.",
-                ),
-                w,
-            ),
-            t.dim,
-        ));
-        return out;
-    }
-    let rows = height - 1;
-    let pos = selected.and_then(|s| app.ranking.iter().position(|&(p, _)| p == s));
-    let off = ScrollMemo::follow(
-        &app.scroll.ranking,
-        pos.unwrap_or(app.scroll.ranking.get()),
-        rows,
-        k,
-    );
-    let shown = &app.ranking[off..(off + rows).min(k)];
-    let w_id = shown
-        .iter()
-        .map(|&(p, _)| width(&clean(&app.portfolio.projects[p].id)))
-        .max()
-        .unwrap_or(4)
-        .min(12);
-    let w_rank = k.to_string().len();
-    for (i, &(p, score)) in shown.iter().enumerate() {
-        let pr = &app.portfolio.projects[p];
-        let here = Some(p) == selected;
-        let style = if here { t.title } else { t.text };
-        let head = format!(
-            "{}{:>w_rank$}. {:>4}  {}  ",
-            if here { "▶" } else { " " },
-            off + i + 1,
-            l.decimal(Some(score)),
-            pad(&fit(&clean(&pr.id), w_id), w_id),
-        );
-        let room = w.saturating_sub(width(&head));
-        out.push(Line::from(vec![
-            Span::styled(head, style),
-            Span::styled(fit(&clean(&pr.name), room), style),
-        ]));
-    }
-    out
 }
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
@@ -655,7 +612,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
     // Below the sheet: the ranking (it scrolls to the selection, so it can give up rows);
     // what a 1 and a 5 mean and the older evaluation's decision while the ranking keeps
     // its header and five rows, or all of them when it is shorter.
-    let ranking_need = 1 + app.ranking.len().clamp(1, 5);
+    let ranking_need = 1 + ranking::len(app).clamp(1, 5);
     let mut extras: Vec<Line<'static>> = Vec::new();
     if let Some(pi) = selected {
         if focused {
@@ -691,12 +648,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
             lines.push(e);
         }
     }
-    if height.saturating_sub(lines.len()) > 1 + app.ranking.len().max(1) {
+    if height.saturating_sub(lines.len()) > 1 + ranking::len(app).max(1) {
         lines.push(Line::raw(""));
     }
     let left = height.saturating_sub(lines.len());
     if left > 0 {
-        lines.extend(ranking(app, t, selected, w, left));
+        lines.extend(ranking::lines(app, t, selected, w, left));
     }
     f.render_widget(Paragraph::new(lines).style(Style::default()), inner);
 }

@@ -9,6 +9,7 @@ pub mod goals;
 pub mod overlay;
 pub mod projects;
 mod questions;
+mod ranking;
 pub mod risks;
 pub mod status;
 pub mod theme;

@@ -11,6 +11,7 @@ use super::width::{clusters, width};
 use super::{Theme, clean, fit, pane_block};
 use crate::app::view::matcher;
 use crate::app::{App, Pane, ScrollMemo, SortKey};
+use crate::model::figures::ScoreTotal;
 
 /// Text with the characters at `positions` (char indices) highlighted. A grapheme
 /// cluster is styled as one (an accent takes its letter's style): highlighted when any of
@@ -90,6 +91,16 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         .unwrap_or(0)
         .clamp(7, 14);
     let with_unit = inner.width >= 110;
+    // A partial total (fewer criteria scored than the file has) reads "4,0 1/3": the
+    // Score column widens for it only while the portfolio has one (a glance at the
+    // ranking, not a pass over the projects).
+    let partial_scores = !app.ranking.partial.is_empty();
+    let score_w = if partial_scores {
+        let digits = app.portfolio.criteria.len().to_string().len() as u16;
+        4 + 1 + 2 * digits + 1
+    } else {
+        5
+    };
     // Below 90 columns the health shows as its symbol alone (the shape carries it).
     let health_w: u16 = if inner.width >= 90 { 7 } else { 2 };
     let mut cols: Vec<(SortKey, &str, Constraint)> = vec![
@@ -119,7 +130,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
             l.pick("Budsjett", "Budget"),
             Constraint::Length(9),
         ),
-        (SortKey::Score, "Score", Constraint::Length(5)),
+        (SortKey::Score, "Score", Constraint::Length(score_w)),
         (
             SortKey::Risk,
             l.pick("Risiko", "Risk"),
@@ -223,7 +234,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
                 Cell::from(fit(l.status(pr.status), 9)),
                 Cell::from(health),
                 Cell::from(format!("{budget:>9}")),
-                Cell::from(format!("{:>5}", l.decimal(pf.latest_score))),
+                Cell::from(score_cell(l, pf.latest_total, partial_scores, t)),
                 Cell::from(risk),
                 Cell::from(Span::styled(end, end_style)),
             ]);
@@ -238,6 +249,26 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         });
     let table = Table::new(rows, widths).header(header).column_spacing(1);
     f.render_widget(table, inner);
+}
+
+/// The Score cell: the latest total, right-aligned in five columns; while the portfolio
+/// has partial totals, the value in four and, for a partial one, "k/n" after it (the
+/// criteria scored of the file's), so the values stay one under the other.
+fn score_cell(
+    l: crate::text::Lang,
+    total: Option<ScoreTotal>,
+    partial_scores: bool,
+    t: &Theme,
+) -> Line<'static> {
+    let value = l.decimal(total.map(|x| x.value));
+    match total {
+        Some(x) if x.is_partial() => Line::from(vec![
+            Span::raw(format!("{value:>4} ")),
+            Span::styled(format!("{}/{}", x.scored, x.of), t.warn),
+        ]),
+        _ if partial_scores => Line::raw(format!("{value:>4}")),
+        _ => Line::raw(format!("{value:>5}")),
+    }
 }
 
 /// Amounts in millions with one decimal, no unit: "5,8" — the column header says so.

@@ -1,7 +1,7 @@
 //! The questions styr asks before it goes on: quit with unsaved changes, recover an
 //! interrupted session's edits, a file changed on disk, the edits that no longer fit
-//! the file after a recovery or a reload, saving before the editor, and a file the
-//! editor left with errors.
+//! the file after a recovery or a reload, saving before the editor, a file the editor
+//! left with errors, and triage going on from a project scored on only some criteria.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -70,6 +70,17 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, q: Question) {
                 .into(),
             ],
             l.pick("y lagre og rediger · Esc avbryt", "y save and edit · Esc cancel"),
+        ),
+        Question::PartlyScored { scored, of } => (
+            l.pick("Delvis vurdert", "Partly scored"),
+            vec![match l {
+                crate::text::Lang::Nb => format!("{scored} av {of} vurdert — gå videre?"),
+                crate::text::Lang::En => format!("{scored} of {of} scored — go on?"),
+            }],
+            l.pick(
+                "Space/y/Enter gå videre · Esc bli og vurder resten",
+                "Space/y/Enter go on · Esc stay and score the rest",
+            ),
         ),
         Question::EditedFileBroken => (
             l.pick("Filen har feil", "The file has errors"),

@@ -22,7 +22,7 @@ use super::width::{fit_spans, pad, spans_width, width};
 use super::{Theme, clean, fit, pane_block};
 use crate::app::update::current_project;
 use crate::app::{App, Triage};
-use crate::model::figures::{risk_band, risk_score, weighted_score};
+use crate::model::figures::{risk_band, risk_score, score_total};
 use crate::model::{Evaluation, RiskStatus};
 use crate::text::Lang;
 
@@ -659,7 +659,7 @@ impl Screen<'_> {
             .map(|c| format!("{} {}", clean(&c.name), score(c)))
             .collect();
         let slashed: Vec<String> = criteria.iter().map(score).collect();
-        let total = l.decimal(weighted_score(e, criteria));
+        let total = l.total(score_total(e, criteria));
         let decision = e.decision.map_or("–", |d| l.decision(d));
         let head = format!("{} · {total} ", e.date);
         let tail = format!(" · {decision}");
@@ -730,7 +730,7 @@ impl Screen<'_> {
             let mut text = format!(
                 "{} · {} · {}",
                 e.date,
-                l.decimal(weighted_score(e, &app.portfolio.criteria)),
+                l.total(score_total(e, &app.portfolio.criteria)),
                 e.decision.map_or("–", |d| l.decision(d))
             );
             if let Some(n) = e.note.as_deref() {
