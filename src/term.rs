@@ -16,7 +16,7 @@ use crossterm::{cursor::Hide, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::keymap::key_to_action;
+use crate::app::keymap::{key_to_action, unjoin};
 use crate::app::update::update;
 use crate::app::{Action, App};
 use crate::session::{EditorCall, Session};
@@ -208,8 +208,10 @@ fn event_loop(
         loop {
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    let action = key_to_action(app, &k);
-                    update(app, action);
+                    for k in unjoin(app, &k) {
+                        let action = key_to_action(app, &k);
+                        update(app, action);
+                    }
                 }
                 Event::Resize(w, h) => update(app, Action::Resize(w, h)),
                 _ => {}

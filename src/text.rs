@@ -107,6 +107,35 @@ impl Lang {
         }
     }
 
+    /// What a risk's probability 1–5 means (the scale of a risk assessment).
+    pub fn probability(self, v: i64) -> Option<&'static str> {
+        Some(match v {
+            1 => self.pick("svært lite sannsynlig", "very unlikely"),
+            2 => self.pick("lite sannsynlig", "unlikely"),
+            3 => self.pick("mulig", "possible"),
+            4 => self.pick("sannsynlig", "likely"),
+            5 => self.pick("svært sannsynlig", "very likely"),
+            _ => return None,
+        })
+    }
+
+    /// What a risk's consequence 1–5 means.
+    pub fn consequence(self, v: i64) -> Option<&'static str> {
+        Some(match v {
+            1 => self.pick("ubetydelig", "negligible"),
+            2 => self.pick("liten", "minor"),
+            3 => self.pick("moderat", "moderate"),
+            4 => self.pick("alvorlig", "serious"),
+            5 => self.pick("svært alvorlig", "critical"),
+            _ => return None,
+        })
+    }
+
+    /// What a picker or a text field changes, and its value now: "sannsynlighet, nå 4".
+    pub fn now(self, what: &str, value: &str) -> String {
+        format!("{what}, {} {value}", self.pick("nå", "now"))
+    }
+
     /// 2400000 → "2 400 000" (nb, with no-break spaces) or "2,400,000" (en).
     pub fn amount(self, v: i64) -> String {
         let sep = self.pick("\u{a0}", ",");

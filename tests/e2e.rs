@@ -38,11 +38,13 @@ fn args(file: &str) -> Vec<&str> {
     vec![file, "--date", DATE, "--lang", "en"]
 }
 
-/// The meeting's record, typed as a chair would: to the score sheet, three scores,
-/// decision "Adjust", a note; five edits, each confirmed in the status line.
+/// The meeting's record, typed as a chair would: to the score sheet, Enter to score,
+/// three scores, decision "Adjust", a note; five edits, each confirmed in the status line.
 fn record(t: &mut Tui) {
     t.send("4");
     t.wait_text("▶ 4");
+    t.send("\r");
+    t.wait_text("Evaluation — scoring");
     t.send("435");
     t.wait_status("unsaved (3)");
     t.send("d");
@@ -50,7 +52,7 @@ fn record(t: &mut Tui) {
     t.send("2");
     t.wait_status("unsaved (4)");
     t.send("n");
-    t.wait_text("Meeting note");
+    t.wait_text("note for the meeting");
     t.send("Ny plan æøå\r");
     t.wait_status("unsaved (5)");
 }
@@ -306,7 +308,7 @@ fn read_only_leaves_the_folder_exactly_as_it_was() {
     let mut t = start!(Run::new(dir.path(), &a));
     t.wait_status("read-only");
     // Everything that would change the file, then save.
-    t.send("4");
+    t.send("4\r");
     t.settle();
     t.send("35");
     t.settle();
@@ -390,7 +392,7 @@ fn another_users_write_protected_file_opens_read_only_and_is_never_replaced() {
         assert!(status.contains(protected), "{status}");
         assert!(status.contains(ro), "{status}");
         // An edit is refused; `s` offers save-as, and Esc leaves it.
-        t.send("4");
+        t.send("4\r");
         t.settle();
         t.send("5");
         t.settle();

@@ -72,7 +72,7 @@ fn e_opens_the_project_goal_or_risk_at_its_line() {
     assert_eq!(press_e(&mut app, &mut s).unwrap().line, Some(project));
 
     // A goal in the goal tree.
-    press(&mut app, &mut s, KeyCode::Tab); // from the score sheet (digits score there)
+    press(&mut app, &mut s, KeyCode::Tab); // from the score sheet to the goal tree
     keys(&mut app, &mut s, "1G");
     let goal = app.goals[app.goal_rows[app.goal_cursor]].id.clone();
     assert_eq!(goal, "by.d2");
@@ -231,7 +231,8 @@ fn a_file_left_broken_shows_its_errors_e_edits_again_and_esc_keeps_the_last_good
     app.message = None;
     s.tick(&mut app);
     assert_eq!(app.message, None);
-    // An edit here, then a save: a conflict, not an overwrite of the user's file.
+    // An edit here (T-02 Green → Red), then a save: a conflict, not an overwrite of the
+    // user's file.
     keys(&mut app, &mut s, "H3s");
     assert_eq!(app.overlay, Some(Overlay::Question(Question::Conflict)));
     assert_eq!(fs::read_to_string(&path).unwrap(), broken);

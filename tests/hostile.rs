@@ -418,7 +418,7 @@ fn a_damaged_line_and_a_cut_last_line_are_said_and_the_journal_kept() {
         select(&mut app, &mut s, "T-01");
         keys(&mut app, &mut s, "H3");
         select(&mut app, &mut s, "T-02");
-        keys(&mut app, &mut s, "H2");
+        keys(&mut app, &mut s, "H3"); // Green → Red
     }
     let journal = journal_of(&path);
     let text = fs::read_to_string(&journal).unwrap();
@@ -455,6 +455,7 @@ fn journal_that_no_longer_fits() -> (tempfile::TempDir, PathBuf) {
         select(&mut app, &mut s, "T-02");
         keys(&mut app, &mut s, "H3");
         keys(&mut app, &mut s, "4");
+        press(&mut app, &mut s, KeyCode::Enter);
         keys(&mut app, &mut s, "4");
     }
     fs::write(&path, FIXTURE.replace(r#"id: "T-02""#, r#"id: "T-02b""#)).unwrap();

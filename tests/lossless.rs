@@ -294,6 +294,7 @@ fn a_meeting_recorded_and_saved_shows_in_git_diff_as_the_new_evaluation_only() {
     let (mut app, mut s) = open(&path, false);
     select(&mut app, &mut s, "HA-03");
     keys(&mut app, &mut s, "4");
+    press(&mut app, &mut s, KeyCode::Enter);
     keys(&mut app, &mut s, "435d2n");
     keys(&mut app, &mut s, "Ny framdriftsplan");
     press(&mut app, &mut s, KeyCode::Enter);

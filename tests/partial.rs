@@ -161,6 +161,7 @@ fn scoring_one_criterion_of_three_shows_1_of_3_on_the_sheet_and_unranks_it() {
             let rank = lang.pick("nr. 3 av 5", "rank 3 of 5");
             assert!(row_with(&t, total_in(lang)).contains(rank), "{what}");
 
+            press(&mut a, KeyCode::Enter); // into scoring mode: the digits score
             press(&mut a, ch('5')); // Måloppnåelse 5, the meeting's first score
             let t = render(&a, w, h);
             let total = row_with(&t, total_in(lang));
@@ -204,8 +205,12 @@ fn scoring_one_criterion_of_three_shows_1_of_3_on_the_sheet_and_unranks_it() {
 
             // Scored on all three, T-01 is ranked again, and the heading is gone.
             select(&mut a, "T-01");
+            press(&mut a, KeyCode::Enter); // leaving the pane left scoring mode
             while a.criterion_cursor > 1 {
                 press(&mut a, ch('k'));
+            }
+            while a.criterion_cursor < 1 {
+                press(&mut a, ch('j'));
             }
             assert_eq!(a.criterion_cursor, 1, "{what}");
             press(&mut a, ch('5'));

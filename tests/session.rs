@@ -30,6 +30,7 @@ fn record_t02(app: &mut App, s: &mut Session) {
     select(app, s, "T-02");
     keys(app, s, "4");
     assert_eq!(app.pane, Pane::Evaluation);
+    press(app, s, KeyCode::Enter); // score: the digits score until Esc
     keys(app, s, "435d2n");
     // The note field starts with today's note (none yet).
     keys(app, s, "Ny plan æøå");
@@ -255,7 +256,11 @@ fn read_only_writes_nothing_at_all() {
     let before = names(dir.path());
     let (mut app, mut s) = open(&path, true);
     select(&mut app, &mut s, "T-02");
-    keys(&mut app, &mut s, "4435d2nHSs");
+    // Enter is refused (no scoring read-only), so the digits only switch panes.
+    keys(&mut app, &mut s, "4");
+    press(&mut app, &mut s, KeyCode::Enter);
+    assert!(!app.is_scoring());
+    keys(&mut app, &mut s, "435d2nHSs");
     press(&mut app, &mut s, KeyCode::Char('u'));
     assert_eq!(app.unsaved, 0);
     assert!(
@@ -378,6 +383,7 @@ fn the_bundled_example_is_saved_under_a_name_of_ones_choosing() {
     let mut s = Session::new(None, date());
     s.start(&mut app);
     keys(&mut app, &mut s, "4");
+    press(&mut app, &mut s, KeyCode::Enter);
     keys(&mut app, &mut s, "5");
     assert_eq!(app.unsaved, 1);
     keys(&mut app, &mut s, "s");
@@ -395,7 +401,9 @@ fn the_bundled_example_is_saved_under_a_name_of_ones_choosing() {
     // Saving the same name again never replaces a file that is there.
     let mut app2 = App::new(parse(styr::EXAMPLE).unwrap(), "x".into(), Lang::En, date());
     let mut s2 = Session::new(None, date());
-    keys(&mut app2, &mut s2, "45s");
+    keys(&mut app2, &mut s2, "4");
+    press(&mut app2, &mut s2, KeyCode::Enter);
+    keys(&mut app2, &mut s2, "5s");
     for _ in 0..100 {
         press(&mut app2, &mut s2, KeyCode::Backspace);
     }

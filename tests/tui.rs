@@ -360,6 +360,7 @@ fn snapshot_evaluation_scored() {
     let mut a = app(Lang::Nb);
     select(&mut a, "T-01");
     press(&mut a, ch('4'));
+    press(&mut a, KeyCode::Enter);
     typ(&mut a, "53d2n");
     typ(&mut a, "Ny framdriftsplan godkjent, følges opp i mars");
     press(&mut a, KeyCode::Enter);
@@ -418,7 +419,7 @@ fn snapshot_filter_menu() {
 fn snapshot_quit_question() {
     let mut a = app(Lang::Nb);
     press(&mut a, ch('H'));
-    press(&mut a, ch('2'));
+    press(&mut a, ch('1')); // T-03 Red → Green (Red again would change nothing)
     press(&mut a, ch('q'));
     insta::assert_snapshot!("quit_unsaved_nb_80x24", render(&a, 80, 24, Plain).backend());
 }
@@ -859,10 +860,17 @@ fn pane_keys_tab_and_shift_tab_switch_panes() {
 }
 
 #[test]
-fn digits_in_the_score_sheet_score_instead_of_switching() {
+fn digits_in_the_score_sheet_score_only_after_enter() {
+    // In the sheet the digits go to the panes, as everywhere (more in tests/keys.rs).
     let mut a = app(Lang::Nb);
     select(&mut a, "T-04");
     press(&mut a, ch('4'));
+    press(&mut a, ch('1'));
+    assert_eq!(a.pane, Pane::Goals);
+    assert_eq!(a.unsaved, 0);
+    // Enter starts scoring: now 1 scores.
+    press(&mut a, ch('4'));
+    press(&mut a, KeyCode::Enter);
     press(&mut a, ch('1'));
     assert_eq!(a.pane, Pane::Evaluation);
     assert_eq!(a.unsaved, 1);
@@ -1215,6 +1223,7 @@ fn criteria_of_other_ids_get_the_evidence_that_fits_or_a_dash() {
     );
     assert_eq!(sheet_row(&t, "Samarbeid")[1..], ["–", "–", "–"]);
     // Scores for these criteria work as for any other.
+    press(&mut a, KeyCode::Enter);
     press(&mut a, ch('2'));
     press(&mut a, ch('4'));
     assert_eq!(meeting_eval(&a, "T-01").scores.get("risk"), Some(&4));
@@ -1228,6 +1237,7 @@ fn scoring_shows_the_score_moves_on_and_updates_total_and_ranking() {
     let mut a = app(Lang::Nb);
     select(&mut a, "T-01");
     press(&mut a, ch('4'));
+    press(&mut a, KeyCode::Enter);
     assert_eq!(a.criterion_cursor, 0);
     let t = render(&a, 80, 24, Plain);
     assert!(ranking_row(&t, "T-01").starts_with("▶3.  3,0  T-01"));
@@ -1606,8 +1616,17 @@ fn odd_data_draws_without_panic() {
         update(&mut a, Action::Focus(Pane::Projects));
         select(&mut a, id);
         press(&mut a, ch('4'));
+        press(&mut a, KeyCode::Enter);
+        assert!(!a.is_scoring(), "nothing to score");
+        assert!(
+            a.message
+                .as_deref()
+                .unwrap_or("")
+                .contains("ingen kriterier")
+        );
         press(&mut a, ch('3'));
         assert_eq!(a.unsaved, 0, "nothing to score");
+        press(&mut a, ch('4'));
         for (w, h) in SIZES {
             let t = render(&a, w, h, Plain);
             assert!(text(&t).contains("ingen kriterier"), "{}", text(&t));

@@ -38,6 +38,8 @@ pub enum Action {
     Sort(SortKey),
     CycleSort,
     // Meeting edits.
+    /// Pane 4's `Enter`: the digits score the sheet until `Esc` (see `app::scoring`).
+    StartScoring,
     Score(i64),
     ClearScore,
     OpenDecisionPicker,

@@ -15,6 +15,8 @@ pub enum Ctx {
     Detail,
     Risks,
     Evaluation,
+    /// Pane 4 after `Enter`: the digits score until `Esc` (see [`super::scoring`]).
+    Scoring,
     Triage,
 }
 
@@ -27,6 +29,10 @@ impl Ctx {
             Ctx::Detail => l.pick("Prosjektdetaljer", "Project detail"),
             Ctx::Risks => l.pick("Risiko", "Risks"),
             Ctx::Evaluation => l.pick("Evaluering", "Evaluation"),
+            Ctx::Scoring => l.pick(
+                "Evaluering — vurdering (etter Enter)",
+                "Evaluation — scoring (after Enter)",
+            ),
             Ctx::Triage => l.pick("Gjennomgang (triage)", "Triage"),
         }
     }
@@ -100,9 +106,18 @@ pub static BINDINGS: &[Binding] = &[
     b!(Triage, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", true),
     b!(Triage, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
     b!(Triage, [key(K::Esc), ch('t')], "Esc/t", A::Back, "avslutt gjennomgang", "leave triage", true),
-    // Evaluation pane: the score sheet.
-    b!(Evaluation, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1–5", A::Score(0), "gi score og gå til neste kriterium", "score and go to the next criterion", true),
-    b!(Evaluation, [ch('0'), key(K::Backspace)], "0/Backspace", A::ClearScore, "fjern score", "clear score", false),
+    // Evaluation pane, scoring (after Enter): the digits score, nothing else does.
+    b!(Scoring, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1–5", A::Score(0), "gi score og gå videre", "score and move on", true),
+    b!(Scoring, [key(K::Esc)], "Esc", A::Back, "avslutt vurderingen", "leave scoring", true),
+    b!(Scoring, [ch('0'), key(K::Backspace)], "0/Backspace", A::ClearScore, "fjern score", "clear score", false),
+    b!(Scoring, [ch('j'), key(K::Down)], "j/↓", A::Down, "neste kriterium", "next criterion", false),
+    b!(Scoring, [ch('k'), key(K::Up)], "k/↑", A::Up, "forrige kriterium", "previous criterion", false),
+    b!(Scoring, [ch('d')], "d", A::OpenDecisionPicker, "vedtak", "decision", true),
+    b!(Scoring, [ch('n')], "n", A::EditNote, "notat", "note", true),
+    b!(Scoring, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
+    b!(Scoring, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
+    // Evaluation pane: the score sheet. The digits go to the panes here, as everywhere.
+    b!(Evaluation, [key(K::Enter)], "Enter", A::StartScoring, "start vurdering: 1–5 gir score", "start scoring: 1–5 scores", true),
     b!(Evaluation, [ch('d')], "d", A::OpenDecisionPicker, "vedtak", "decision", true),
     b!(Evaluation, [ch('n')], "n", A::EditNote, "notat", "note", true),
     b!(Evaluation, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
@@ -180,6 +195,44 @@ pub fn contexts(triage: bool, pane: Pane, detail: bool) -> Vec<Ctx> {
     }
 }
 
+/// The contexts that apply to the app as it is now: [`contexts`], or scoring in pane 4.
+pub fn contexts_now(app: &super::App) -> Vec<Ctx> {
+    if app.is_scoring() {
+        return vec![Ctx::Scoring, Ctx::Global];
+    }
+    contexts(app.triage.is_some(), app.pane, app.detail)
+}
+
+/// Whether binding `b` is shadowed in `ctxs`: a context before its own binds one of its
+/// keys (in scoring, `1` scores: "1 go to Goals" does not apply).
+pub fn shadowed(ctxs: &[Ctx], b: &Binding) -> bool {
+    let Some(at) = ctxs.iter().position(|c| *c == b.ctx) else {
+        return false;
+    };
+    BINDINGS
+        .iter()
+        .filter(|e| ctxs[..at].contains(&e.ctx))
+        .any(|e| e.keys.iter().any(|k| b.keys.contains(k)))
+}
+
+/// The order help lists the contexts in: those that apply now first (most specific
+/// first), then the others.
+pub fn help_order(now: &[Ctx]) -> Vec<Ctx> {
+    const ALL: [Ctx; 8] = [
+        Ctx::Global,
+        Ctx::Goals,
+        Ctx::Projects,
+        Ctx::Detail,
+        Ctx::Risks,
+        Ctx::Evaluation,
+        Ctx::Scoring,
+        Ctx::Triage,
+    ];
+    let mut out = now.to_vec();
+    out.extend(ALL.iter().filter(|c| !now.contains(c)));
+    out
+}
+
 fn matches(kp: &KeyPress, ev: &KeyEvent) -> bool {
     let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
     if kp.ctrl != ctrl {
@@ -213,18 +266,11 @@ pub fn lookup(ctxs: &[Ctx], ev: &KeyEvent) -> Option<Action> {
 /// The hints for the status line in these contexts. A binding whose key a more specific
 /// context takes over is left out (in triage, `t` leaves triage: no "t triage" hint).
 pub fn hints(ctxs: &[Ctx]) -> Vec<&'static Binding> {
-    let taken = |earlier: &[Ctx], b: &Binding| {
-        BINDINGS
-            .iter()
-            .filter(|e| earlier.contains(&e.ctx))
-            .any(|e| e.keys.iter().any(|k| b.keys.contains(k)))
-    };
     ctxs.iter()
-        .enumerate()
-        .flat_map(|(i, c)| {
+        .flat_map(|c| {
             BINDINGS
                 .iter()
-                .filter(move |b| b.ctx == *c && b.hint && !taken(&ctxs[..i], b))
+                .filter(move |b| b.ctx == *c && b.hint && !shadowed(ctxs, b))
         })
         .collect()
 }
@@ -263,6 +309,29 @@ pub fn commands(l: Lang) -> Vec<Command> {
         action: Action::ClearFilters,
     });
     out
+}
+
+/// The key presses a key event stands for. A terminal sends Alt+key as Esc and the key, so
+/// an `Esc` typed just before a key (or joined to it by a slow link) arrives as Alt+key:
+/// outside a text field that is `Esc`, then the key — never the key alone, or `Esc 3`
+/// leaving scoring would score a 3.
+pub fn unjoin(app: &super::App, ev: &KeyEvent) -> Vec<KeyEvent> {
+    use super::Overlay;
+    let typing = app.searching.is_some()
+        || matches!(
+            app.overlay,
+            Some(Overlay::Palette { .. })
+                | Some(Overlay::Note { .. })
+                | Some(Overlay::SaveAs { .. })
+        );
+    let m = ev.modifiers;
+    if typing || !m.contains(KeyModifiers::ALT) || m.contains(KeyModifiers::CONTROL) {
+        return vec![*ev];
+    }
+    vec![
+        KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+        KeyEvent::new(ev.code, m - KeyModifiers::ALT),
+    ]
 }
 
 /// What a key press means now: text fields and pickers first, then the bindings.
@@ -339,8 +408,7 @@ pub fn key_to_action(app: &super::App, ev: &KeyEvent) -> Action {
         }
         _ => {}
     }
-    let ctxs = contexts(app.triage.is_some(), app.pane, app.detail);
-    lookup(&ctxs, ev).unwrap_or(Action::Noop)
+    lookup(&contexts_now(app), ev).unwrap_or(Action::Noop)
 }
 
 /// A key in a one-line text field (the palette's field also moves its list).

@@ -3,6 +3,7 @@
 //! only reads it.
 
 pub mod action;
+mod cursor;
 pub mod describe;
 pub mod editor;
 pub mod fold;
@@ -13,6 +14,8 @@ mod jump;
 mod keep;
 pub mod keymap;
 mod partial;
+pub mod picker;
+pub mod scoring;
 pub mod update;
 pub mod view;
 
@@ -328,6 +331,8 @@ pub struct App {
     pub risk_cursor: usize,
 
     pub criterion_cursor: usize,
+    /// Pane 4 is scoring (after `Enter`, until `Esc`): the digits score. See [`scoring`].
+    pub scoring: bool,
     /// All projects with a latest weighted score, best first: complete ones ranked,
     /// partial ones apart.
     pub ranking: Ranking,
@@ -540,6 +545,7 @@ impl App {
             risk_rows: Vec::new(),
             risk_cursor: 0,
             criterion_cursor: 0,
+            scoring: false,
             ranking: Ranking::default(),
             message: None,
             page: 10,
@@ -639,11 +645,13 @@ impl App {
 
     /// Recompute everything derived from the data (after an edit).
     pub fn data_changed(&mut self) {
+        let held = self.hold();
         let tree = GoalTree::new(&self.portfolio);
         self.figures = compute_with(&self.portfolio, &tree);
         self.view_cache.clear();
         self.refresh_ranking();
         self.refilter();
+        self.follow(held);
     }
 
     pub fn rebuild_goal_rows(&mut self) {
@@ -657,26 +665,26 @@ impl App {
 
     /// Recompute the visible projects, the matrix and the register (after a filter, the
     /// search or the sort changed, or the data). Keeps the selected project if it is
-    /// still visible.
+    /// still visible, else the row (see [`cursor`]).
     pub fn refilter(&mut self) {
         let keep = self.selected();
         let mut cache = std::mem::take(&mut self.view_cache);
         self.visible = view::visible_projects(self, &mut cache);
         self.view_cache = cache;
-        self.project_cursor = keep
-            .and_then(|k| self.visible.iter().position(|&v| v == k))
-            .unwrap_or(0)
-            .min(self.visible.len().saturating_sub(1));
+        self.project_cursor = cursor::place(&self.visible, keep, self.project_cursor);
         self.refresh_risks();
     }
 
+    /// Recompute the matrix and the register. Keeps the selected risk if it is still
+    /// listed, else the row.
     pub fn refresh_risks(&mut self) {
+        let keep = self.selected_risk();
         let mut cache = std::mem::take(&mut self.view_cache);
         let (matrix, rows) = view::risks(self, &mut cache);
         self.view_cache = cache;
         self.matrix = matrix;
         self.risk_rows = rows;
-        self.risk_cursor = self.risk_cursor.min(self.risk_rows.len().saturating_sub(1));
+        self.risk_cursor = cursor::place(&self.risk_rows, keep, self.risk_cursor);
     }
 
     /// Select project `pi` in the list if it is visible.

@@ -33,6 +33,9 @@ pub fn update(app: &mut App, action: Action) {
     if let Some(field) = app.searching.clone() {
         return search(app, action, field);
     }
+    if super::scoring::intercept(app, action) {
+        return;
+    }
     match action {
         Action::Noop => {}
         Action::Resize(_, h) => app.page = (h as usize).saturating_sub(8).max(1),
@@ -280,7 +283,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.criterion_cursor = 0;
             }
         }
-        Action::Answer(_) | Action::Pick(_) => {}
+        Action::Answer(_) | Action::Pick(_) | Action::StartScoring => {}
         Action::TextInput(_)
         | Action::TextBackspace
         | Action::TextDelete
@@ -343,7 +346,7 @@ pub(super) fn edit(app: &mut App, e: Edit) {
     {
         Ok(_) if app.history.len() == steps => {
             app.message = Some(format!(
-                "{}: {}",
+                "{} — {}",
                 super::describe::edit(app, &e),
                 app.lang.pick("uendret", "unchanged")
             ));
@@ -576,7 +579,8 @@ fn open_picker(app: &mut App, kind: PickerKind) {
     if current_project(app).is_none() {
         return;
     }
-    app.overlay = Some(Overlay::Picker { kind, cursor: 0 });
+    let cursor = super::picker::current(app, kind).unwrap_or(0);
+    app.overlay = Some(Overlay::Picker { kind, cursor });
 }
 
 fn open_risk_picker(app: &mut App, kind: PickerKind) {
@@ -592,7 +596,8 @@ fn open_risk_picker(app: &mut App, kind: PickerKind) {
         return;
     }
     app.risk_focus = RiskFocus::Register;
-    app.overlay = Some(Overlay::Picker { kind, cursor: 0 });
+    let cursor = super::picker::current(app, kind).unwrap_or(0);
+    app.overlay = Some(Overlay::Picker { kind, cursor });
 }
 
 /// The entries of a picker, as (label, action).
@@ -627,10 +632,20 @@ pub fn picker_entries(app: &App, kind: PickerKind) -> Vec<(String, Action)> {
             .map(|&s| (l.risk_status(s).to_string(), Action::SetRiskStatus(s)))
             .collect(),
         PickerKind::RiskProbability => (1..=5)
-            .map(|v| (v.to_string(), Action::RiskProbability(v)))
+            .map(|v| {
+                (
+                    l.probability(v).unwrap_or("").into(),
+                    Action::RiskProbability(v),
+                )
+            })
             .collect(),
         PickerKind::RiskConsequence => (1..=5)
-            .map(|v| (v.to_string(), Action::RiskConsequence(v)))
+            .map(|v| {
+                (
+                    l.consequence(v).unwrap_or("").into(),
+                    Action::RiskConsequence(v),
+                )
+            })
             .collect(),
         PickerKind::FilterKind => FilterKind::ALL
             .iter()
@@ -672,15 +687,15 @@ fn picker(app: &mut App, action: Action, kind: PickerKind, cursor: usize) {
         match kind {
             PickerKind::FilterKind => {
                 if let Some(&k) = FilterKind::ALL.get(i) {
-                    app.overlay = Some(Overlay::Picker {
-                        kind: PickerKind::FilterValue(k),
-                        cursor: 0,
-                    });
+                    let kind = PickerKind::FilterValue(k);
+                    let cursor = super::picker::current(app, kind).unwrap_or(0);
+                    app.overlay = Some(Overlay::Picker { kind, cursor });
                 }
             }
             PickerKind::FilterValue(k) => {
                 set_filter(app, k, i, &entries);
             }
+            _ if super::picker::unchanged(app, kind, i) => {}
             _ => {
                 if let Some((_, a)) = entries.get(i) {
                     update(app, *a);

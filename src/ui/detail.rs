@@ -22,7 +22,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
     let l = app.lang;
     let Some(pi) = app.selected() else {
         let block = pane_block(
-            Some(Pane::Projects),
+            super::numbered(app, Pane::Projects),
             Pane::Projects.title(l).into(),
             focused,
             t,
@@ -41,7 +41,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
     };
     let pr = &app.portfolio.projects[pi];
     let title = format!("{} › {}", Pane::Projects.title(l), fit(&clean(&pr.id), 20));
-    let mut block = pane_block(Some(Pane::Projects), title, focused, t);
+    let mut block = pane_block(super::numbered(app, Pane::Projects), title, focused, t);
     let inner = block.inner(area);
     let lines = detail_lines(app, pi, t, inner.width as usize);
     let height = inner.height as usize;

@@ -283,6 +283,13 @@ pub fn score_sheet(app: &App, t: &Theme, pi: usize, o: SheetOpts) -> Vec<Line<'s
             t.dim,
         )]
     });
+    // Which keys start the meeting's evaluation: the digits where they score (triage,
+    // scoring), else Enter first.
+    let keys = if app.digits_score() {
+        "1–5"
+    } else {
+        l.pick("Enter, så 1–5,", "Enter, then 1–5,")
+    };
     let state = match latest {
         Some(e) if is_meeting => fill(
             vec![
@@ -314,7 +321,7 @@ pub fn score_sheet(app: &App, t: &Theme, pi: usize, o: SheetOpts) -> Vec<Line<'s
                 .into_iter()
                 .chain([vec![Span::styled(
                     format!(
-                        " · 1–5 {}",
+                        " · {keys} {}",
                         l.pick("starter møtets", "starts this meeting's")
                     ),
                     t.dim,
@@ -329,7 +336,7 @@ pub fn score_sheet(app: &App, t: &Theme, pi: usize, o: SheetOpts) -> Vec<Line<'s
             )],
             vec![vec![Span::styled(
                 format!(
-                    " · 1–5 {}",
+                    " · {keys} {}",
                     l.pick(
                         "starter møtets evaluering",
                         "starts this meeting's evaluation"
@@ -562,10 +569,46 @@ pub fn description(app: &App, t: &Theme, width: usize, max_lines: usize) -> Vec<
         .collect()
 }
 
+/// The pane's title while it scores: which project, that the digits score, how to leave
+/// ("Evaluering — vurderer HA-10 · 1–5 gir score · Esc avslutter"), as much as fits.
+fn scoring_title(app: &App, pi: usize, room: usize) -> String {
+    let l = app.lang;
+    let pr = &app.portfolio.projects[pi];
+    let head = format!(
+        "{} — {} {}",
+        Pane::Evaluation.title(l),
+        l.pick("vurderer", "scoring"),
+        clean(&pr.id)
+    );
+    let (digits, esc) = (
+        l.pick("1–5 gir score", "1–5 scores"),
+        l.pick("Esc avslutter", "Esc leaves"),
+    );
+    let name = clean(&pr.name);
+    let tail = format!(" · {digits} · {esc}");
+    let left = room.saturating_sub(width(&head) + width(&tail) + 1);
+    [
+        if left >= 6 {
+            format!("{head} {}{tail}", fit(&name, left))
+        } else {
+            String::new()
+        },
+        format!("{head}{tail}"),
+        format!("{head} · {digits} · Esc"),
+        format!("{head} · {digits}"),
+        format!("{head} · 1–5 · Esc"),
+    ]
+    .into_iter()
+    .find(|c| !c.is_empty() && width(c) <= room)
+    .unwrap_or_else(|| fit(&format!("{head} · 1–5"), room))
+}
+
 pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
     let l = app.lang;
     let selected = app.selected();
+    let room = (area.width as usize).saturating_sub(10);
     let title = match selected {
+        Some(pi) if app.is_scoring() => scoring_title(app, pi, room),
         Some(pi) => {
             let pr = &app.portfolio.projects[pi];
             fit(
@@ -575,12 +618,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
                     clean(&pr.id),
                     clean(&pr.name)
                 ),
-                (area.width as usize).saturating_sub(10),
+                room,
             )
         }
         None => Pane::Evaluation.title(l).to_string(),
     };
-    let block = pane_block(Some(Pane::Evaluation), title, focused, t);
+    let block = pane_block(super::numbered(app, Pane::Evaluation), title, focused, t);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let (w, height) = (inner.width as usize, inner.height as usize);

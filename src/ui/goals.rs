@@ -19,7 +19,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
             l.pick("uten tiltak", "without measures")
         ));
     }
-    let block = pane_block(Some(Pane::Goals), title, focused, t);
+    let block = pane_block(super::numbered(app, Pane::Goals), title, focused, t);
     let inner = block.inner(area);
     f.render_widget(block, area);
     if app.goals.is_empty() {

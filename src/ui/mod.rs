@@ -86,6 +86,12 @@ fn draw_pane(f: &mut Frame, area: Rect, app: &App, t: &Theme, pane: Pane) {
     }
 }
 
+/// The pane's number for its frame, or none where the digits score (triage, pane 4's
+/// scoring): a frame must not say `1` goes to Goals when it scores.
+pub fn numbered(app: &App, pane: Pane) -> Option<Pane> {
+    (!app.digits_score()).then_some(pane)
+}
+
 /// A pane's frame: its number and title, highlighted when it has the cursor.
 pub fn pane_block<'a>(pane: Option<Pane>, title: String, focused: bool, t: &Theme) -> Block<'a> {
     let number = pane

@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use super::width::{clusters, pad, width};
 use super::{Theme, clean, fit};
-use crate::app::keymap::{BINDINGS, Ctx};
+use crate::app::keymap::{BINDINGS, Ctx, contexts_now, help_order, shadowed};
+use crate::app::picker::{self, Target};
 use crate::app::update::{palette_matches, picker_entries};
 use crate::app::{App, Overlay, PickerKind, TextField};
 use crate::text::Lang;
@@ -23,18 +24,20 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         Some(Overlay::Question(q)) => super::questions::draw(f, area, app, t, *q),
         Some(Overlay::Form(form)) => super::form::draw_form(f, area, app, t, form),
         Some(Overlay::FollowUps { project, cursor }) => {
-            super::form::draw_list(f, area, app, t, *project, *cursor)
+            super::form::draw_list(f, area, app, t, *project, *cursor);
         }
-        Some(Overlay::SaveAs { field }) => text_popup(
-            f,
-            area,
-            t,
-            app.lang.pick(
-                "Lagre som (Enter lagrer, Esc avbryter)",
-                "Save as (Enter saves, Esc cancels)",
-            ),
-            field,
-        ),
+        Some(Overlay::SaveAs { field }) => {
+            text_popup(
+                f,
+                area,
+                t,
+                app.lang.pick(
+                    "Lagre som (Enter lagrer, Esc avbryter)",
+                    "Save as (Enter saves, Esc cancels)",
+                ),
+                field,
+            );
+        }
     }
 }
 
@@ -58,30 +61,37 @@ pub(super) fn popup<'a>(title: &str, t: &Theme) -> Block<'a> {
         .title(Span::styled(format!(" {title} "), t.title))
 }
 
-/// Every binding, grouped by where it applies, from the one key table.
-pub fn help_lines(l: Lang) -> Vec<(Option<&'static str>, String, String)> {
-    let order = [
-        Ctx::Global,
-        Ctx::Goals,
-        Ctx::Projects,
-        Ctx::Detail,
-        Ctx::Risks,
-        Ctx::Evaluation,
-        Ctx::Triage,
-    ];
+/// Every binding, grouped by where it applies, from the one key table. The contexts
+/// that apply now (`now`, most specific first) come first, marked; a binding they shadow
+/// (in scoring, `1` scores instead of going to Goals) says it does not apply here.
+pub fn help_lines(l: Lang, now: &[Ctx]) -> Vec<(Option<String>, String, String)> {
     let mut out = Vec::new();
-    for ctx in order {
-        out.push((Some(ctx.title(l)), String::new(), String::new()));
+    for ctx in help_order(now) {
+        let here = now.contains(&ctx) && ctx != Ctx::Global;
+        let title = if here {
+            format!("{} — {}", ctx.title(l), l.pick("her nå", "here now"))
+        } else {
+            ctx.title(l).to_string()
+        };
+        out.push((Some(title), String::new(), String::new()));
         for b in BINDINGS.iter().filter(|b| b.ctx == ctx) {
-            out.push((None, b.shown.to_string(), b.describe(l).to_string()));
+            let what = if shadowed(now, b) {
+                format!("{} ({})", b.describe(l), l.pick("ikke her", "not here"))
+            } else {
+                b.describe(l).to_string()
+            };
+            out.push((None, b.shown.to_string(), what));
         }
     }
     // The text fields (search, note, palette, save as) have the editing keys of a shell.
     out.push((
-        Some(l.pick(
-            "Tekstfelt (søk, notat, lagre som)",
-            "Text fields (search, note, save as)",
-        )),
+        Some(
+            l.pick(
+                "Tekstfelt (søk, notat, lagre som)",
+                "Text fields (search, note, save as)",
+            )
+            .to_string(),
+        ),
         String::new(),
         String::new(),
     ));
@@ -120,10 +130,10 @@ fn help(f: &mut Frame, area: Rect, app: &App, t: &Theme, scroll: usize) {
     let inner = block.inner(rect);
     f.render_widget(Clear, rect);
     f.render_widget(block, rect);
-    let lines: Vec<Line> = help_lines(l)
+    let lines: Vec<Line> = help_lines(l, &contexts_now(app))
         .into_iter()
         .map(|(heading, keys, what)| match heading {
-            Some(h) => Line::styled(h.to_string(), t.header),
+            Some(h) => Line::styled(h, t.header),
             None => Line::from(vec![
                 Span::styled(format!("  {}", pad(&keys, 14)), t.key),
                 Span::raw(what),
@@ -224,16 +234,61 @@ fn picker_title(app: &App, kind: PickerKind) -> String {
     }
 }
 
+/// A target's title in `room` columns: the ids and the field whole, the name cut to what
+/// is left (and left out when too little is).
+pub fn target_title(target: &Target, room: usize) -> String {
+    let ids = clean(&target.ids);
+    let what = clean(&target.what);
+    if ids.is_empty() {
+        return fit(&what, room);
+    }
+    let fixed = width(&ids) + width(&what) + 4; // "ids name · what"
+    let name = clean(&target.name);
+    let left = room.saturating_sub(fixed);
+    if name.is_empty() || left < 6 {
+        return fit(&format!("{ids} · {what}"), room);
+    }
+    format!("{ids} {} · {what}", fit(&name, left))
+}
+
+/// The widest a picker grows to for its title.
+const PICKER_MAX: usize = 72;
+
 fn picker(f: &mut Frame, area: Rect, app: &App, t: &Theme, kind: PickerKind, cursor: usize) {
     let entries = picker_entries(app, kind);
     let h = (entries.len() as u16 + 3).min(area.height.saturating_sub(2));
-    let rect = centered(area, 44, h);
-    let block = popup(&picker_title(app, kind), t);
+    let target = picker::target(app, kind);
+    // As wide as the title wants (ids, name, field and value), within the screen.
+    let wanted = target.as_ref().map_or(0, |tg| {
+        width(&clean(&tg.ids)) + width(&clean(&tg.name)) + width(&clean(&tg.what)) + 4 + 4
+    });
+    let w = wanted
+        .clamp(44, PICKER_MAX)
+        .min(area.width.saturating_sub(4) as usize);
+    let rect = centered(area, w as u16, h);
+    let room = (rect.width as usize).saturating_sub(4);
+    let title = match &target {
+        Some(tg) => target_title(tg, room),
+        // The filter menu's first step: which filters are on now.
+        None if kind == PickerKind::FilterKind => {
+            let now = super::status::filter_summary(app)
+                .unwrap_or_else(|| app.lang.pick("ingen", "none").to_string());
+            let label = app.lang.pick("nå", "now");
+            fit(
+                &format!("{} ({label}: {now})", picker_title(app, kind)),
+                room,
+            )
+        }
+        None => picker_title(app, kind),
+    };
+    let block = popup(&title, t);
     let inner = block.inner(rect);
     f.render_widget(Clear, rect);
     f.render_widget(block, rect);
     let room = inner.height.saturating_sub(1) as usize;
     let off = cursor.saturating_sub(room.saturating_sub(1));
+    let now = picker::current(app, kind).filter(|_| target.is_some());
+    let mark = format!(" ◂ {}", app.lang.pick("nå", "now"));
     let mut lines: Vec<Line> = entries
         .iter()
         .enumerate()
@@ -246,13 +301,17 @@ fn picker(f: &mut Frame, area: Rect, app: &App, t: &Theme, kind: PickerKind, cur
                 "  ".into()
             };
             let style = if i == cursor { t.selected } else { t.text };
-            Line::from(vec![
+            let here = now == Some(i);
+            let room =
+                (inner.width as usize).saturating_sub(3 + if here { width(&mark) } else { 0 });
+            let mut spans = vec![
                 Span::styled(key, t.key),
-                Span::styled(
-                    fit(&clean(label), inner.width.saturating_sub(3) as usize),
-                    style,
-                ),
-            ])
+                Span::styled(fit(&clean(label), room), style),
+            ];
+            if here {
+                spans.push(Span::styled(mark.clone(), t.key));
+            }
+            Line::from(spans)
         })
         .collect();
     lines.push(Line::styled(
@@ -267,23 +326,40 @@ fn picker(f: &mut Frame, area: Rect, app: &App, t: &Theme, kind: PickerKind, cur
 
 fn note(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, mitigation: bool) {
     let l = app.lang;
-    let title = if mitigation {
+    let rect = text_rect(area);
+    // What the field changes: the project (or the risk) and the field; the text in it is
+    // the value now.
+    let title = match picker::text_target(app, mitigation) {
+        Some(tg) => target_title(&tg, (rect.width as usize).saturating_sub(4)),
+        None if mitigation => l.pick("Tiltak mot risikoen", "Mitigation").to_string(),
+        None => l.pick("Notat for møtet", "Meeting note").to_string(),
+    };
+    let inner = text_popup(f, area, t, &title, field);
+    let keys = if field.text.is_empty() {
         l.pick(
-            "Tiltak mot risikoen (Enter lagrer, Esc avbryter)",
-            "Mitigation (Enter keeps, Esc cancels)",
+            "tomt nå · Enter lagrer · Esc avbryter",
+            "empty now · Enter keeps · Esc cancels",
         )
     } else {
-        l.pick(
-            "Notat for møtet (Enter lagrer, Esc avbryter)",
-            "Meeting note (Enter keeps, Esc cancels)",
-        )
+        l.pick("Enter lagrer · Esc avbryter", "Enter keeps · Esc cancels")
     };
-    text_popup(f, area, t, title, field);
+    if inner.height > 1 {
+        let row = Rect::new(inner.x, inner.y + 1, inner.width, 1);
+        f.render_widget(
+            Paragraph::new(Line::styled(fit(keys, inner.width as usize), t.dim)),
+            row,
+        );
+    }
+}
+
+fn text_rect(area: Rect) -> Rect {
+    centered(area, area.width.saturating_sub(8).min(100), 4)
 }
 
 /// A one-line text field in a popup, scrolled sideways so the cursor stays visible.
-fn text_popup(f: &mut Frame, area: Rect, t: &Theme, title: &str, field: &TextField) {
-    let rect = centered(area, area.width.saturating_sub(8).min(100), 4);
+/// Returns the popup's inside.
+fn text_popup(f: &mut Frame, area: Rect, t: &Theme, title: &str, field: &TextField) -> Rect {
+    let rect = text_rect(area);
     let block = popup(title, t);
     let inner = block.inner(rect);
     f.render_widget(Clear, rect);
@@ -296,4 +372,5 @@ fn text_popup(f: &mut Frame, area: Rect, t: &Theme, title: &str, field: &TextFie
     };
     f.render_widget(Paragraph::new(field_line(&shown, t)), inner);
     place_cursor(f, inner, &shown);
+    inner
 }

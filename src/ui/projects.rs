@@ -53,7 +53,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         l.pick("budsjett: plan/brukt, mill.", "budget: planned/spent, M"),
         clean(&app.portfolio.currency)
     );
-    let block = pane_block(Some(Pane::Projects), title, focused, t);
+    let block = pane_block(super::numbered(app, Pane::Projects), title, focused, t);
     let inner = block.inner(area);
     f.render_widget(block, area);
     if app.visible.is_empty() {

@@ -63,7 +63,7 @@ pub fn title(app: &App) -> String {
 }
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
-    let block = pane_block(Some(Pane::Risks), title(app), focused, t);
+    let block = pane_block(super::numbered(app, Pane::Risks), title(app), focused, t);
     let inner = block.inner(area);
     f.render_widget(block, area);
     if inner.width == 0 || inner.height == 0 {

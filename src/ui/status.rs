@@ -8,16 +8,25 @@ use ratatui::widgets::Paragraph;
 
 use super::width::{head, spans_width, width};
 use super::{Theme, clean, fit};
-use crate::app::keymap::{contexts, hints};
+use crate::app::keymap::{contexts_now, hints};
 use crate::app::{App, Pane};
 
 pub fn top_bar(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     let l = app.lang;
     let mut spans = vec![Span::styled(" styr ", t.tab_active), Span::raw(" ")];
+    // Where the digits score (triage, pane 4 after Enter) the tabs lose their numbers:
+    // the bar must not say `1` goes to Goals when it scores.
+    let scoring = app.digits_score();
     for p in Pane::ALL {
-        let label = format!(" {} {} ", p.index() + 1, p.title(l));
+        let label = if scoring {
+            format!(" {} ", p.title(l))
+        } else {
+            format!(" {} {} ", p.index() + 1, p.title(l))
+        };
         let style = if p == app.pane && app.triage.is_none() {
             t.tab_active
+        } else if scoring {
+            t.dim
         } else {
             t.text
         };
@@ -25,9 +34,12 @@ pub fn top_bar(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     }
     if app.triage.is_some() {
         spans.push(Span::styled(
-            format!(" t {} ", l.pick("Gjennomgang", "Triage")),
+            format!(" {} ", l.pick("Gjennomgang", "Triage")),
             t.tab_active,
         ));
+    }
+    if scoring {
+        spans.push(Span::styled(" 1–5 score ", t.key));
     }
     let used = spans_width(&spans);
     let room = (area.width as usize).saturating_sub(used + 1);
@@ -139,7 +151,7 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     let right: Vec<Span> = if let Some(msg) = &message {
         vec![Span::styled(format!(" {}", fit(msg, room)), t.title)]
     } else {
-        let ctxs = contexts(app.triage.is_some(), app.pane, app.detail);
+        let ctxs = contexts_now(app);
         let mut spans = Vec::new();
         // Room is kept for "? help" at the end, so help is always one key away.
         let mut w = 10;

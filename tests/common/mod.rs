@@ -19,6 +19,7 @@ pub fn ev(code: KeyCode) -> KeyEvent {
     )
 }
 
+pub mod keys;
 pub mod session;
 
 /// `open` `depth` times, and with `closed` the brackets that close it: a deeply nested
