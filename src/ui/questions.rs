@@ -22,7 +22,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, q: Question) {
                     .into(),
             ],
             l.pick(
-                "y lagre og avslutt · n avslutt uten å lagre · Esc bli",
+                "j lagre og avslutt · n avslutt uten å lagre · Esc bli",
                 "y save and quit · n quit without saving · Esc stay",
             ),
         ),
@@ -32,7 +32,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, q: Question) {
                 "Unsaved changes from an earlier session",
             ),
             recovery_lines(app),
-            l.pick("y gjenopprett · n forkast", "y recover · n discard"),
+            l.pick("j gjenopprett · n forkast", "y recover · n discard"),
         ),
         Question::Conflict => (
             l.pick("Filen er endret på disk", "The file changed on disk"),
@@ -69,7 +69,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, q: Question) {
                 )
                 .into(),
             ],
-            l.pick("y lagre og rediger · Esc avbryt", "y save and edit · Esc cancel"),
+            l.pick("j lagre og rediger · Esc avbryt", "y save and edit · Esc cancel"),
         ),
         Question::PartlyScored { scored, of } => (
             l.pick("Delvis vurdert", "Partly scored"),
@@ -78,7 +78,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, q: Question) {
                 crate::text::Lang::En => format!("{scored} of {of} scored — go on?"),
             }],
             l.pick(
-                "Space/y/Enter gå videre · Esc bli og vurder resten",
+                "Space/j/Enter gå videre · Esc bli og vurder resten",
                 "Space/y/Enter go on · Esc stay and score the rest",
             ),
         ),
