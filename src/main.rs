@@ -77,6 +77,17 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
     },
+    /// What changed between two versions of a portfolio (Markdown): OLD and NEW are files
+    /// or git revisions of one (HEAD~3:plan.ron); with --since DATE, FILE against its last
+    /// commit on or before that date.
+    Diff {
+        /// OLD NEW, or with --since only FILE.
+        #[arg(required = true, num_args = 1..=2)]
+        files: Vec<String>,
+        /// Compare FILE with its last git commit on or before this date (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        since: Option<Date>,
+    },
     /// Rewrite a file in the canonical layout (comments and hand layout go). Saving
     /// never does this; only this command, when asked.
     Fmt {
@@ -194,6 +205,7 @@ fn main() -> ExitCode {
         Some(Command::Minutes { file, date }) => {
             with_portfolio(file, |p| cli::minutes::minutes(p, *date, lang))
         }
+        Some(Command::Diff { files, since }) => diff(files, *since, lang),
         // Each output cleans the file's text itself, terminal or not: a piped file is
         // `cat` to a terminal later.
         Some(Command::Export { file, .. }) => with_portfolio(file, cli::export::export_csv),
@@ -226,6 +238,45 @@ fn with_portfolio(file: &str, make: impl FnOnce(&styr::model::Portfolio) -> Stri
             EXIT_REFUSED
         }
     }
+}
+
+/// `styr diff`: read both sides (files or git revisions), load them, print the changes.
+fn diff(files: &[String], since: Option<Date>, lang: Lang) -> i32 {
+    let sides = match (since, files) {
+        (Some(d), [file]) => cli::diff::read_since(file, d)
+            .and_then(|old| cli::diff::read_side(file).map(|new| (old, new))),
+        (None, [old, new]) => {
+            cli::diff::read_side(old).and_then(|o| cli::diff::read_side(new).map(|n| (o, n)))
+        }
+        (Some(_), _) => {
+            Err("with --since, give one file: styr diff --since 2026-10-29 plan.ron".into())
+        }
+        (None, _) => {
+            Err("give two versions: styr diff OLD.ron NEW.ron (or HEAD~1:plan.ron plan.ron)".into())
+        }
+    };
+    let (old, new) = match sides {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("styr: {e}");
+            return EXIT_REFUSED;
+        }
+    };
+    let load = |side: &cli::diff::Side| match cli::load(&side.label, &side.bytes) {
+        Ok((p, _warnings)) => Some(p),
+        Err(errors) => {
+            for e in errors {
+                eprintln!("{e}");
+            }
+            None
+        }
+    };
+    let (Some(o), Some(n)) = (load(&old), load(&new)) else {
+        return EXIT_REFUSED;
+    };
+    let text = cli::diff::diff(&o, &n, &old.label, &new.label, lang);
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    0
 }
 
 /// The interactive view.

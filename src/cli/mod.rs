@@ -2,6 +2,7 @@
 //! string (or its findings), so `main` alone decides what goes to stdout and the exit code.
 
 pub mod check;
+pub mod diff;
 pub mod export;
 pub mod fmt;
 pub mod minutes;

@@ -17,6 +17,7 @@ pub mod save;
 #[cfg(test)]
 pub(crate) mod save_strategy;
 mod schema;
+pub mod since;
 pub mod splice;
 pub mod syntax;
 pub mod tree;
