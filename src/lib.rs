@@ -7,6 +7,7 @@ pub mod cli;
 pub mod model;
 pub mod sanitize;
 pub mod session;
+pub mod since_text;
 pub mod store;
 pub mod term;
 pub mod text;

@@ -43,6 +43,11 @@ struct Args {
     /// the meeting clock against it.
     #[arg(long, value_parser = parse_length)]
     length: Option<std::time::Duration>,
+    /// Mark what moved since another version: a date (the file's last git commit on or
+    /// before it), a file, or a git revision (HEAD~1). Default: the file as it was at the
+    /// previous meeting, when it is in git.
+    #[arg(long)]
+    since: Option<String>,
     /// Follow along without changing anything: no edits, no save, no journal.
     #[arg(long)]
     read_only: bool,
@@ -279,6 +284,57 @@ fn diff(files: &[String], since: Option<Date>, lang: Lang) -> i32 {
     0
 }
 
+/// What `--since` compares with: the version named, or by default the file as it was at
+/// the previous meeting (the last meeting or evaluation before this one), when git has
+/// it. Only a version named and not found is an error.
+fn since_view(args: &Args, app: &App) -> Result<Option<styr::app::since::SinceView>, String> {
+    let Some(file) = args.file.as_deref() else {
+        return Ok(None);
+    };
+    let side = match args.since.as_deref() {
+        Some(spec) => Some(match Date::parse(spec) {
+            Some(d) => cli::diff::read_since(file, d)?,
+            None if std::path::Path::new(spec).exists() || spec.contains(':') => {
+                cli::diff::read_side(spec)?
+            }
+            // A bare revision (HEAD~1): of this file.
+            None => cli::diff::read_side(&format!("{spec}:{file}"))?,
+        }),
+        None => {
+            // A national portfolio is not read twice unasked.
+            let small = std::fs::metadata(file).is_ok_and(|m| m.len() <= 8 << 20);
+            let p = &app.portfolio;
+            let previous = p
+                .meetings
+                .iter()
+                .map(|m| m.date)
+                .chain(
+                    p.projects
+                        .iter()
+                        .flat_map(|pr| pr.evaluations.iter().map(|e| e.date)),
+                )
+                .filter(|&d| d < app.meeting_date)
+                .max();
+            match previous {
+                Some(d) if small => cli::diff::read_since(file, d).ok(),
+                _ => None,
+            }
+        }
+    };
+    let Some(side) = side else {
+        return Ok(None);
+    };
+    match cli::load(&side.label, &side.bytes) {
+        Ok((old, _)) => Ok(Some(styr::app::since::SinceView::new(
+            side.label,
+            &old,
+            &app.portfolio,
+        ))),
+        Err(errors) if args.since.is_some() => Err(errors.join("\n")),
+        Err(_) => Ok(None),
+    }
+}
+
 /// The interactive view.
 fn interactive(args: &Args, lang: Lang) -> i32 {
     // The file is read once, through the store, so the fingerprint that guards saving
@@ -335,6 +391,13 @@ fn interactive(args: &Args, lang: Lang) -> i32 {
     app.timebox = args.timebox;
     app.meeting_length = args.length;
     app.set_by(args.by.clone());
+    match since_view(args, &app) {
+        Ok(view) => app.since = view,
+        Err(e) => {
+            eprintln!("styr: --since: {e}");
+            return EXIT_REFUSED;
+        }
+    }
     if doc.is_none() {
         // The bundled example is saved under a name of the user's choosing.
         app.save_as_default = "lillestrom.ron".to_string();

@@ -64,6 +64,9 @@ pub enum Action {
     OpenFollowUps,
     /// In the follow-up list: mark the one under the cursor done (or open again).
     ToggleDone,
+    /// `C`: only the projects that moved since the version `--since` compares with
+    /// (again: all).
+    ShowMoved,
     /// `M`: the meeting record of the day (who chaired, came, sent apologies).
     OpenMeeting,
     Undo,

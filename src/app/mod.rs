@@ -16,6 +16,7 @@ pub mod keymap;
 mod partial;
 pub mod picker;
 pub mod scoring;
+pub mod since;
 pub mod update;
 pub mod view;
 
@@ -173,6 +174,8 @@ pub struct Filters {
     pub instrument: Option<String>,
     pub tag: Option<String>,
     pub follow_ups: Option<FollowUpFilter>,
+    /// Only the projects that moved since the version `--since` compares with.
+    pub moved: bool,
     /// The fuzzy search query (empty: no search).
     pub search: String,
 }
@@ -379,6 +382,8 @@ pub struct App {
     /// When the meeting began (styr was started) and `--length`: the meeting clock.
     pub meeting_started: std::time::Instant,
     pub meeting_length: Option<std::time::Duration>,
+    /// `--since`: the version this meeting compares with, and what moved since.
+    pub since: Option<since::SinceView>,
     /// The triage visit (its [`Triage::item_started`]) on which
     /// [`Question::PartlyScored`] was asked: it is asked once per visit.
     pub partial_asked: Option<std::time::Instant>,
@@ -567,6 +572,7 @@ impl App {
             fixed_time: None,
             meeting_started: std::time::Instant::now(),
             meeting_length: None,
+            since: None,
             partial_asked: None,
             view_cache: view::ViewCache::default(),
         };

@@ -256,6 +256,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::AddFollowUp => super::form::open_follow_up(app, None),
         Action::OpenFollowUps => super::followups::open(app),
         Action::OpenMeeting => super::form::open_meeting(app),
+        Action::ShowMoved => show_moved(app),
         Action::ToggleDone => {}
         Action::EditInEditor => super::editor::open(app),
         Action::TriageNext | Action::TriagePrev => {
@@ -380,6 +381,38 @@ fn score(app: &mut App, s: Option<i64>) {
     edit(app, e);
     if s.is_some() && app.history.len() > before {
         app.criterion_cursor = (ci + 1).min(n - 1);
+    }
+}
+
+/// `C`: filter to the projects that moved since the compared version, or back to all.
+fn show_moved(app: &mut App) {
+    let l = app.lang;
+    let Some(since) = &app.since else {
+        app.message = Some(
+            l.pick(
+                "Ingen sammenligning: start med --since DATO, en fil eller en git-revisjon",
+                "Nothing to compare with: start with --since DATE, a file or a git revision",
+            )
+            .into(),
+        );
+        return;
+    };
+    let label = crate::sanitize::clean(&since.label).into_owned();
+    app.filters.moved = !app.filters.moved;
+    app.project_cursor = 0;
+    app.refilter();
+    if app.filters.moved {
+        let n = app.visible.len();
+        app.message = Some(format!(
+            "{n} {} {label} · {} {}",
+            if n == 1 {
+                l.pick("prosjekt endret siden", "project moved since")
+            } else {
+                l.pick("prosjekter endret siden", "projects moved since")
+            },
+            l.pick("C eller Esc:", "C or Esc:"),
+            l.pick("alle", "all")
+        ));
     }
 }
 

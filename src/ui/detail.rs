@@ -74,6 +74,7 @@ pub fn detail_lines(app: &App, pi: usize, t: &Theme, width: usize) -> Vec<Line<'
     let pr = &app.portfolio.projects[pi];
     for (spans, indent) in header(app, pr, pi, t)
         .into_iter()
+        .chain(moved(app, pr, t))
         .chain(goals(app, pr, t))
         .chain(budget(app, pr, pi, t, width))
         .chain(results(app, pr, t))
@@ -117,6 +118,18 @@ fn sep(t: &Theme) -> Span<'static> {
 /// ("No risks in the file"), or a sub-heading.
 fn dim_line(s: &str, t: &Theme) -> Logical {
     (vec![Span::styled(format!("  {s}"), t.dim)], 4)
+}
+
+/// What moved since the version `--since` compares with, each change marked "Δ".
+fn moved(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
+    let Some((heading, lines)) = super::since::changes(app, pr) else {
+        return Vec::new();
+    };
+    let mut out = section(heading, t);
+    for l in lines {
+        out.push((vec![Span::styled("  Δ ", t.warn), text(l)], 4));
+    }
+    out
 }
 
 /// The follow-ups: open ones first (overdue first), then those done.

@@ -11,6 +11,7 @@ pub mod projects;
 mod questions;
 mod ranking;
 pub mod risks;
+pub mod since;
 pub mod status;
 pub mod theme;
 pub mod triage;

@@ -90,6 +90,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         .max()
         .unwrap_or(0)
         .clamp(7, 14);
+    // With `--since`, a project that moved carries "Δ" after its id.
+    let marks = app.since.is_some();
+    let id_w = if marks { id_w + 2 } else { id_w };
     let with_unit = inner.width >= 110;
     // A partial total (fewer criteria scored than the file has) reads "4,0 1/3": the
     // Score column widens for it only while the portfolio has one (a glance at the
@@ -182,7 +185,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
             let pr = &app.portfolio.projects[pi];
             let pf = &app.figures.projects[pi];
             let selected = row == app.project_cursor;
-            let id = fit(&clean(&pr.id), id_w);
+            let moved = app.since.as_ref().is_some_and(|s| s.is_moved(pr));
+            let id = fit(&clean(&pr.id), if marks { id_w - 2 } else { id_w });
             let name = fit(&clean(&pr.name), name_w);
             // Match positions only for the rows on screen.
             let (id_pos, name_pos) = if query.is_empty() {
@@ -193,8 +197,13 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
                     crate::app::fold::match_positions(&m, &name, query),
                 )
             };
+            let mut id_line = highlighted(&id, &id_pos, Style::default(), t.matched);
+            if moved {
+                let pad = " ".repeat(id_w - 2 - width(&id) + 1);
+                id_line.spans.push(Span::styled(format!("{pad}Δ"), t.warn));
+            }
             let mut cells = vec![
-                Cell::from(highlighted(&id, &id_pos, Style::default(), t.matched)),
+                Cell::from(id_line),
                 Cell::from(highlighted(&name, &name_pos, Style::default(), t.matched)),
             ];
             if with_unit {

@@ -83,6 +83,9 @@ pub fn filter_summary(app: &App) -> Option<String> {
     if let Some(k) = f.follow_ups {
         parts.push(k.label(l).to_string());
     }
+    if f.moved {
+        parts.push(format!("Δ {}", l.pick("endret", "moved")));
+    }
     if !f.search.is_empty() {
         parts.push(format!(
             "{} «{}»",

@@ -92,6 +92,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         // The project across the top; results and money on the left, risks and the
         // previous evaluation on the right; the sheet across the bottom.
         let mut top = s.heading(w);
+        top.extend(s.moved(w));
         top.extend(s.who(w));
         top.extend(s.goals(w).into_iter().map(|(_, l)| (0, l)));
         top.push((0, Line::raw("")));
@@ -135,6 +136,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         f.render_widget(Paragraph::new(allocate(bottom, foot.height as usize)), foot);
     } else {
         let mut all = s.heading(w);
+        all.extend(s.moved(w));
         all.extend(s.who(w));
         all.extend(s.goals(w));
         all.extend(s.results(w, false));
@@ -513,6 +515,23 @@ impl Screen<'_> {
             ));
         }
         out
+    }
+
+    /// What moved since the last meeting (`--since`), on one line first: "Δ Siden … ·
+    /// Helse: Gul → Rød · Brukt: …".
+    fn moved(&self, w: usize) -> Vec<(u8, Line<'static>)> {
+        let pr = &self.app.portfolio.projects[self.pi];
+        let Some((heading, lines)) = super::since::changes(self.app, pr) else {
+            return Vec::new();
+        };
+        let text = format!("{heading}: {}", lines.join(" · "));
+        vec![(
+            0,
+            Line::from(vec![
+                Span::styled("Δ ", self.t.warn),
+                Span::styled(super::fit(&text, w.saturating_sub(2)), self.t.warn),
+            ]),
+        )]
     }
 
     /// The project's open follow-ups, overdue first: the first always shows.
