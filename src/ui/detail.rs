@@ -593,9 +593,23 @@ fn evaluations(app: &App, pr: &Project, t: &Theme) -> Vec<Logical> {
             t,
         ));
     }
+    let criteria = &app.portfolio.criteria;
+    // Each criterion over time, oldest first: where it is going at a glance.
+    for c in criteria {
+        if let Some((line, numbers)) = super::spark::history(pr, &c.id) {
+            out.push((
+                vec![
+                    text("  "),
+                    label(&clean(&c.name), t),
+                    Span::styled(line, t.key),
+                    Span::styled(format!("  {numbers}"), t.dim),
+                ],
+                4,
+            ));
+        }
+    }
     let mut evs: Vec<&Evaluation> = pr.evaluations.iter().collect();
     evs.sort_by_key(|e| e.date); // stable: same-day rounds keep the file's order
-    let criteria = &app.portfolio.criteria;
     for ev in evs {
         let mut head = vec![
             Span::styled(format!("  {}", ev.date), t.key),

@@ -661,6 +661,24 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         if focused {
             extras.extend(description(app, t, w, 1));
         }
+        // Each criterion over the meetings, oldest first (the detail has the numbers).
+        let pr = &app.portfolio.projects[pi];
+        let mut trend = vec![Span::styled(
+            format!(" {}: ", l.pick("Over tid", "Over time")),
+            t.dim,
+        )];
+        for c in &app.portfolio.criteria {
+            if let Some((line, _)) = super::spark::history(pr, &c.id) {
+                if trend.len() > 1 {
+                    trend.push(Span::styled(" · ", t.dim));
+                }
+                trend.push(Span::styled(format!("{} ", clean(&c.name)), t.dim));
+                trend.push(Span::styled(line, t.key));
+            }
+        }
+        if trend.len() > 1 {
+            extras.push(Line::from(fit_spans(trend, w)));
+        }
         let (latest, _, is_meeting) = latest_and_previous(app, pi);
         let older = latest.filter(|e| !is_meeting && (e.decision.is_some() || e.note.is_some()));
         if let Some(e) = older {

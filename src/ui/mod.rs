@@ -12,6 +12,7 @@ mod questions;
 mod ranking;
 pub mod risks;
 pub mod since;
+pub mod spark;
 pub mod status;
 pub mod theme;
 pub mod triage;
