@@ -163,4 +163,24 @@ shoot small-80x24 80 24 nb hamar.ron "2" "j j"
 # In English, on the bundled example portfolio.
 shoot overview-en 120 40 en lillestrom.ron "2" "j j"
 
+# The HTML report (styr report --html), its first page as a reader sees it.
+shoot_report() {
+    local name=$1 file=$2 lang=$3
+    if [ ${#ONLY[@]} -gt 0 ] && [[ ! " ${ONLY[*]} " =~ " $name " ]]; then return; fi
+    local dir="$WORK/$name"
+    mkdir -p "$dir"
+    echo "  $name (report --html, $lang, $file)" >&2
+    "$BIN" report "$ROOT/data/$file" --html --lang "$lang" >"$dir/report.html" 2>/dev/null
+    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --hide-scrollbars --force-device-scale-factor=1 \
+        --user-data-dir="$dir/chromium" --window-size=900,1300 \
+        --screenshot="$OUT/$name.png" "file://$dir/report.html" >"$dir/chromium.log" 2>&1 || {
+        cat "$dir/chromium.log" >&2
+        exit 1
+    }
+    SHOT=$((SHOT + 1))
+}
+shoot_report report-html hamar.ron nb
+
 echo "done: $SHOT pictures in screenshots/" >&2

@@ -70,6 +70,9 @@ enum Command {
         /// Only the projects with overdue follow-ups (open past their due date).
         #[arg(long)]
         overdue: bool,
+        /// One self-contained HTML page with charts (no network; prints on A4).
+        #[arg(long)]
+        html: bool,
     },
     /// The minutes of one meeting (Markdown): who was there, each project dealt with in
     /// agenda order (scores, decision, note, every change of the day, follow-ups raised and
@@ -200,8 +203,20 @@ fn main() -> ExitCode {
                 EXIT_REFUSED
             }
         },
-        Some(Command::Report { file, overdue }) => with_portfolio(file, |p| {
-            if *overdue {
+        Some(Command::Report {
+            file,
+            overdue,
+            html,
+        }) => with_portfolio(file, |p| {
+            if *html {
+                let mut p = p.clone();
+                if *overdue {
+                    let as_of = styr::model::figures::effective_as_of(&p);
+                    p.projects
+                        .retain(|pr| styr::model::follow_up::overdue(pr, as_of) > 0);
+                }
+                cli::html::report_html(&p, lang)
+            } else if *overdue {
                 cli::report::report_overdue(p, lang)
             } else {
                 cli::report::report(p, lang)

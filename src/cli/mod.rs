@@ -5,6 +5,7 @@ pub mod check;
 pub mod diff;
 pub mod export;
 pub mod fmt;
+pub mod html;
 pub mod minutes;
 pub mod report;
 
