@@ -289,7 +289,8 @@ fn matrix(o: &mut String, p: &Portfolio, l: Lang) {
         l.pick("Risikomatrise (åpne risikoer)", "Risk matrix (open risks)")
     );
     for pi in 0..5 {
-        for ci in 0..5 {
+        let row = cells[4 - pi];
+        for (ci, &n) in row.iter().enumerate() {
             let (prob, cons) = (5 - pi as i64, ci as i64 + 1);
             let band = risk_band(prob * cons, p.risk_thresholds);
             let fill = match band {
@@ -297,7 +298,6 @@ fn matrix(o: &mut String, p: &Portfolio, l: Lang) {
                 crate::model::figures::Band::Amber => "#f3e2a9",
                 crate::model::figures::Band::Red => "#efb8b3",
             };
-            let n = cells[(prob - 1) as usize][ci];
             let (xp, yp) = (30 + ci * 58, pi * 44);
             let _ = write!(
                 o,
