@@ -109,9 +109,13 @@ enum Command {
     Export {
         /// The portfolio file.
         file: String,
-        /// Write CSV (RFC 4180). The only format for now, and the default.
+        /// Write CSV (RFC 4180) to stdout, the same in every language: the default.
         #[arg(long, default_value_t = true)]
         csv: bool,
+        /// Write an Excel workbook to this new file (sheets for projects, risks,
+        /// evaluations, follow-ups and funding; headers in --lang).
+        #[arg(long, value_name = "OUT.xlsx")]
+        xlsx: Option<String>,
     },
 }
 
@@ -228,6 +232,11 @@ fn main() -> ExitCode {
         Some(Command::Diff { files, since }) => diff(files, *since, lang),
         // Each output cleans the file's text itself, terminal or not: a piped file is
         // `cat` to a terminal later.
+        Some(Command::Export {
+            file,
+            xlsx: Some(out),
+            ..
+        }) => export_xlsx(file, out, lang),
         Some(Command::Export { file, .. }) => with_portfolio(file, cli::export::export_csv),
         None => interactive(&args, lang),
     };
@@ -255,6 +264,46 @@ fn with_portfolio(file: &str, make: impl FnOnce(&styr::model::Portfolio) -> Stri
             for e in errors {
                 eprintln!("{e}");
             }
+            EXIT_REFUSED
+        }
+    }
+}
+
+/// `styr export FILE --xlsx OUT`: the workbook, written to a new file (never over one).
+fn export_xlsx(file: &str, out: &str, lang: Lang) -> i32 {
+    let p = match cli::open(file) {
+        Ok((p, warnings)) => {
+            for w in warnings {
+                eprintln!("{w}");
+            }
+            p
+        }
+        Err(errors) => {
+            for e in errors {
+                eprintln!("{e}");
+            }
+            return EXIT_REFUSED;
+        }
+    };
+    let shown = styr::sanitize::clean(out).into_owned();
+    let bytes = match cli::xlsx::workbook(&p, lang) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("styr: the workbook could not be made: {e}");
+            return 1;
+        }
+    };
+    match styr::store::atomic::write_new(std::path::Path::new(out), &bytes, None) {
+        Ok(true) => {
+            eprintln!("{shown}: written");
+            0
+        }
+        Ok(false) => {
+            eprintln!("styr: {shown} exists; choose another name or remove it first");
+            EXIT_REFUSED
+        }
+        Err(e) => {
+            eprintln!("styr: {shown}: {}", cli::io_message(&e));
             EXIT_REFUSED
         }
     }
