@@ -112,6 +112,10 @@ enum Command {
         /// Write CSV (RFC 4180) to stdout, the same in every language: the default.
         #[arg(long, default_value_t = true)]
         csv: bool,
+        /// With --csv: the spreadsheet dialect of --lang (Norwegian: `;`, decimal commas,
+        /// Norwegian headers and words, a byte-order mark), as Excel in that language reads it.
+        #[arg(long)]
+        excel: bool,
         /// Write an Excel workbook to this new file (sheets for projects, risks,
         /// evaluations, follow-ups and funding; headers in --lang).
         #[arg(long, value_name = "OUT.xlsx")]
@@ -237,6 +241,9 @@ fn main() -> ExitCode {
             xlsx: Some(out),
             ..
         }) => export_xlsx(file, out, lang),
+        Some(Command::Export {
+            file, excel: true, ..
+        }) => with_portfolio(file, |p| cli::export::export_csv_excel(p, lang)),
         Some(Command::Export { file, .. }) => with_portfolio(file, cli::export::export_csv),
         None => interactive(&args, lang),
     };

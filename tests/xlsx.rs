@@ -147,3 +147,36 @@ fn an_existing_file_is_never_replaced() {
     assert_eq!(std::fs::read(&out).unwrap(), b"mine");
     assert!(String::from_utf8_lossy(&o.stderr).contains("exists"));
 }
+
+fn csv(args: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_styr"))
+        .args(["export", "data/hamar.ron"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn csv_for_machines_is_one_in_every_language_and_excel_gets_its_dialect() {
+    assert_eq!(
+        csv(&["--csv", "--lang", "nb"]),
+        csv(&["--csv", "--lang", "en"])
+    );
+    let nb = csv(&["--csv", "--excel", "--lang", "nb"]);
+    assert!(
+        nb.starts_with("\u{feff}Id;Navn;Ansvarlig;"),
+        "{}",
+        &nb[..60]
+    );
+    let ha01 = nb.lines().find(|l| l.starts_with("HA-01;")).unwrap();
+    assert!(ha01.contains(";Aktiv;Gul;"), "{ha01}");
+    assert!(ha01.contains(";1,107;"), "decimal comma: {ha01}");
+    let en = csv(&["--csv", "--excel", "--lang", "en"]);
+    assert!(en.starts_with("\u{feff}Id,Name,Owner,"));
+    assert!(
+        en.lines()
+            .any(|l| l.starts_with("HA-01,") && l.contains(",1.107,"))
+    );
+}

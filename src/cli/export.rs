@@ -91,61 +91,193 @@ fn ratio(v: Option<f64>, decimals: usize) -> String {
 /// The CSV text, CRLF line endings, header first. Amounts are plain integers and
 /// ratios use a dot, so spreadsheets in any locale read them.
 pub fn export_csv(p: &Portfolio) -> String {
-    let fig = compute(p);
     let mut out = String::new();
-    // Every cell, the program's own included, is cleaned here and only here.
-    let mut row = |fields: Vec<String>| {
-        let line: Vec<String> = fields
+    write_rows(
+        &mut out,
+        ',',
+        HEADER.iter().map(|s| s.to_string()).collect(),
+    );
+    for r in rows(p) {
+        write_rows(&mut out, ',', r.into_iter().map(|c| c.plain()).collect());
+    }
+    out
+}
+
+/// `--csv --excel`: the spreadsheet dialect of the user's language. For Norwegian: `;`
+/// between fields, decimal commas, Norwegian headers and words; for English: `,` and
+/// dots. Both start with a byte-order mark, which Excel needs to read UTF-8.
+pub fn export_csv_excel(p: &Portfolio, l: crate::text::Lang) -> String {
+    let sep = l.pick(";", ",").chars().next().unwrap_or(',');
+    let mut out = String::from("\u{feff}");
+    write_rows(
+        &mut out,
+        sep,
+        HEADER_WORDS
             .iter()
-            .map(|f| csv_field(&crate::sanitize::clean_keep_lines(f)))
-            .collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    };
-    row(HEADER.iter().map(|s| s.to_string()).collect());
+            .map(|h| l.pick(h.0, h.1).to_string())
+            .collect(),
+    );
+    for r in rows(p) {
+        write_rows(&mut out, sep, r.into_iter().map(|c| c.local(l)).collect());
+    }
+    out
+}
+
+/// The header in words, in the order of [`HEADER`].
+const HEADER_WORDS: [(&str, &str); 28] = [
+    ("Id", "Id"),
+    ("Navn", "Name"),
+    ("Ansvarlig", "Owner"),
+    ("Enhet", "Unit"),
+    ("Virkemiddel", "Instrument"),
+    ("Status", "Status"),
+    ("Helse", "Health"),
+    ("Start", "Start"),
+    ("Slutt", "End"),
+    ("Mål", "Goals"),
+    ("Stikkord", "Tags"),
+    ("Planlagt", "Planned"),
+    ("Brukt", "Spent"),
+    ("Innvilget", "Granted"),
+    ("Søkt", "Applied"),
+    ("Avslått", "Rejected"),
+    ("Egen andel", "Own share"),
+    ("Forbruk", "Burn"),
+    ("Tid gått", "Time elapsed"),
+    ("Resultatoppnåelse", "Results achievement"),
+    ("Siste score", "Latest score"),
+    ("Forrige score", "Previous score"),
+    ("Høyeste risiko", "Top risk score"),
+    ("Risikonivå", "Top risk band"),
+    ("Åpne risikoer", "Open risks"),
+    ("Siste vedtak", "Last decision"),
+    ("Kriterier vurdert", "Criteria scored"),
+    ("Kriterier i alt", "Criteria total"),
+];
+
+/// One cell before it is written: the program's own values keep their kind, so each
+/// dialect writes them its way.
+enum Cell {
+    /// Text from the file, already defused.
+    Text(String),
+    /// A value whose machine form is fixed (an enum name, a date, an integer), with its
+    /// words for people when it has some.
+    Word(String, Option<Box<dyn Fn(crate::text::Lang) -> String>>),
+    /// A ratio or a score with its decimals.
+    Decimal(Option<f64>, usize),
+}
+
+impl Cell {
+    fn plain(self) -> String {
+        match self {
+            Cell::Text(s) | Cell::Word(s, _) => s,
+            Cell::Decimal(v, d) => ratio(v, d),
+        }
+    }
+
+    fn local(self, l: crate::text::Lang) -> String {
+        match self {
+            Cell::Text(s) | Cell::Word(s, None) => s,
+            Cell::Word(s, Some(words)) if !s.is_empty() => words(l),
+            Cell::Word(s, Some(_)) => s,
+            Cell::Decimal(v, d) => {
+                let s = ratio(v, d);
+                if l.pick(",", ".") == "," {
+                    s.replace('.', ",")
+                } else {
+                    s
+                }
+            }
+        }
+    }
+}
+
+fn write_rows(out: &mut String, sep: char, fields: Vec<String>) {
+    let line: Vec<String> = fields
+        .iter()
+        .map(|f| field(&crate::sanitize::clean_keep_lines(f), sep))
+        .collect();
+    out.push_str(&line.join(&sep.to_string()));
+    out.push_str("\r\n");
+}
+
+/// [`csv_field`] for a separator of choice.
+fn field(s: &str, sep: char) -> String {
+    if sep == ',' {
+        return csv_field(s);
+    }
+    if s.contains([sep, '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Every project's cells, in the order of [`HEADER`].
+fn rows(p: &Portfolio) -> Vec<Vec<Cell>> {
+    use crate::text::Lang;
+    let fig = compute(p);
+    let mut out = Vec::new();
     for (pr, f) in p.projects.iter().zip(&fig.projects) {
-        let opt = |s: &Option<String>| s.as_deref().map(defuse).unwrap_or_default();
-        let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-        let amount = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+        let opt = |s: &Option<String>| Cell::Text(s.as_deref().map(defuse).unwrap_or_default());
+        let date = |d: Option<crate::model::Date>| {
+            Cell::Word(d.map(|d| d.to_string()).unwrap_or_default(), None)
+        };
+        let amount =
+            |v: Option<i64>| Cell::Word(v.map(|v| v.to_string()).unwrap_or_default(), None);
         let b = f.budget;
-        row(vec![
-            defuse(&pr.id),
-            defuse(&pr.name),
+        let (status, health) = (pr.status, pr.health);
+        let decision = pr.evaluations.last().and_then(|e| e.decision);
+        let band = f.top_risk.map(|t| t.2);
+        out.push(vec![
+            Cell::Text(defuse(&pr.id)),
+            Cell::Text(defuse(&pr.name)),
             opt(&pr.owner),
             opt(&pr.unit),
             opt(&pr.instrument),
-            format!("{:?}", pr.status),
-            pr.health.map(|h| format!("{h:?}")).unwrap_or_default(),
+            Cell::Word(
+                format!("{status:?}"),
+                Some(Box::new(move |l: Lang| l.status(status).to_string())),
+            ),
+            Cell::Word(
+                health.map(|h| format!("{h:?}")).unwrap_or_default(),
+                Some(Box::new(move |l: Lang| l.health(health).to_string())),
+            ),
             date(pr.start),
             date(pr.end),
-            defuse(&pr.goals.join(";")),
-            defuse(&pr.tags.join(";")),
+            Cell::Text(defuse(&pr.goals.join(";"))),
+            Cell::Text(defuse(&pr.tags.join(";"))),
             amount(b.map(|b| b.planned)),
             amount(b.map(|b| b.spent)),
             amount(b.map(|b| b.granted)),
             amount(b.map(|b| b.applied)),
             amount(b.map(|b| b.rejected)),
             amount(b.map(|b| b.own_share)),
-            ratio(b.and_then(|b| b.burn), 3),
-            ratio(f.elapsed, 3),
-            ratio(f.achievement, 3),
-            ratio(f.latest_score, 2),
-            ratio(f.previous_score, 2),
-            f.top_risk.map(|t| t.1.to_string()).unwrap_or_default(),
-            f.top_risk
-                .map(|t| match t.2 {
+            Cell::Decimal(b.and_then(|b| b.burn), 3),
+            Cell::Decimal(f.elapsed, 3),
+            Cell::Decimal(f.achievement, 3),
+            Cell::Decimal(f.latest_score, 2),
+            Cell::Decimal(f.previous_score, 2),
+            amount(f.top_risk.map(|t| t.1)),
+            Cell::Word(
+                band.map(|b| match b {
                     Band::Green => "Green",
                     Band::Amber => "Amber",
                     Band::Red => "Red",
                 })
                 .unwrap_or_default()
                 .to_string(),
-            f.open_risks.to_string(),
-            pr.evaluations
-                .last()
-                .and_then(|e| e.decision)
-                .map(|d| format!("{d:?}"))
-                .unwrap_or_default(),
+                Some(Box::new(move |l: Lang| {
+                    band.map(|b| l.band(b)).unwrap_or("").to_string()
+                })),
+            ),
+            amount(Some(f.open_risks as i64)),
+            Cell::Word(
+                decision.map(|d| format!("{d:?}")).unwrap_or_default(),
+                Some(Box::new(move |l: Lang| {
+                    decision.map(|d| l.decision(d)).unwrap_or("").to_string()
+                })),
+            ),
             // What latest_score was computed from: fewer scored than in total is a
             // partial score. Empty, like the score, without one.
             amount(f.latest_total.map(|t| t.scored as i64)),
