@@ -168,7 +168,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Global, [ch('/')], "/", A::StartSearch, "søk", "search", true),
     b!(Global, [ch('f')], "f", A::OpenFilterMenu, "filter", "filter", true),
     b!(Global, [key(K::Esc)], "Esc", A::Back, "lukk / fjern filter", "close / clear filter", false),
-    b!(Global, [ch('C')], "C", A::ShowMoved, "bare det som er endret siden sist (--since)", "only what moved since last time (--since)", false),
+    b!(Global, [ch('C')], "C", A::ShowMoved, "endringer: bare det som er endret siden sist (--since)", "changes: only what moved since last time (--since)", false),
     b!(Global, [ch('M')], "M", A::OpenMeeting, "møtereferat: hvem var der", "meeting record: who was there", false),
     b!(Global, [ch('t')], "t", A::StartTriage, "gjennomgang (triage)", "triage", true),
     b!(Global, [ch('z')], "z", A::ToggleZoom, "zoom ruten", "zoom the pane", false),
