@@ -51,6 +51,10 @@ struct Args {
     /// Follow along without changing anything: no edits, no save, no journal.
     #[arg(long)]
     read_only: bool,
+    /// Clicks and the wheel (tabs, panes, rows, matrix cells, picker entries). Off by
+    /// default, so the terminal's own text selection keeps working; `:mouse` toggles it.
+    #[arg(long)]
+    mouse: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -459,6 +463,7 @@ fn interactive(args: &Args, lang: Lang) -> i32 {
         .unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
     let mut app = App::new(portfolio, label, lang, date);
     app.read_only = args.read_only;
+    app.mouse = args.mouse;
     app.timebox = args.timebox;
     app.meeting_length = args.length;
     app.set_by(args.by.clone());

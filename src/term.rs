@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::cursor::Show;
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -80,6 +80,31 @@ fn out_lock() -> std::sync::MutexGuard<'static, ()> {
 }
 /// The user's editor has the terminal (see [`hand_over`]).
 static EDITING: AtomicBool = AtomicBool::new(false);
+/// The terminal reports the mouse to styr now: [`restore`] turns that off.
+static MOUSE_CAPTURED: AtomicBool = AtomicBool::new(false);
+/// The user wants the mouse (`--mouse`, `:mouse`): taken back after the editor.
+static MOUSE_WANTED: AtomicBool = AtomicBool::new(false);
+
+/// Turn the terminal's mouse reporting on or off, as the user asked (`app.mouse`).
+/// Marked as captured before it is asked for, so a restore never leaves it on.
+fn set_mouse(on: bool) -> io::Result<()> {
+    MOUSE_WANTED.store(on, Ordering::SeqCst);
+    if on == MOUSE_CAPTURED.load(Ordering::SeqCst) {
+        return Ok(());
+    }
+    let _out = out_lock();
+    if !ACTIVE.load(Ordering::SeqCst) {
+        return Ok(());
+    }
+    let mut out = io::stdout();
+    if on {
+        MOUSE_CAPTURED.store(true, Ordering::SeqCst);
+        execute!(out, EnableMouseCapture)
+    } else {
+        MOUSE_CAPTURED.store(false, Ordering::SeqCst);
+        execute!(out, DisableMouseCapture)
+    }
+}
 
 /// Put the terminal back as it was. Safe to call more than once and from any thread;
 /// write errors are ignored (the terminal may be gone).
@@ -106,6 +131,10 @@ pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = disable_raw_mode();
         let mut out = io::stdout();
+        if MOUSE_CAPTURED.swap(false, Ordering::SeqCst) {
+            // Before leaving the alternate screen: the shell gets no mouse reports.
+            let _ = execute!(out, DisableMouseCapture);
+        }
         let _ = execute!(out, LeaveAlternateScreen, Show);
         let _ = out.flush();
     }
@@ -188,6 +217,7 @@ fn event_loop(
     update(app, Action::Resize(size.width, size.height));
     session.start(app);
     loop {
+        set_mouse(app.mouse)?;
         terminal.draw(|f| ui::draw(f, app, theme))?;
         out.send()?;
         if session.should_quit {
@@ -204,8 +234,10 @@ fn event_loop(
             session.tick(app);
             continue;
         }
-        // Take every event that is waiting before drawing again.
+        // Take every event that is waiting before drawing again (but draw after a click
+        // or the wheel: what is under the next one is what the next frame draws).
         loop {
+            let mut moused = false;
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     for k in unjoin(app, &k) {
@@ -214,6 +246,12 @@ fn event_loop(
                     }
                 }
                 Event::Resize(w, h) => update(app, Action::Resize(w, h)),
+                Event::Mouse(m) => {
+                    if let Some(action) = crate::app::mouse::action(app, &m) {
+                        update(app, action);
+                        moused = true;
+                    }
+                }
                 _ => {}
             }
             session.run_effects(app);
@@ -224,7 +262,7 @@ fn event_loop(
                 update(app, Action::Resize(size.width, size.height));
                 break;
             }
-            if session.should_quit || !event::poll(Duration::ZERO)? {
+            if moused || session.should_quit || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
@@ -255,6 +293,9 @@ fn take_back(terminal: &mut Term) -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     execute!(io::stdout(), EnterAlternateScreen, Hide)?;
+    if MOUSE_WANTED.load(Ordering::SeqCst) {
+        set_mouse(true)?;
+    }
     // The editor drew over everything (and the window may have changed size): clear it
     // and forget what ratatui thinks is on screen, so the next frame is drawn whole.
     // Not `Terminal::clear`: in ratatui 0.30 it first asks the terminal where the cursor

@@ -46,7 +46,10 @@ fn a_risk_that_moves_in_the_register_keeps_the_cursor() {
 fn a_risk_that_leaves_the_chosen_cell_is_followed_to_its_new_cell() {
     let mut a = app(Lang::En);
     press(&mut a, KeyCode::Char('3'));
-    typ(&mut a, "hh"); // P5 × C3: T-03's theft risk
+    // From the cell the matrix cursor starts on (P4 × C4, the top risk's), up and left
+    // to P5 × C3: T-03's theft risk.
+    assert_eq!(a.risk_cell, (4, 4));
+    typ(&mut a, "kh");
     assert_eq!(a.risk_cell, (5, 3));
     press(&mut a, KeyCode::Enter);
     assert_eq!(risk_at(&a), pair("T-03", "R1"));

@@ -334,7 +334,7 @@ fn snapshot_risks_cell_chosen() {
     // The red cell P4 × C4 chosen: the register lists its risk.
     let mut a = app(Lang::Nb);
     press(&mut a, ch('3'));
-    for k in [ch('j'), ch('h')] {
+    for k in [ch('j'), ch('k')] {
         press(&mut a, k);
     }
     assert_eq!(a.risk_cell, (4, 4));
@@ -1722,8 +1722,14 @@ fn matrix_counts_open_risks_in_their_cells() {
             }
             let screen = text(&t);
             let (title, heading) = match lang {
-                Lang::Nb => ("3 Risiko · alle celler: 7 risikoer", "Åpne risikoer (6)"),
-                Lang::En => ("3 Risks · all cells: 7 risks", "Open risks (6)"),
+                Lang::Nb => (
+                    "3 Risiko · alle celler: 6 åpne + 1 redusert",
+                    "Åpne risikoer (6)",
+                ),
+                Lang::En => (
+                    "3 Risks · all cells: 6 open + 1 mitigated",
+                    "Open risks (6)",
+                ),
             };
             assert!(screen.contains(title), "{w}x{h}:\n{screen}");
             assert!(screen.contains(heading), "{w}x{h}:\n{screen}");
@@ -1791,7 +1797,7 @@ fn matrix_key_follows_the_files_thresholds() {
 fn moving_over_the_matrix_chooses_a_cell_and_enter_lists_its_risks() {
     for lang in [Lang::Nb, Lang::En] {
         let k = lang.pick("K", "C");
-        let one = lang.pick("1 risiko", "1 risk");
+        let one = lang.pick("1 åpen", "1 open");
         let mut a = app(lang);
         press(&mut a, ch('3'));
         assert!(!a.risk_cell_active);
@@ -1799,9 +1805,10 @@ fn moving_over_the_matrix_chooses_a_cell_and_enter_lists_its_risks() {
         let t = render(&a, 80, 24, Plain);
         assert!(!text(&t).contains('['), "no cell chosen yet:\n{}", text(&t));
 
-        // From the corner P5 × C5: down to P4, left to C4.
+        // The cursor starts on the top risk's cell, P4 × C4: down one, and up again.
         press(&mut a, ch('j'));
-        press(&mut a, ch('h'));
+        assert_eq!(a.risk_cell, (3, 4));
+        press(&mut a, ch('k'));
         assert_eq!(a.risk_cell, (4, 4));
         assert!(a.risk_cell_active);
         assert_eq!(a.risk_rows, [(pi(&a, "T-01"), 0)]);
@@ -1828,9 +1835,12 @@ fn moving_over_the_matrix_chooses_a_cell_and_enter_lists_its_risks() {
         let (x, y) = locate(buf, "Forsinket").expect("the risk is listed");
         assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
 
-        // Back to the matrix, one step right: an empty cell says so.
+        // One Esc: back to the matrix, every cell again, the cursor where it was.
         press(&mut a, KeyCode::Esc);
         assert_eq!(a.risk_focus, styr::app::RiskFocus::Matrix);
+        assert!(!a.risk_cell_active);
+        assert_eq!(a.risk_cell, (4, 4));
+        // One step right: an empty cell says so.
         press(&mut a, ch('l'));
         assert_eq!(a.risk_cell, (4, 5));
         assert!(a.risk_rows.is_empty());
@@ -1853,7 +1863,10 @@ fn moving_over_the_matrix_chooses_a_cell_and_enter_lists_its_risks() {
         assert_eq!(a.risk_rows.len(), 7);
         let screen = text(&render(&a, 80, 24, Plain));
         assert!(
-            screen.contains(lang.pick("alle celler: 7 risikoer", "all cells: 7 risks")),
+            screen.contains(lang.pick(
+                "alle celler: 6 åpne + 1 redusert",
+                "all cells: 6 open + 1 mitigated"
+            )),
             "{screen}"
         );
         assert_eq!(matrix_cell(&render(&a, 80, 24, Plain), 5, 3), "■ 1");

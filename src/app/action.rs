@@ -99,6 +99,20 @@ pub enum Action {
     TextCancel,
     /// The terminal's size changed: rows available for a page.
     Resize(u16, u16),
+    /// A left click at a column and row of the screen (with `--mouse` or `:mouse`): what
+    /// the last frame drew there is chosen. See `app::mouse`.
+    Click {
+        col: u16,
+        row: u16,
+    },
+    /// The mouse wheel over a column and row of the screen: the list there moves.
+    Scroll {
+        col: u16,
+        row: u16,
+        up: bool,
+    },
+    /// `:mouse`: turn clicks and the wheel on or off.
+    ToggleMouse,
     /// Nothing (a key that means nothing here).
     Noop,
 }

@@ -309,6 +309,16 @@ pub fn commands(l: Lang) -> Vec<Command> {
         keys: "",
         action: Action::ClearFilters,
     });
+    out.push(Command {
+        label: l
+            .pick(
+                "mus (mouse) av/på: klikk og rulling",
+                "mouse on/off: clicks and the wheel",
+            )
+            .to_string(),
+        keys: ":mouse",
+        action: Action::ToggleMouse,
+    });
     out
 }
 
@@ -359,8 +369,12 @@ pub fn key_to_action(app: &super::App, ev: &KeyEvent) -> Action {
                 | Some(Overlay::SaveAs { .. })
         );
     if text_open {
-        let palette = matches!(app.overlay, Some(Overlay::Palette { .. }));
-        return text_key(ev, ctrl, palette);
+        // The palette's list and the note's rows (see `super::wrap`) take ↑ and ↓.
+        let rows = matches!(
+            app.overlay,
+            Some(Overlay::Palette { .. }) | Some(Overlay::Note { .. })
+        );
+        return text_key(ev, ctrl, rows);
     }
     match &app.overlay {
         Some(Overlay::FollowUps { .. }) => {
@@ -412,8 +426,8 @@ pub fn key_to_action(app: &super::App, ev: &KeyEvent) -> Action {
     lookup(&contexts_now(app), ev).unwrap_or(Action::Noop)
 }
 
-/// A key in a one-line text field (the palette's field also moves its list).
-fn text_key(ev: &KeyEvent, ctrl: bool, palette: bool) -> Action {
+/// A key in a text field (`rows`: ↑ and ↓ move the palette's list or the note's rows).
+fn text_key(ev: &KeyEvent, ctrl: bool, rows: bool) -> Action {
     match ev.code {
         KeyCode::Enter => Action::TextAccept,
         KeyCode::Esc => Action::TextCancel,
@@ -423,8 +437,8 @@ fn text_key(ev: &KeyEvent, ctrl: bool, palette: bool) -> Action {
         KeyCode::Right => Action::TextRight,
         KeyCode::Home => Action::TextHome,
         KeyCode::End => Action::TextEnd,
-        KeyCode::Up if palette => Action::Up,
-        KeyCode::Down if palette => Action::Down,
+        KeyCode::Up if rows => Action::Up,
+        KeyCode::Down if rows => Action::Down,
         KeyCode::Char('a') if ctrl => Action::TextHome,
         KeyCode::Char('e') if ctrl => Action::TextEnd,
         KeyCode::Char('w') if ctrl => Action::TextDeleteWord,

@@ -10,15 +10,20 @@ pub mod fold;
 pub mod followups;
 pub mod form;
 pub mod fuzzy;
+pub mod hits;
 mod jump;
 mod keep;
 pub mod keymap;
+pub mod mouse;
+pub mod origin;
 mod partial;
 pub mod picker;
+mod risks;
 pub mod scoring;
 pub mod since;
 pub mod update;
 pub mod view;
+pub mod wrap;
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -28,7 +33,7 @@ pub use action::Action;
 use crate::model::edit::History;
 use crate::model::figures::{Figures, Ranking, compute_with};
 use crate::model::tree::GoalTree;
-use crate::model::{Date, Health, Portfolio, Status};
+use crate::model::{Date, Health, Portfolio, RiskStatus, Status};
 pub use crate::store::JournalEntry;
 use crate::text::Lang;
 
@@ -306,6 +311,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// The project detail view is open in the projects pane.
     pub detail: bool,
+    /// Where the open view was opened from, for `Esc` to go back to (see [`origin`]).
+    pub origin: Option<origin::Origin>,
     pub detail_scroll: usize,
 
     pub expanded: Vec<bool>,
@@ -323,7 +330,8 @@ pub struct App {
     pub project_cursor: usize,
 
     pub risk_focus: RiskFocus,
-    /// Selected matrix cell: (probability, consequence), 1–5 each.
+    /// The matrix cursor: (probability, consequence), 1–5 each. It starts on the
+    /// highest-scoring cell that holds an open risk (see [`risks`]).
     pub risk_cell: (i64, i64),
     /// Whether the register is narrowed to the selected cell.
     pub risk_cell_active: bool,
@@ -331,6 +339,8 @@ pub struct App {
     pub matrix: [[usize; 5]; 5],
     /// The register: (project, risk) pairs, highest score first.
     pub risk_rows: Vec<(usize, usize)>,
+    /// How many of the register's risks are mitigated (the others are open).
+    pub risk_rows_mitigated: usize,
     pub risk_cursor: usize,
 
     pub criterion_cursor: usize,
@@ -344,6 +354,12 @@ pub struct App {
     pub message: Option<String>,
     /// Lines per page for PgUp/PgDn, set from the terminal's size.
     pub page: usize,
+    /// The terminal's size (columns, rows), from the last resize.
+    pub screen: (u16, u16),
+    /// Clicks and the wheel act (`--mouse`, `:mouse`); off, the terminal selects text.
+    pub mouse: bool,
+    /// What the last frame drew where, for the mouse (drawing state only).
+    pub hits: hits::HitMap,
     pub quit: bool,
 
     /// Scroll offsets remembered between frames (drawing state only).
@@ -463,6 +479,8 @@ pub struct ScrollMemo {
     pub help_max: Cell<Option<usize>>,
     /// The project detail's largest useful scroll at the last frame, likewise.
     pub detail_max: Cell<Option<usize>>,
+    /// The first row of the note field shown, when the note is longer than its box.
+    pub note: Cell<usize>,
 }
 
 impl ScrollMemo {
@@ -533,6 +551,7 @@ impl App {
             zoom: false,
             overlay: None,
             detail: false,
+            origin: None,
             detail_scroll: 0,
             expanded,
             goal_rows: Vec::new(),
@@ -548,12 +567,16 @@ impl App {
             risk_cell_active: false,
             matrix: [[0; 5]; 5],
             risk_rows: Vec::new(),
+            risk_rows_mitigated: 0,
             risk_cursor: 0,
             criterion_cursor: 0,
             scoring: false,
             ranking: Ranking::default(),
             message: None,
             page: 10,
+            screen: (80, 24),
+            mouse: false,
+            hits: hits::HitMap::default(),
             quit: false,
             scroll: ScrollMemo::default(),
             history: History::default(),
@@ -580,6 +603,7 @@ impl App {
         app.rebuild_goal_rows();
         app.refresh_ranking();
         app.refilter();
+        app.risk_cell = app.first_cell();
         let mut cache = std::mem::take(&mut app.view_cache);
         cache.warm(&app);
         app.view_cache = cache;
@@ -689,6 +713,10 @@ impl App {
         let (matrix, rows) = view::risks(self, &mut cache);
         self.view_cache = cache;
         self.matrix = matrix;
+        self.risk_rows_mitigated = rows
+            .iter()
+            .filter(|&&(p, r)| self.portfolio.projects[p].risks[r].status == RiskStatus::Mitigated)
+            .count();
         self.risk_rows = rows;
         self.risk_cursor = cursor::place(&self.risk_rows, keep, self.risk_cursor);
     }

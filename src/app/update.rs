@@ -14,8 +14,16 @@ use super::{
 
 /// Apply one action to the state.
 pub fn update(app: &mut App, action: Action) {
+    if let Action::Resize(w, h) = action {
+        // Whatever is open: the note field wraps to the width, pages follow the height.
+        app.screen = (w, h);
+        app.page = (h as usize).saturating_sub(8).max(1);
+    }
     if !matches!(action, Action::Noop | Action::Resize(..)) {
         app.message = None;
+    }
+    if let Action::Click { .. } | Action::Scroll { .. } = action {
+        return super::mouse::handle(app, action);
     }
     match app.overlay.clone() {
         Some(Overlay::Help { scroll }) => return help(app, action, scroll),
@@ -38,7 +46,8 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Noop => {}
-        Action::Resize(_, h) => app.page = (h as usize).saturating_sub(8).max(1),
+        Action::Resize(..) | Action::Click { .. } | Action::Scroll { .. } => {}
+        Action::ToggleMouse => super::mouse::toggle(app),
         Action::Quit => {
             if app.unsaved > 0 && !app.read_only {
                 app.overlay = Some(Overlay::Question(Question::QuitUnsaved));
@@ -69,7 +78,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::StartSearch => {
             app.searching = Some(TextField::new(&app.filters.search));
             if app.pane != Pane::Projects {
+                // A search cancelled goes back to the pane it was started in.
+                app.remember_origin(super::origin::Opened::Search);
+                let origin = app.origin;
                 focus(app, Pane::Projects);
+                app.origin = origin;
             }
         }
         Action::OpenFilterMenu => {
@@ -303,6 +316,7 @@ pub fn update(app: &mut App, action: Action) {
 fn focus(app: &mut App, p: Pane) {
     app.pane = p;
     app.detail = false;
+    app.origin = None;
 }
 
 /// The project edits and the evaluation apply to: triage's current item, else the selection.
@@ -429,15 +443,10 @@ fn back(app: &mut App) {
     }
     if app.detail {
         app.detail = false;
+        app.return_from(super::origin::Opened::Detail);
         return;
     }
-    if app.pane == Pane::Risks && app.risk_focus == RiskFocus::Register {
-        app.risk_focus = RiskFocus::Matrix;
-        return;
-    }
-    if app.pane == Pane::Risks && app.risk_cell_active {
-        app.risk_cell_active = false;
-        app.refresh_risks();
+    if app.pane == Pane::Risks && super::risks::back(app) {
         return;
     }
     if app.zoom {
@@ -492,20 +501,7 @@ fn movement(app: &mut App, action: Action) {
             RiskFocus::Register => {
                 app.risk_cursor = step(app.risk_cursor, app.risk_rows.len(), action, page)
             }
-            RiskFocus::Matrix => {
-                // Up raises probability (rows are drawn 5 at the top).
-                let p = app.risk_cell.0;
-                app.risk_cell.0 = match action {
-                    Action::Up => (p + 1).min(5),
-                    Action::Down => (p - 1).max(1),
-                    Action::Top | Action::PageUp => 5,
-                    Action::Bottom | Action::PageDown => 1,
-                    _ => p,
-                };
-                app.risk_cell_active = true;
-                app.risk_cursor = 0;
-                app.refresh_risks();
-            }
+            RiskFocus::Matrix => super::risks::move_cell(app, action),
         },
         Pane::Evaluation => {
             let n = app.portfolio.criteria.len();
@@ -539,15 +535,7 @@ fn sideways(app: &mut App, right: bool) {
             app.rebuild_goal_rows();
         }
         Pane::Risks if app.risk_focus == RiskFocus::Matrix => {
-            let c = app.risk_cell.1;
-            app.risk_cell.1 = if right {
-                (c + 1).min(5)
-            } else {
-                (c - 1).max(1)
-            };
-            app.risk_cell_active = true;
-            app.risk_cursor = 0;
-            app.refresh_risks();
+            super::risks::move_cell(app, if right { Action::Right } else { Action::Left })
         }
         _ => {}
     }
@@ -577,6 +565,7 @@ fn enter(app: &mut App) {
         }
         Pane::Projects => {
             if app.selected().is_some() {
+                app.origin = None;
                 app.detail = true;
                 app.detail_scroll = 0;
                 app.scroll.detail_max.set(None);
@@ -594,6 +583,8 @@ fn enter(app: &mut App) {
                 if let Some(&(pi, _)) = app.risk_rows.get(app.risk_cursor)
                     && app.select_project(pi)
                 {
+                    // Esc in the detail comes back here, to the same risk.
+                    app.remember_origin(super::origin::Opened::Detail);
                     app.pane = Pane::Projects;
                     app.detail = true;
                     app.detail_scroll = 0;
@@ -859,6 +850,8 @@ fn search(app: &mut App, action: Action, mut field: TextField) {
     match action {
         Action::TextAccept => {
             app.searching = None;
+            // The search is kept: the list is where the user now works.
+            app.forget_origin(super::origin::Opened::Search);
             app.project_cursor = 0; // the best match
             if app.visible.is_empty() {
                 app.message = Some(app.lang.pick("Ingen treff", "No match").to_string());
@@ -868,6 +861,7 @@ fn search(app: &mut App, action: Action, mut field: TextField) {
             app.searching = None;
             app.filters.search.clear();
             app.refilter();
+            app.return_from(super::origin::Opened::Search);
         }
         Action::ForceQuit => update_quit(app),
         a => {
@@ -962,7 +956,10 @@ fn note(app: &mut App, action: Action, mut field: TextField, mitigation: bool) {
         }
         Action::ForceQuit => update_quit(app),
         a => {
-            edit_text(&mut field, a);
+            // Up, Down, Home and End go by the rows the note is wrapped into.
+            if !super::wrap::motion(&mut field, a, app.screen) {
+                edit_text(&mut field, a);
+            }
             app.overlay = Some(Overlay::Note { field, mitigation });
         }
     }

@@ -717,4 +717,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         lines.extend(ranking::lines(app, t, selected, w, left));
     }
     f.render_widget(Paragraph::new(lines).style(Style::default()), inner);
+    // The sheet's criteria are its rows after the state and the column headers.
+    let n = app.portfolio.criteria.len();
+    if selected.is_some() && inner.height > 2 {
+        let rows = Rect::new(inner.x, inner.y + 2, inner.width, inner.height - 2);
+        super::hit_rows(app, rows, 0, n, crate::app::hits::Hit::Criterion);
+    }
 }

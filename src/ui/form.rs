@@ -247,4 +247,6 @@ pub fn draw_list(f: &mut Frame, area: Rect, app: &App, t: &Theme, project: usize
         t.dim,
     ));
     f.render_widget(Paragraph::new(lines), inner);
+    let listed = Rect::new(inner.x, inner.y, inner.width, rows as u16);
+    super::hit_rows(app, listed, off, order.len(), crate::app::hits::Hit::Entry);
 }

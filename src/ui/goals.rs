@@ -7,6 +7,7 @@ use ratatui::widgets::{Cell, Row, Table};
 
 use super::theme::health_symbol;
 use super::{Theme, clean, fit, pane_block};
+use crate::app::hits::Hit;
 use crate::app::{App, Pane, ScrollMemo};
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
@@ -159,4 +160,6 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         .header(Row::new(header).style(t.header))
         .column_spacing(1);
     f.render_widget(table, inner);
+    let body = Rect::new(inner.x, inner.y + 1, inner.width, height as u16);
+    super::hit_rows(app, body, off, app.goal_rows.len(), Hit::Goal);
 }

@@ -6,6 +6,7 @@ pub mod detail;
 pub mod evaluation;
 pub mod form;
 pub mod goals;
+mod note;
 pub mod overlay;
 pub mod projects;
 mod questions;
@@ -23,6 +24,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
+use crate::app::hits::Hit;
 use crate::app::{App, Pane};
 pub use theme::{Theme, ThemeName};
 pub use width::fit;
@@ -42,6 +44,8 @@ pub fn clean(s: &str) -> String {
 /// Draw the whole screen.
 pub fn draw(f: &mut Frame, app: &App, t: &Theme) {
     let area = f.area();
+    // What this frame draws where, for the mouse (see `crate::app::hits`).
+    app.hits.clear();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return too_small(f, app, area);
     }
@@ -79,12 +83,25 @@ pub fn draw(f: &mut Frame, app: &App, t: &Theme) {
 
 fn draw_pane(f: &mut Frame, area: Rect, app: &App, t: &Theme, pane: Pane) {
     let focused = app.pane == pane;
+    hit(app, area, Hit::Pane(pane));
     match pane {
         Pane::Goals => goals::draw(f, area, app, t, focused),
         Pane::Projects if app.detail => detail::draw(f, area, app, t, focused),
         Pane::Projects => projects::draw(f, area, app, t, focused),
         Pane::Risks => risks::draw(f, area, app, t, focused),
         Pane::Evaluation => evaluation::draw(f, area, app, t, focused),
+    }
+}
+
+/// Record that `hit` was drawn in `area` (see `crate::app::hits`).
+pub fn hit(app: &App, area: Rect, hit: Hit) {
+    app.hits.add(area.x, area.y, area.width, area.height, hit);
+}
+
+/// Record rows `off..` of a list drawn one a row from `area`'s top, `len` in all.
+pub fn hit_rows(app: &App, area: Rect, off: usize, len: usize, make: impl Fn(usize) -> Hit) {
+    for (y, i) in (area.y..area.bottom()).zip(off..len) {
+        app.hits.add(area.x, y, area.width, 1, make(i));
     }
 }
 

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use super::width::{clusters, pad, width};
 use super::{Theme, clean, fit};
+use crate::app::hits::Hit;
 use crate::app::keymap::{BINDINGS, Ctx, contexts_now, help_order, shadowed};
 use crate::app::picker::{self, Target};
 use crate::app::update::{palette_matches, picker_entries};
@@ -20,7 +21,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         Some(Overlay::Help { scroll }) => help(f, area, app, t, *scroll),
         Some(Overlay::Palette { field, cursor }) => palette(f, area, app, t, field, *cursor),
         Some(Overlay::Picker { kind, cursor }) => picker(f, area, app, t, *kind, *cursor),
-        Some(Overlay::Note { field, mitigation }) => note(f, area, app, t, field, *mitigation),
+        Some(Overlay::Note { field, mitigation }) => {
+            super::note::draw(f, area, app, t, field, *mitigation)
+        }
         Some(Overlay::Question(q)) => super::questions::draw(f, area, app, t, *q),
         Some(Overlay::Form(form)) => super::form::draw_form(f, area, app, t, form),
         Some(Overlay::FollowUps { project, cursor }) => {
@@ -217,6 +220,8 @@ fn palette(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, c
         ));
     }
     f.render_widget(Paragraph::new(lines), inner);
+    let listed = Rect::new(inner.x, inner.y + 1, inner.width, room as u16);
+    super::hit_rows(app, listed, off, matches.len(), Hit::Entry);
     place_cursor(f, inner, field);
 }
 
@@ -322,43 +327,17 @@ fn picker(f: &mut Frame, area: Rect, app: &App, t: &Theme, kind: PickerKind, cur
         t.dim,
     ));
     f.render_widget(Paragraph::new(lines), inner);
-}
-
-fn note(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, mitigation: bool) {
-    let l = app.lang;
-    let rect = text_rect(area);
-    // What the field changes: the project (or the risk) and the field; the text in it is
-    // the value now.
-    let title = match picker::text_target(app, mitigation) {
-        Some(tg) => target_title(&tg, (rect.width as usize).saturating_sub(4)),
-        None if mitigation => l.pick("Tiltak mot risikoen", "Mitigation").to_string(),
-        None => l.pick("Notat for møtet", "Meeting note").to_string(),
-    };
-    let inner = text_popup(f, area, t, &title, field);
-    let keys = if field.text.is_empty() {
-        l.pick(
-            "tomt nå · Enter lagrer · Esc avbryter",
-            "empty now · Enter keeps · Esc cancels",
-        )
-    } else {
-        l.pick("Enter lagrer · Esc avbryter", "Enter keeps · Esc cancels")
-    };
-    if inner.height > 1 {
-        let row = Rect::new(inner.x, inner.y + 1, inner.width, 1);
-        f.render_widget(
-            Paragraph::new(Line::styled(fit(keys, inner.width as usize), t.dim)),
-            row,
-        );
-    }
+    let listed = Rect::new(inner.x, inner.y, inner.width, room as u16);
+    super::hit_rows(app, listed, off, entries.len(), Hit::Entry);
 }
 
 fn text_rect(area: Rect) -> Rect {
-    centered(area, area.width.saturating_sub(8).min(100), 4)
+    centered(area, crate::app::wrap::popup_width(area.width), 4)
 }
 
-/// A one-line text field in a popup, scrolled sideways so the cursor stays visible.
-/// Returns the popup's inside.
-fn text_popup(f: &mut Frame, area: Rect, t: &Theme, title: &str, field: &TextField) -> Rect {
+/// A one-line text field in a popup (the file name to save under), scrolled sideways so
+/// the cursor stays visible. The note's field wraps instead (`super::note`).
+fn text_popup(f: &mut Frame, area: Rect, t: &Theme, title: &str, field: &TextField) {
     let rect = text_rect(area);
     let block = popup(title, t);
     let inner = block.inner(rect);
@@ -372,5 +351,4 @@ fn text_popup(f: &mut Frame, area: Rect, t: &Theme, title: &str, field: &TextFie
     };
     f.render_widget(Paragraph::new(field_line(&shown, t)), inner);
     place_cursor(f, inner, &shown);
-    inner
 }

@@ -9,6 +9,7 @@ use ratatui::widgets::{Cell, Row, Table};
 use super::theme::{band_symbol, health_symbol};
 use super::width::{clusters, width};
 use super::{Theme, clean, fit, pane_block};
+use crate::app::hits::Hit;
 use crate::app::view::matcher;
 use crate::app::{App, Pane, ScrollMemo, SortKey};
 use crate::model::figures::ScoreTotal;
@@ -258,6 +259,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         });
     let table = Table::new(rows, widths).header(header).column_spacing(1);
     f.render_widget(table, inner);
+    let body = Rect::new(inner.x, inner.y + 1, inner.width, height as u16);
+    super::hit_rows(app, body, off, app.visible.len(), Hit::Project);
 }
 
 /// The Score cell: the latest total, right-aligned in five columns; while the portfolio

@@ -14,6 +14,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use super::theme::band_symbol;
 use super::width::width;
 use super::{Theme, clean, fit, pane_block};
+use crate::app::hits::Hit;
 use crate::app::{App, Pane, RiskFocus, ScrollMemo};
 use crate::model::RiskStatus;
 use crate::model::figures::{risk_band, risk_score};
@@ -32,20 +33,34 @@ fn c_letter(l: Lang) -> &'static str {
     l.pick("K", "C")
 }
 
-/// "1 risiko" / "2 risikoer".
-fn risks_word(l: Lang, n: usize) -> String {
-    let w = if n == 1 {
-        l.pick("risiko", "risk")
+/// What the register lists, by status: "6 åpne + 1 redusert" / "6 open + 1 mitigated"
+/// (the matrix counts the open ones; the register also lists the mitigated).
+fn register_count(app: &App) -> String {
+    let l = app.lang;
+    let mitigated = app.risk_rows_mitigated;
+    let open = app.risk_rows.len() - mitigated;
+    let open_w = if open == 1 {
+        l.pick("åpen", "open")
     } else {
-        l.pick("risikoer", "risks")
+        l.pick("åpne", "open")
     };
-    format!("{n} {w}")
+    let mut s = format!("{open} {open_w}");
+    if mitigated > 0 {
+        let w = if mitigated == 1 {
+            l.pick("redusert", "mitigated")
+        } else {
+            l.pick("reduserte", "mitigated")
+        };
+        s.push_str(&format!(" + {mitigated} {w}"));
+    }
+    s
 }
 
-/// The pane's title: whether the register is narrowed to a cell, and how many it lists.
+/// The pane's title: whether the register is narrowed to a cell, and what it lists — the
+/// open risks (as many as the matrix counts there) and the mitigated ones.
 pub fn title(app: &App) -> String {
     let l = app.lang;
-    let count = risks_word(l, app.risk_rows.len());
+    let count = register_count(app);
     if app.risk_cell_active {
         let (p, c) = app.risk_cell;
         format!(
@@ -84,6 +99,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         let mut lines = matrix_lines(app, t, focused);
         lines.extend(legend_lines(app, t, narrow));
         f.render_widget(Paragraph::new(lines), left);
+        matrix_hits(app, left);
         register(f, right, app, t, focused);
     } else {
         // The matrix on top with its key beside it, the register below.
@@ -97,6 +113,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         );
         let narrow = register_columns(app, rest.width).narrow;
         f.render_widget(Paragraph::new(matrix_lines(app, t, focused)), top);
+        matrix_hits(app, top);
         if top.width > mw + 4 {
             let key = Rect::new(
                 top.x + mw + 3,
@@ -108,6 +125,21 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         }
         if rest.height > 0 {
             register(f, rest, app, t, focused);
+        }
+    }
+}
+
+/// Record where each cell of the matrix drawn in `area` is, for the mouse.
+fn matrix_hits(app: &App, area: Rect) {
+    let cell_w = count_digits(app) as u16 + 3;
+    for p in 1..=5i64 {
+        let y = area.y + 1 + (5 - p) as u16;
+        for c in 1..=5i64 {
+            let x = area.x + 3 + (c - 1) as u16 * cell_w;
+            if y < area.bottom() && x < area.right() {
+                let w = cell_w.min(area.right() - x);
+                app.hits.add(x, y, w, 1, Hit::Cell(p, c));
+            }
         }
     }
 }
@@ -141,15 +173,23 @@ fn matrix_lines(app: &App, t: &Theme, focused: bool) -> Vec<Line<'static>> {
     let cell_w = digits + 3;
     let open: usize = app.matrix.iter().flatten().sum();
     let on_matrix = app.risk_focus == RiskFocus::Matrix;
-    let mut lines = vec![heading(
-        format!("{} ({open})", l.pick("Åpne risikoer", "Open risks")),
-        on_matrix,
-        focused,
-        t,
-    )];
+    let mut head = format!("{} ({open})", l.pick("Åpne risikoer", "Open risks"));
+    // Open risks whose probability or consequence is off the 1–5 scale are in the
+    // register but in no cell: said, so the title's count and this one agree.
+    let listed_open = app.risk_rows.len() - app.risk_rows_mitigated;
+    if !app.risk_cell_active && listed_open > open {
+        head.push_str(&format!(
+            " + {} {}",
+            listed_open - open,
+            l.pick("utenfor skalaen", "off the scale")
+        ));
+    }
+    let mut lines = vec![heading(head, on_matrix, focused, t)];
     // The chosen cell, in brackets: the one the register is narrowed to. Until one is
-    // chosen (by moving over the matrix) the register lists every cell.
+    // chosen (by moving over the matrix) the register lists every cell. The cursor is
+    // drawn while the matrix has the focus, chosen or not: the first move starts there.
     let marked = app.risk_cell_active;
+    let cursor_shown = on_matrix && focused;
     let th = app.portfolio.risk_thresholds;
     for p in (1..=5i64).rev() {
         let mut spans = vec![Span::styled(format!("P{p} "), t.header)];
@@ -165,12 +205,13 @@ fn matrix_lines(app: &App, t: &Theme, focused: bool) -> Vec<Line<'static>> {
             if n > 0 {
                 style = style.add_modifier(Modifier::BOLD);
             }
-            let selected = marked && app.risk_cell == (p, c);
+            let here = app.risk_cell == (p, c);
+            let selected = marked && here;
             let (open_b, close_b) = if selected { ("[", "]") } else { (" ", " ") };
-            if selected && on_matrix && focused {
+            if here && cursor_shown {
                 style = style.patch(t.selected);
             }
-            let bracket = if selected && on_matrix && focused {
+            let bracket = if selected && cursor_shown {
                 t.selected
             } else {
                 t.text
@@ -524,4 +565,6 @@ fn register(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
     let widths: Vec<Constraint> = cols.iter().map(|c| Constraint::Length(c.1)).collect();
     let table = Table::new(rows, widths).header(header).column_spacing(1);
     f.render_widget(table, body);
+    let listed = Rect::new(body.x, body.y + 1, body.width, height as u16);
+    super::hit_rows(app, listed, off, app.risk_rows.len(), Hit::Risk);
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::width::{head, spans_width, width};
 use super::{Theme, clean, fit};
+use crate::app::hits::Hit;
 use crate::app::keymap::{contexts_now, hints};
 use crate::app::{App, Pane};
 
@@ -30,6 +31,10 @@ pub fn top_bar(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         } else {
             t.text
         };
+        // A click on the tab goes to the pane (see `crate::app::mouse`).
+        let x = area.x.saturating_add(spans_width(&spans) as u16);
+        app.hits
+            .add(x, area.y, width(&label) as u16, 1, Hit::Tab(p));
         spans.push(Span::styled(label, style));
     }
     if app.triage.is_some() {
