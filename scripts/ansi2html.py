@@ -3,7 +3,13 @@
 that looks like the terminal did, for a headless browser to photograph.
 
 Usage: ansi2html.py CAPTURE.ans OUT.html --cols 120 --rows 40 [--cursor X,Y] [--title T]
+                    [--light]
 Prints the page's size in pixels as "WIDTH,HEIGHT" (for chromium --window-size).
+
+The terminal is a dark one (light grey text on near-black) unless --light: then its own
+text and background colours are swapped to dark text on white, as in a terminal with a
+light profile. The 16 colours stay as they are either way, as most terminals keep them
+whatever the profile's background: that is what shows whether a theme reads on both.
 
 Handles the SGR codes tmux writes: reset, bold, dim, italic, underline (also 4:n),
 blink (ignored), reverse, hidden, strike-through and their "off" codes; foreground and
@@ -28,8 +34,11 @@ PALETTE16 = [
     "#1c1c1c", "#cd3131", "#0dbc79", "#e5e510", "#2472c8", "#bc3fbc", "#11a8cd", "#e5e5e5",
     "#767676", "#f14c4c", "#23d18b", "#f5f543", "#3b8eea", "#d670d6", "#29b8db", "#ffffff",
 ]
-DEFAULT_FG = "#cccccc"
-DEFAULT_BG = "#1e1e1e"
+# The terminal's own text and background colours ("default"): a dark profile's, or a
+# light one's with --light.
+DARK = ("#cccccc", "#1e1e1e")
+LIGHT = ("#1e1e1e", "#ffffff")
+DEFAULT_FG, DEFAULT_BG = DARK
 
 FONT_PX = 16
 # DejaVu Sans Mono: every glyph advances 1233/2048 em.
@@ -286,7 +295,11 @@ def main():
     ap.add_argument("--rows", type=int, required=True)
     ap.add_argument("--cursor", help="X,Y of a visible cursor, drawn as a block")
     ap.add_argument("--title", default="styr")
+    ap.add_argument("--light", action="store_true",
+                    help="a light terminal: dark default text on a white background")
     a = ap.parse_args()
+    global DEFAULT_FG, DEFAULT_BG
+    DEFAULT_FG, DEFAULT_BG = LIGHT if a.light else DARK
     with open(a.capture, encoding="utf-8", errors="replace") as f:
         text = f.read()
     if text.endswith("\n"):

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of styr for the README: every pane, project detail, search, triage, the help
-# overlay and the decision picker, taken from the real release binary running in tmux on
-# the portfolios in data/.
+# overlay, the decision picker and `--theme contrast` on a dark and on a light terminal,
+# taken from the real release binary running in tmux on the portfolios in data/.
 #
 # Run from anywhere in the repository:
 #
@@ -84,7 +84,8 @@ settle() {
 
 # shoot NAME COLS ROWS LANG FILE STEP...
 # Each STEP is one send-keys call (tmux key names, split on spaces; "-l text" types text
-# literally), and the screen settles after each.
+# literally), and the screen settles after each. THEME=contrast before it runs styr with
+# --theme; BACKGROUND=light draws the capture as a terminal with a light background.
 shoot() {
     local name=$1 cols=$2 rows=$3 lang=$4 file=$5
     shift 5
@@ -97,8 +98,10 @@ shoot() {
     cp "$ROOT/data/$file" "$dir/$file"
     local locale=nb_NO.UTF-8
     [ "$lang" = en ] && locale=en_GB.UTF-8
+    local theme=()
+    [ -n "${THEME:-}" ] && theme=(--theme "$THEME")
     tm new-session -d -s shot -x "$cols" -y "$rows" -c "$dir" \
-        env LANG="$locale" LC_ALL= NO_COLOR= COLORTERM= "$BIN" "$file" --date "$DATE" --lang "$lang"
+        env LANG="$locale" LC_ALL= NO_COLOR= COLORTERM= "$BIN" "$file" --date "$DATE" --lang "$lang" "${theme[@]}"
     local size
     size=$(tm display -p -t shot '#{pane_width}x#{pane_height}')
     if [ "$size" != "${cols}x${rows}" ]; then
@@ -119,9 +122,11 @@ shoot() {
         cursor=(--cursor "$(tm display -p -t shot '#{cursor_x},#{cursor_y}')")
     fi
     tm kill-session -t shot
+    local light=()
+    [ "${BACKGROUND:-dark}" = light ] && light=(--light)
     local wh
     wh=$(python3 "$ROOT/scripts/ansi2html.py" "$dir/screen.ans" "$dir/screen.html" \
-        --cols "$cols" --rows "$rows" --title "styr – $name" "${cursor[@]}")
+        --cols "$cols" --rows "$rows" --title "styr – $name" "${cursor[@]}" "${light[@]}")
     chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
         --disable-background-networking --disable-component-update --disable-sync \
         --hide-scrollbars --force-device-scale-factor=1 \
@@ -162,6 +167,9 @@ shoot decision 120 40 nb hamar.ron "2" "j j" "4" "d"
 shoot small-80x24 80 24 nb hamar.ron "2" "j j"
 # In English, on the bundled example portfolio.
 shoot overview-en 120 40 en lillestrom.ron "2" "j j"
+# The projector theme on a dark and on a light terminal: the same screen must read on both.
+THEME=contrast BACKGROUND=dark shoot contrast-dark 120 40 nb hamar.ron "2" "j j"
+THEME=contrast BACKGROUND=light shoot contrast-light 120 40 nb hamar.ron "2" "j j"
 
 # The HTML report (styr report --html), its first page as a reader sees it.
 shoot_report() {

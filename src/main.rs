@@ -188,23 +188,31 @@ fn main() -> ExitCode {
     let lang = args.lang.unwrap_or_else(Lang::from_env);
     let code = match &args.command {
         Some(Command::Check { files }) => {
-            let r = cli::check::check(files);
+            let r = cli::check::check_in(files, lang);
             print_lines(&r.lines);
             if r.errors > 0 { EXIT_REFUSED } else { 0 }
         }
-        Some(Command::Fmt { file, check }) => match cli::fmt::fmt(file, *check) {
+        Some(Command::Fmt { file, check }) => match cli::fmt::fmt(file, *check, lang) {
             Ok(cli::fmt::Formatted::Unchanged) => 0,
             Ok(cli::fmt::Formatted::Written) => {
                 eprintln!(
-                    "{}: rewritten in the canonical layout",
-                    styr::sanitize::clean(file)
+                    "{}: {}",
+                    styr::sanitize::clean(file),
+                    lang.pick(
+                        "skrevet om i standardoppsettet",
+                        "rewritten in the canonical layout"
+                    )
                 );
                 0
             }
             Ok(cli::fmt::Formatted::WouldChange) => {
                 eprintln!(
-                    "{}: would be rewritten (run `styr fmt` on it)",
-                    styr::sanitize::clean(file)
+                    "{}: {}",
+                    styr::sanitize::clean(file),
+                    lang.pick(
+                        "ville blitt skrevet om (kjør `styr fmt` på den)",
+                        "would be rewritten (run `styr fmt` on it)"
+                    )
                 );
                 1
             }
@@ -219,7 +227,7 @@ fn main() -> ExitCode {
             file,
             overdue,
             html,
-        }) => with_portfolio(file, |p| {
+        }) => with_portfolio(file, lang, |p| {
             if *html {
                 let mut p = p.clone();
                 if *overdue {
@@ -235,11 +243,12 @@ fn main() -> ExitCode {
             }
         }),
         Some(Command::Minutes { file, date }) => {
-            with_portfolio(file, |p| cli::minutes::minutes(p, *date, lang))
+            with_portfolio(file, lang, |p| cli::minutes::minutes(p, *date, lang))
         }
         Some(Command::Diff { files, since }) => diff(files, *since, lang),
         // Each output cleans the file's text itself, terminal or not: a piped file is
-        // `cat` to a terminal later.
+        // `cat` to a terminal later. The CSV is for machines: the same in every language
+        // (only the warnings on stderr follow it).
         Some(Command::Export {
             file,
             xlsx: Some(out),
@@ -247,8 +256,8 @@ fn main() -> ExitCode {
         }) => export_xlsx(file, out, lang),
         Some(Command::Export {
             file, excel: true, ..
-        }) => with_portfolio(file, |p| cli::export::export_csv_excel(p, lang)),
-        Some(Command::Export { file, .. }) => with_portfolio(file, cli::export::export_csv),
+        }) => with_portfolio(file, lang, |p| cli::export::export_csv_excel(p, lang)),
+        Some(Command::Export { file, .. }) => with_portfolio(file, lang, cli::export::export_csv),
         None => interactive(&args, lang),
     };
     ExitCode::from(code as u8)
@@ -261,9 +270,14 @@ fn print_lines(lines: &[String]) {
     }
 }
 
-/// Load `file`, print its warnings to stderr and `make(p)` to stdout; exit 2 if refused.
-fn with_portfolio(file: &str, make: impl FnOnce(&styr::model::Portfolio) -> String) -> i32 {
-    match cli::open(file) {
+/// Load `file`, print its warnings (in `lang`) to stderr and `make(p)` to stdout; exit 2
+/// if refused.
+fn with_portfolio(
+    file: &str,
+    lang: Lang,
+    make: impl FnOnce(&styr::model::Portfolio) -> String,
+) -> i32 {
+    match cli::open(file, lang) {
         Ok((p, warnings)) => {
             for w in warnings {
                 eprintln!("{w}");
@@ -282,7 +296,7 @@ fn with_portfolio(file: &str, make: impl FnOnce(&styr::model::Portfolio) -> Stri
 
 /// `styr export FILE --xlsx OUT`: the workbook, written to a new file (never over one).
 fn export_xlsx(file: &str, out: &str, lang: Lang) -> i32 {
-    let p = match cli::open(file) {
+    let p = match cli::open(file, lang) {
         Ok((p, warnings)) => {
             for w in warnings {
                 eprintln!("{w}");
@@ -342,7 +356,7 @@ fn diff(files: &[String], since: Option<Date>, lang: Lang) -> i32 {
             return EXIT_REFUSED;
         }
     };
-    let load = |side: &cli::diff::Side| match cli::load(&side.label, &side.bytes) {
+    let load = |side: &cli::diff::Side| match cli::load(&side.label, &side.bytes, lang) {
         Ok((p, _warnings)) => Some(p),
         Err(errors) => {
             for e in errors {
@@ -399,7 +413,7 @@ fn since_view(args: &Args, app: &App) -> Result<Option<styr::app::since::SinceVi
     let Some(side) = side else {
         return Ok(None);
     };
-    match cli::load(&side.label, &side.bytes) {
+    match cli::load(&side.label, &side.bytes, app.lang) {
         Ok((old, _)) => Ok(Some(styr::app::since::SinceView::new(
             side.label,
             &old,
@@ -420,11 +434,11 @@ fn interactive(args: &Args, lang: Lang) -> i32 {
                 Ok(x) => x,
                 Err(e) => {
                     let d = styr::model::Diagnostic::error(None, cli::io_message(&e));
-                    eprintln!("{}", d.render(f));
+                    eprintln!("{}", d.render_in(f, lang));
                     return EXIT_REFUSED;
                 }
             };
-            match cli::load(f, &bytes) {
+            match cli::load(f, &bytes, lang) {
                 Ok((p, _warnings)) => {
                     // A save splices into this text; it need not parse it again.
                     doc.set_base(p.clone());
@@ -441,14 +455,18 @@ fn interactive(args: &Args, lang: Lang) -> i32 {
         None => match styr::model::parse(styr::EXAMPLE) {
             Ok(p) => (p, styr::EXAMPLE_NAME.to_string(), None),
             Err(d) => {
-                eprintln!("{}", d.render(styr::EXAMPLE_NAME));
+                eprintln!("{}", d.render_in(styr::EXAMPLE_NAME, lang));
                 return EXIT_REFUSED;
             }
         },
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
-            "styr: the interactive view needs a terminal; for output to a file or pipe use `styr report`, `styr export --csv` or `styr check`"
+            "styr: {}",
+            lang.pick(
+                "den interaktive visningen trenger en terminal; for utdata til en fil eller et rør, bruk `styr report`, `styr export --csv` eller `styr check`",
+                "the interactive view needs a terminal; for output to a file or pipe use `styr report`, `styr export --csv` or `styr check`"
+            )
         );
         return EXIT_REFUSED;
     }
@@ -482,7 +500,10 @@ fn interactive(args: &Args, lang: Lang) -> i32 {
     match styr::term::run(app, Theme::new(theme), session) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("styr: terminal error: {e}");
+            eprintln!(
+                "styr: {}: {e}",
+                lang.pick("feil i terminalen", "terminal error")
+            );
             1
         }
     }

@@ -12,6 +12,43 @@ pub enum Lang {
     En,
 }
 
+/// A noun in both languages, in the singular and the plural, for [`Lang::count`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Noun {
+    /// Bokmål: singular, plural ("prosjekt", "prosjekter").
+    pub nb: (&'static str, &'static str),
+    /// English: singular, plural ("project", "projects").
+    pub en: (&'static str, &'static str),
+}
+
+impl Noun {
+    pub const PROJECT: Noun = Noun {
+        nb: ("prosjekt", "prosjekter"),
+        en: ("project", "projects"),
+    };
+    /// What the report counts: "prosjekter og tiltak".
+    pub const PROJECT_OR_MEASURE: Noun = Noun {
+        nb: ("prosjekt eller tiltak", "prosjekter og tiltak"),
+        en: ("project or measure", "projects and measures"),
+    };
+    pub const FILE: Noun = Noun {
+        nb: ("fil", "filer"),
+        en: ("file", "files"),
+    };
+    pub const ERROR: Noun = Noun {
+        nb: ("feil", "feil"),
+        en: ("error", "errors"),
+    };
+    pub const WARNING: Noun = Noun {
+        nb: ("advarsel", "advarsler"),
+        en: ("warning", "warnings"),
+    };
+    pub const DAY: Noun = Noun {
+        nb: ("dag", "dager"),
+        en: ("day", "days"),
+    };
+}
+
 impl Lang {
     /// From `--lang` (nb, nn, no → Norwegian; en → English).
     pub fn parse(s: &str) -> Option<Lang> {
@@ -134,6 +171,21 @@ impl Lang {
     /// What a picker or a text field changes, and its value now: "sannsynlighet, nå 4".
     pub fn now(self, what: &str, value: &str) -> String {
         format!("{what}, {} {value}", self.pick("nå", "now"))
+    }
+
+    /// "1 prosjekt", "2 prosjekter" / "1 project", "0 projects": a count and its noun in
+    /// the right number (the singular for 1 and -1 only, in both languages).
+    pub fn count(self, n: i64, noun: Noun) -> String {
+        format!("{n} {}", self.noun(n, noun))
+    }
+
+    /// The noun alone, in the number `n` asks for: "prosjekt" / "prosjekter".
+    pub fn noun(self, n: i64, noun: Noun) -> &'static str {
+        let (one, many) = match self {
+            Lang::Nb => noun.nb,
+            Lang::En => noun.en,
+        };
+        if n.unsigned_abs() == 1 { one } else { many }
     }
 
     /// 2400000 → "2 400 000" (nb, with no-break spaces) or "2,400,000" (en).
@@ -262,6 +314,19 @@ mod tests {
         assert_eq!(Lang::Nb.amount(2_400_000), "2\u{a0}400\u{a0}000");
         assert_eq!(Lang::En.amount(-950), "-950");
         assert_eq!(Lang::En.amount(i64::MIN), "-9,223,372,036,854,775,808");
+    }
+
+    #[test]
+    fn counts_take_the_singular_for_one_only() {
+        assert_eq!(Lang::En.count(1, Noun::PROJECT), "1 project");
+        assert_eq!(Lang::En.count(0, Noun::PROJECT), "0 projects");
+        assert_eq!(Lang::En.count(2, Noun::PROJECT), "2 projects");
+        assert_eq!(Lang::Nb.count(1, Noun::PROJECT), "1 prosjekt");
+        assert_eq!(Lang::Nb.count(2, Noun::PROJECT), "2 prosjekter");
+        assert_eq!(Lang::Nb.count(1, Noun::WARNING), "1 advarsel");
+        assert_eq!(Lang::Nb.count(3, Noun::ERROR), "3 feil");
+        assert_eq!(Lang::En.count(-1, Noun::DAY), "-1 day");
+        assert_eq!(Lang::Nb.noun(5, Noun::DAY), "dager");
     }
 
     #[test]

@@ -130,7 +130,7 @@ fn projects_come_in_agenda_order_and_one_with_only_a_health_change_is_dealt_with
         section(&m, "### T-02 Klimatilpasning i ravinene\n"),
         "\n- Health: Green → Amber\n\n"
     );
-    let not = section(&m, "## Not reviewed at the meeting (2)\n");
+    let not = section(&m, "## Not reviewed at the meeting (2 projects)\n");
     assert!(!not.contains("T-02"), "{m}");
     assert_eq!(
         not,
@@ -334,7 +334,7 @@ fn a_recorded_meeting_s_minutes_hold_what_was_recorded() {
         m.starts_with(
             "# Minutes of the steering meeting 2026-11-22: Testportefølje 2026\n\nTestkommune\n\n\
              - Chair: Anne Lie\n- Secretary: Marte Aas\n- Present: Anne Lie, Kari Nordmann\n- Absent: Ola Berg\n\n\
-             ## Reviewed (3)\n\n### T-03 Bysykler og gange\n"
+             ## Reviewed (3 projects)\n\n### T-03 Bysykler og gange\n"
         ),
         "{m}"
     );

@@ -1,6 +1,7 @@
 //! `styr check FILE...`: one line per finding, then a summary.
 
 use crate::model::load_bytes;
+use crate::text::{Lang, Noun};
 
 use super::read;
 
@@ -11,7 +12,14 @@ pub struct CheckReport {
     pub warnings: usize,
 }
 
+/// [`check_in`] English.
 pub fn check(paths: &[String]) -> CheckReport {
+    check_in(paths, Lang::En)
+}
+
+/// Every finding in every file, in `lang`, and the summary: "checked 1 file: 0 errors,
+/// 2 warnings — ok" / "sjekket 1 fil: 0 feil, 2 advarsler — i orden".
+pub fn check_in(paths: &[String], lang: Lang) -> CheckReport {
     let mut r = CheckReport {
         lines: Vec::new(),
         errors: 0,
@@ -28,31 +36,23 @@ pub fn check(paths: &[String]) -> CheckReport {
             } else {
                 r.warnings += 1;
             }
-            r.lines.push(d.render(path));
+            r.lines.push(d.render_in(path, lang));
         }
         if diagnostics.iter().any(|d| d.is_error()) {
-            r.lines.extend(super::interrupted_save(path));
+            r.lines.extend(super::interrupted_save(path, lang));
         }
     }
-    let files = match paths.len() {
-        1 => "1 file".to_string(),
-        n => format!("{n} files"),
-    };
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
+    let count = |n: usize, noun| lang.count(n as i64, noun);
     r.lines.push(format!(
-        "checked {files}: {}, {}{}",
-        plural(r.errors, "error"),
-        plural(r.warnings, "warning"),
+        "{} {}: {}, {}{}",
+        lang.pick("sjekket", "checked"),
+        count(paths.len(), Noun::FILE),
+        count(r.errors, Noun::ERROR),
+        count(r.warnings, Noun::WARNING),
         if r.errors > 0 {
-            " — refused"
+            lang.pick(" — avvist", " — refused")
         } else {
-            " — ok"
+            lang.pick(" — i orden", " — ok")
         }
     ));
     r

@@ -2,8 +2,10 @@
 //! field order, defaults left out, comments gone) — only when asked to, like `cargo fmt`.
 //! A save never does this; it keeps the file as the user wrote it.
 
+use crate::model::msg::msg;
 use crate::model::save::to_ron;
 use crate::store::{self, LockState};
+use crate::text::Lang;
 
 /// What `fmt` did, and the exit status it means.
 #[derive(Debug, PartialEq, Eq)]
@@ -17,12 +19,12 @@ pub enum Formatted {
 }
 
 /// Format the file at `path` (with `check`, only tell). Errors: the messages to print,
-/// already with the file's name; exit status 2.
-pub fn fmt(path: &str, check: bool) -> Result<Formatted, Vec<String>> {
+/// already with the file's name, in `lang`; exit status 2.
+pub fn fmt(path: &str, check: bool, lang: Lang) -> Result<Formatted, Vec<String>> {
     let (bytes, doc) = store::open(path).map_err(|e| {
-        vec![crate::model::Diagnostic::error(None, super::io_message(&e)).render(path)]
+        vec![crate::model::Diagnostic::error(None, super::io_message(&e)).render_in(path, lang)]
     })?;
-    let (p, _warnings) = super::load(path, &bytes)?;
+    let (p, _warnings) = super::load(path, &bytes, lang)?;
     let text = to_ron(&p);
     if text.as_bytes() == bytes.as_slice() {
         return Ok(Formatted::Unchanged);
@@ -30,25 +32,31 @@ pub fn fmt(path: &str, check: bool) -> Result<Formatted, Vec<String>> {
     if check {
         return Ok(Formatted::WouldChange);
     }
-    let refuse = |why: String| vec![format!("{path}: {why}")];
+    let refuse = |why: crate::model::Msg| vec![format!("{path}: {}", why.get(lang))];
     if let Some(mode) = doc.write_protected() {
-        return Err(refuse(format!(
-            "write-protected ({}); not rewritten",
-            store::mode_string(mode)
+        let mode = store::mode_string(mode);
+        return Err(refuse(msg!(
+            "write-protected ({mode}); not rewritten",
+            "skrivebeskyttet ({mode}); ikke skrevet om"
         )));
     }
     // A styr with the file open would find it changed under its edits: not now.
     let _lock = match store::acquire(doc.path()) {
         Ok(LockState::Acquired(lock)) => Some(lock),
         Ok(LockState::HeldByOther { .. }) => {
-            return Err(refuse(
-                "the file is open in styr; close it there first".to_string(),
-            ));
+            return Err(refuse(msg!(
+                "the file is open in styr; close it there first",
+                "filen er åpen i styr; lukk den der først"
+            )));
         }
         Err(_) => None,
     };
     let meta = std::fs::metadata(doc.path()).ok();
-    store::atomic::replace(doc.path(), text.as_bytes(), meta.as_ref())
-        .map_err(|e| refuse(format!("cannot rewrite it: {e}")))?;
+    store::atomic::replace(doc.path(), text.as_bytes(), meta.as_ref()).map_err(|e| {
+        refuse(msg!(
+            "cannot rewrite it: {e}",
+            "kan ikke skrive den om: {e}"
+        ))
+    })?;
     Ok(Formatted::Written)
 }

@@ -20,7 +20,7 @@ use std::fmt::Write;
 
 use crate::model::figures::score_total;
 use crate::model::{Date, Evaluation, Goal, Portfolio};
-use crate::text::Lang;
+use crate::text::{Lang, Noun};
 
 use super::md;
 use day::{Day, FollowUpNote, Item};
@@ -60,7 +60,7 @@ pub fn minutes(p: &Portfolio, date: Option<Date>, lang: Lang) -> String {
         o,
         "## {} ({})\n",
         l.pick("Behandlet", "Reviewed"),
-        day.items.len()
+        l.count(day.items.len() as i64, Noun::PROJECT)
     );
     if day.items.is_empty() {
         let _ = writeln!(
@@ -82,7 +82,7 @@ pub fn minutes(p: &Portfolio, date: Option<Date>, lang: Lang) -> String {
         o,
         "## {} ({})\n",
         l.pick("Ikke behandlet på møtet", "Not reviewed at the meeting"),
-        day.not_dealt.len()
+        l.count(day.not_dealt.len() as i64, Noun::PROJECT)
     );
     if day.not_dealt.is_empty() {
         let _ = writeln!(

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::model::figures::{Figures, compute_with, ranking};
 use crate::model::tree::GoalTree;
 use crate::model::{Portfolio, Project};
-use crate::text::Lang;
+use crate::text::{Lang, Noun};
 
 use super::md;
 
@@ -47,12 +47,11 @@ pub fn report(p: &Portfolio, lang: Lang) -> String {
     );
     let _ = writeln!(
         o,
-        "{} · {} {} · {} {}\n",
+        "{} · {} {} · {}\n",
         md(&p.organisation),
         l.pick("per", "as of"),
         as_of,
-        p.projects.len(),
-        l.pick("prosjekter og tiltak", "projects and measures")
+        l.count(p.projects.len() as i64, Noun::PROJECT_OR_MEASURE)
     );
 
     // Goals, in tree order.
@@ -85,8 +84,8 @@ pub fn report(p: &Portfolio, lang: Lang) -> String {
         }
         facts.push(format!(
             "{} {}",
-            r.projects.len(),
-            l.pick("prosjekter (med undermål)", "projects (incl. sub-goals)")
+            l.count(r.projects.len() as i64, Noun::PROJECT),
+            l.pick("(med undermål)", "(incl. sub-goals)")
         ));
         facts.push(format!(
             "{} {} {cur}",

@@ -3,6 +3,8 @@
 use std::fmt;
 
 pub use super::locate::Pos;
+pub use super::msg::Msg;
+use crate::text::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -16,23 +18,24 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Where in the file; `None` when the finding has no place (an empty file, say).
     pub pos: Option<Pos>,
-    pub message: String,
+    /// In both languages; it reads as the English text (`d.message.contains(…)`).
+    pub message: Msg,
 }
 
 impl Diagnostic {
-    pub fn error(pos: Option<Pos>, message: impl Into<String>) -> Self {
+    pub fn error(pos: Option<Pos>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Error,
             pos,
-            message: message.into(),
+            message,
         }
     }
 
-    pub fn warning(pos: Option<Pos>, message: impl Into<String>) -> Self {
+    pub fn warning(pos: Option<Pos>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             pos,
-            message: message.into(),
+            message,
         }
     }
 
@@ -40,14 +43,19 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// `FILE:LINE:COL: error: message` (or `FILE: …` with no place). The message is
-    /// sanitised: it may quote the file.
+    /// [`Diagnostic::render_in`] English.
     pub fn render(&self, file: &str) -> String {
+        self.render_in(file, Lang::En)
+    }
+
+    /// `FILE:LINE:COL: error: message` (or `FILE: …` with no place), in `lang`:
+    /// `FILE:LINE:COL: feil: …`. The message is sanitised: it may quote the file.
+    pub fn render_in(&self, file: &str, lang: Lang) -> String {
         let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => lang.pick("feil", "error"),
+            Severity::Warning => lang.pick("advarsel", "warning"),
         };
-        let msg = crate::sanitize::clean(&self.message);
+        let msg = crate::sanitize::clean(self.message.get(lang));
         let file = crate::sanitize::clean(file);
         match self.pos {
             Some(p) => format!("{file}:{}:{}: {kind}: {msg}", p.line, p.col),
@@ -134,9 +142,17 @@ mod tests {
 
     #[test]
     fn render_places_and_cleans() {
-        let d = Diagnostic::error(Some(Pos { line: 3, col: 7 }), "bad \u{1b}[2J");
+        let d = Diagnostic::error(
+            Some(Pos { line: 3, col: 7 }),
+            Msg::new("bad \u{1b}[2J", "dårlig \u{1b}[2J"),
+        );
         assert_eq!(d.render("a.ron"), "a.ron:3:7: error: bad ␛[2J");
-        let w = Diagnostic::warning(None, "empty");
+        assert_eq!(
+            d.render_in("a.ron", Lang::Nb),
+            "a.ron:3:7: feil: dårlig ␛[2J"
+        );
+        let w = Diagnostic::warning(None, Msg::new("empty", "tom"));
         assert_eq!(w.render("a.ron"), "a.ron: warning: empty");
+        assert_eq!(w.render_in("a.ron", Lang::Nb), "a.ron: advarsel: tom");
     }
 }

@@ -8,6 +8,7 @@
 //! `budget: (…)` is a `Budget`) and the last `field:` read in it. It only runs when a file
 //! has failed to parse, and costs one pass over the text up to the error.
 
+use super::msg::{Msg, msg};
 use super::schema::{self, Kind, Struct};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,12 +61,16 @@ impl Context {
         self.within?.field(name)
     }
 
-    /// "`planned` in `Budget`", or "`planned`" for a struct the table does not know.
-    pub fn subject(&self) -> Option<String> {
+    /// "`planned` in `Budget`" / "`planned` i `Budget`", or "`planned`" for a struct the
+    /// table does not know.
+    pub fn subject(&self) -> Option<Msg> {
         let (name, _) = self.key.as_ref()?;
         Some(match self.within {
-            Some(s) => format!("`{name}` in `{}`", s.name),
-            None => format!("`{name}`"),
+            Some(s) => {
+                let s = s.name;
+                msg!("`{name}` in `{s}`", "`{name}` i `{s}`")
+            }
+            None => Msg::same(format!("`{name}`")),
         })
     }
 }
@@ -387,7 +392,9 @@ mod tests {
         assert_eq!(key(&cx), Some("goals"));
         assert_eq!(cx.within.map(|s| s.name), Some("Project"));
         assert!(cx.in_value);
-        assert_eq!(cx.subject().as_deref(), Some("`goals` in `Project`"));
+        let subject = cx.subject().expect("a subject");
+        assert_eq!(&*subject, "`goals` in `Project`");
+        assert_eq!(subject.nb, "`goals` i `Project`");
     }
 
     #[test]

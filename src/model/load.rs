@@ -8,6 +8,7 @@ use ron::extensions::Extensions;
 
 use super::diagnostic::{Diagnostic, Pos};
 use super::locate::{first_long_token, pos_of};
+use super::msg::msg;
 use super::parse_error::describe;
 use super::types::Portfolio;
 use super::validate::validate;
@@ -70,13 +71,13 @@ pub fn load_bytes(file: &[u8]) -> Loaded {
                 .unwrap_or(Pos { line: 1, col: 1 });
             Loaded {
                 portfolio: None,
-                diagnostics: vec![Diagnostic::error(
-                    Some(pos),
-                    format!(
-                        "the file is not valid UTF-8 (byte {}); save it as UTF-8 text",
-                        bom + e.valid_up_to()
-                    ),
-                )],
+                diagnostics: vec![Diagnostic::error(Some(pos), {
+                    let byte = bom + e.valid_up_to();
+                    msg!(
+                        "the file is not valid UTF-8 (byte {byte}); save it as UTF-8 text",
+                        "filen er ikke gyldig UTF-8 (byte {byte}); lagre den som UTF-8-tekst"
+                    )
+                })],
             }
         }
     }
@@ -112,27 +113,31 @@ pub fn ron_options() -> Options {
 pub fn parse(text: &str) -> Result<Portfolio, Diagnostic> {
     let text = without_bom(text);
     if text.len() > MAX_FILE_BYTES {
+        let (size, max) = (text.len() >> 20, MAX_FILE_BYTES >> 20);
         return Err(Diagnostic::error(
             None,
-            format!(
-                "the file is {} MiB; styr reads portfolios up to {} MiB — split it into smaller portfolios",
-                text.len() >> 20,
-                MAX_FILE_BYTES >> 20
+            msg!(
+                "the file is {size} MiB; styr reads portfolios up to {max} MiB — split it into smaller portfolios",
+                "filen er på {size} MiB; styr leser porteføljer på opptil {max} MiB — del den i mindre porteføljer"
             ),
         ));
     }
     if text.trim().is_empty() {
         return Err(Diagnostic::error(
             None,
-            "the file is empty; a portfolio starts with `Portfolio(name: \"…\", organisation: \"…\", goals: [], projects: [])`",
+            msg!(
+                "the file is empty; a portfolio starts with `Portfolio(name: \"…\", organisation: \"…\", goals: [], projects: [])`",
+                "filen er tom; en portefølje begynner med `Portfolio(name: \"…\", organisation: \"…\", goals: [], projects: [])`"
+            ),
         ));
     }
     if let Some(pos) = first_long_token(text, MAX_TOKEN_BYTES) {
+        let kib = MAX_TOKEN_BYTES >> 10;
         return Err(Diagnostic::error(
             Some(pos),
-            format!(
-                "a string or number longer than {} KiB starts here; shorten it (or close a missing `\"`)",
-                MAX_TOKEN_BYTES >> 10
+            msg!(
+                "a string or number longer than {kib} KiB starts here; shorten it (or close a missing `\"`)",
+                "en tekst eller et tall på over {kib} KiB begynner her; gjør det kortere (eller sett inn en manglende `\"`)"
             ),
         ));
     }

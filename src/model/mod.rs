@@ -10,6 +10,7 @@ pub mod follow_up;
 pub mod history;
 pub mod load;
 pub mod locate;
+pub mod msg;
 mod optional;
 mod parse_error;
 pub mod record;
@@ -25,8 +26,10 @@ pub mod types;
 pub mod validate;
 mod validate_record;
 mod validate_values;
+mod validate_words;
 pub mod value;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use load::{Loaded, load_bytes, load_str, parse};
+pub use msg::Msg;
 pub use types::*;

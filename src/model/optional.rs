@@ -40,10 +40,6 @@ pub(super) fn scores<'de, D: Deserializer<'de>>(d: D) -> Result<IndexMap<String,
     UniqueKeys::deserialize(d).map(|u| u.0)
 }
 
-/// How the error for a key written twice in a map begins; the loader places it at the
-/// second key.
-pub(super) const DUPLICATE_KEY: &str = "the key ";
-
 /// A map of scores that refuses a key written twice (serde's maps keep the last silently).
 struct UniqueKeys(IndexMap<String, i64>);
 
@@ -59,10 +55,12 @@ impl<'de> Deserialize<'de> for UniqueKeys {
                 let mut out = IndexMap::new();
                 while let Some(key) = map.next_key::<String>()? {
                     if let Some(first) = out.get(&key) {
-                        return Err(serde::de::Error::custom(format!(
-                            "{DUPLICATE_KEY}`{}` is written twice (the first time with {first}); keep one of them",
-                            crate::sanitize::clean(&key)
-                        )));
+                        return Err(serde::de::Error::custom(
+                            super::parse_error::custom::key_twice(
+                                &crate::sanitize::clean(&key),
+                                *first,
+                            ),
+                        ));
                     }
                     let value = map.next_value::<i64>()?;
                     out.insert(key, value);

@@ -3,20 +3,30 @@
 //!
 //! ron gives a place and a bare word ("Expected string"); [`super::error_context::context`] finds the
 //! field whose value stands at that place and the token found there, and FORMAT.md's
-//! table ([`schema`]) says what the field takes and shows it written right.
+//! table ([`super::schema`]) says what the field takes and shows it written right
+//! ([`fix`]). Every message is in English and bokmål ([`super::msg`]); ron's own words
+//! are kept, quoted, where styr has nothing better, and the messages of styr's own types
+//! that come back inside ron's error are known again and translated ([`custom`]).
+
+pub(super) mod custom;
+mod fix;
 
 use ron::error::{Error as RonError, SpannedError};
 
 use super::diagnostic::{Diagnostic, Pos, nearest, quoted_list};
-use super::error_context::{self as syntax, Context, Token, TokenKind};
-use super::load::{MAX_AMOUNT, MAX_GOAL_DEPTH, MAX_NESTING};
+use super::error_context::{self as syntax, Context, TokenKind};
+use super::load::{MAX_GOAL_DEPTH, MAX_NESTING};
 use super::locate::pos_of;
-use super::optional::DUPLICATE_KEY;
-use super::save::amount;
-use super::schema::{self, Kind};
-use super::types::{Date, Time};
+use super::msg::{Msg, msg};
+use custom::DUPLICATE_KEY;
+use fix::{field_name_expected, found, missing_comma, too_large, wrong_kind};
 
-const ENDS_EARLY: &str = "the file ends too early; a closing `)`, `]` or `}` is probably missing";
+fn ends_early() -> Msg {
+    msg!(
+        "the file ends too early; a closing `)`, `]` or `}}` is probably missing",
+        "filen slutter for tidlig; en avsluttende `)`, `]` eller `}}` mangler trolig"
+    )
+}
 
 /// Turn ron's error into a message that says what, where and how to fix it.
 pub fn describe(text: &str, e: SpannedError) -> Diagnostic {
@@ -31,11 +41,9 @@ pub fn describe(text: &str, e: SpannedError) -> Diagnostic {
     let at = syntax::offset_of(text, start.line, start.col);
     let cx = syntax::context(text, at);
     let place = |offset: usize| pos_of(text, offset);
-    let in_outer = |outer: &Option<String>| {
-        outer
-            .as_deref()
-            .map(|o| format!(" in `{o}`"))
-            .unwrap_or_default()
+    let in_outer = |outer: &Option<String>| match outer.as_deref() {
+        Some(o) => msg!(" in `{o}`", " i `{o}`"),
+        None => Msg::default(),
     };
     let looks_like_json = text.trim_start().starts_with('{');
     let trimmed = text.trim_end();
@@ -58,7 +66,7 @@ pub fn describe(text: &str, e: SpannedError) -> Diagnostic {
                     | RonError::UnclosedBlockComment
             ) =>
         {
-            (end, ENDS_EARLY.to_string())
+            (end, ends_early())
         }
         RonError::NoSuchStructField {
             expected,
@@ -66,71 +74,99 @@ pub fn describe(text: &str, e: SpannedError) -> Diagnostic {
             outer,
         } => {
             let hint = match nearest(found, expected.iter().copied()) {
-                Some(n) => format!("did you mean `{n}`?"),
-                None => format!("known fields: {}", quoted_list(expected.iter().copied())),
+                Some(n) => msg!("did you mean `{n}`?", "mente du `{n}`?"),
+                None => {
+                    let list = quoted_list(expected.iter().copied());
+                    msg!("known fields: {list}", "kjente felt: {list}")
+                }
             };
+            let within = in_outer(outer);
             (
                 start,
-                format!("unknown field `{found}`{}; {hint}", in_outer(outer)),
+                msg!(
+                    "unknown field `{found}`{within}; {hint}",
+                    "ukjent felt `{found}`{within}; {hint}";
+                    within, hint
+                ),
             )
         }
-        RonError::MissingStructField { field, outer } => (
-            start,
-            format!(
-                "missing required field `{field}`{}; add `{field}: …` before the closing `)`",
-                in_outer(outer)
-            ),
-        ),
-        RonError::DuplicateStructField { field, outer } => (
-            start,
-            format!(
-                "field `{field}` is written twice{}; keep one of them",
-                in_outer(outer)
-            ),
-        ),
+        RonError::MissingStructField { field, outer } => {
+            let within = in_outer(outer);
+            (
+                start,
+                msg!(
+                    "missing required field `{field}`{within}; add `{field}: …` before the closing `)`",
+                    "det påkrevde feltet `{field}` mangler{within}; legg til `{field}: …` før den avsluttende `)`";
+                    within
+                ),
+            )
+        }
+        RonError::DuplicateStructField { field, outer } => {
+            let within = in_outer(outer);
+            (
+                start,
+                msg!(
+                    "field `{field}` is written twice{within}; keep one of them",
+                    "feltet `{field}` er skrevet to ganger{within}; behold ett av dem";
+                    within
+                ),
+            )
+        }
         RonError::NoSuchEnumVariant {
             expected,
             found,
             outer,
         } => {
-            let what = outer.as_deref().unwrap_or("value");
+            let what = match outer.as_deref() {
+                Some(o) => Msg::same(o),
+                None => msg!("value", "gyldig verdi"),
+            };
             let hint = match nearest(found, expected.iter().copied()) {
-                Some(n) => format!("did you mean `{n}`? "),
-                None => String::new(),
+                Some(n) => msg!("did you mean `{n}`? ", "mente du `{n}`? "),
+                None => Msg::default(),
             };
             let field = match (cx.in_value, cx.subject()) {
-                (true, Some(s)) => format!("{s}: "),
-                _ => String::new(),
+                (true, Some(s)) => s.map(|_, s| format!("{s}: ")),
+                _ => Msg::default(),
             };
+            let list = quoted_list(expected.iter().copied());
             (
                 start,
-                format!(
-                    "{field}`{found}` is not a {what}; {hint}use one of {}",
-                    quoted_list(expected.iter().copied())
+                msg!(
+                    "{field}`{found}` is not a {what}; {hint}use one of {list}",
+                    "{field}`{found}` er ikke en {what}; {hint}bruk en av {list}";
+                    field, what, hint
                 ),
             )
         }
         RonError::ExpectedDifferentStructName { expected, found } => (
             start,
-            format!("found `{found}(` where `{expected}(…)` belongs; write `{expected}(` or leave the name out"),
+            msg!(
+                "found `{found}(` where `{expected}(…)` belongs; write `{expected}(` or leave the name out",
+                "fant `{found}(` der `{expected}(…)` hører hjemme; skriv `{expected}(` eller utelat navnet"
+            ),
         ),
         RonError::ExceededRecursionLimit => (
             start,
-            format!(
-                "the file nests deeper than {MAX_NESTING} levels here; flatten the goal tree (styr reads goal trees up to {MAX_GOAL_DEPTH} levels)"
+            msg!(
+                "the file nests deeper than {MAX_NESTING} levels here; flatten the goal tree (styr reads goal trees up to {MAX_GOAL_DEPTH} levels)",
+                "filen er nøstet dypere enn {MAX_NESTING} nivåer her; gjør måltreet flatere (styr leser måltrær med opptil {MAX_GOAL_DEPTH} nivåer)"
             ),
         ),
         RonError::IntegerOutOfBounds => (start, too_large(&cx)),
-        RonError::Eof => (end, ENDS_EARLY.to_string()),
+        RonError::Eof => (end, ends_early()),
         RonError::TrailingCharacters => {
             // ron stands where the portfolio ended; the extra text may be far below.
             let first = syntax::skip_ws(text, at);
-            let what = syntax::token_at(text, first).map(|t| found(text, Some(t)));
+            let what = syntax::token_at(text, first)
+                .map(|t| found(text, Some(t)))
+                .unwrap_or_default();
             (
                 place(first),
-                format!(
-                    "text after the end of the portfolio ({}); remove it, or check for an extra `)` before it",
-                    what.unwrap_or_default()
+                msg!(
+                    "text after the end of the portfolio ({what}); remove it, or check for an extra `)` before it",
+                    "tekst etter slutten av porteføljen ({what}); fjern den, eller se etter en `)` for mye foran den";
+                    what
                 ),
             )
         }
@@ -138,30 +174,45 @@ pub fn describe(text: &str, e: SpannedError) -> Diagnostic {
             let inside_number = cx
                 .token
                 .is_some_and(|t| t.kind == TokenKind::Number && t.start < at);
-            match wrong_kind(text, &cx, "a value").filter(|_| inside_number) {
+            match wrong_kind(text, &cx, msg!("a value", "en verdi")).filter(|_| inside_number) {
                 Some((offset, m)) => (place(offset), m),
                 None => missing_comma(text, &cx, start),
             }
         }
         RonError::ExpectedStringEnd => {
             let what = match cx.subject() {
-                Some(s) if cx.in_value => format!("the string for {s}"),
-                _ => "a string".to_string(),
+                Some(s) if cx.in_value => msg!("the string for {s}", "teksten for {s}"; s),
+                _ => msg!("a string", "en tekst"),
             };
-            (start, format!("{what} is not closed; add the missing `\"`"))
+            (
+                start,
+                msg!(
+                    "{what} is not closed; add the missing `\"`",
+                    "{what} er ikke avsluttet; legg til den manglende `\"`";
+                    what
+                ),
+            )
         }
         RonError::UnclosedBlockComment => (
             start,
-            "a `/*` comment is never closed; add `*/`".to_string(),
+            msg!(
+                "a `/*` comment is never closed; add `*/`",
+                "en `/*`-kommentar blir aldri avsluttet; legg til `*/`"
+            ),
         ),
         RonError::ExpectedMapColon => {
-            let what = cx.subject().map_or("a map".to_string(), |s| format!("the map of {s}"));
+            let what = match cx.subject() {
+                Some(s) => msg!("the map of {s}", "tabellen for {s}"; s),
+                None => msg!("a map", "en tabell"),
+            };
             let example = cx.field().map_or("scores: {\"goals\": 4}", |f| f.example);
+            let found = found(text, cx.token);
             (
                 start,
-                format!(
-                    "expected a `:` after a key in {what}, but found {}; write it like `{example}`",
-                    found(text, cx.token)
+                msg!(
+                    "expected a `:` after a key in {what}, but found {found}; write it like `{example}`",
+                    "ventet `:` etter en nøkkel i {what}, men fant {found}; skriv det som `{example}`";
+                    what, found
                 ),
             )
         }
@@ -175,14 +226,18 @@ pub fn describe(text: &str, e: SpannedError) -> Diagnostic {
                 _ => ')',
             };
             let after = match cx.subject() {
-                Some(s) if cx.in_value => format!(" after the value of {s}"),
-                _ => String::new(),
+                Some(s) if cx.in_value => {
+                    msg!(" after the value of {s}", " etter verdien av {s}"; s)
+                }
+                _ => Msg::default(),
             };
+            let found = found(text, cx.token);
             (
                 start,
-                format!(
-                    "expected a closing `{close}`{after}, but found {}; add the `{close}` or remove what is extra",
-                    found(text, cx.token)
+                msg!(
+                    "expected a closing `{close}`{after}, but found {found}; add the `{close}` or remove what is extra",
+                    "ventet en avsluttende `{close}`{after}, men fant {found}; legg til `{close}` eller fjern det som er for mye";
+                    after, found
                 ),
             )
         }
@@ -195,20 +250,31 @@ pub fn describe(text: &str, e: SpannedError) -> Diagnostic {
             (key_at, with_subject(&cx, m))
         }
         RonError::Message(m) => (start, with_subject(&cx, m)),
-        RonError::InvalidEscape(what) => (
-            start,
-            format!(
-                "{}: {} in a string; write a backslash as `\\\\` (e.g. \"C:\\\\Mapper\"), a quote as `\\\"`",
-                cx.subject().filter(|_| cx.in_value).unwrap_or_else(|| "a string".to_string()),
-                what.to_lowercase().trim_end_matches(" in a string"),
-            ),
-        ),
+        RonError::InvalidEscape(what) => {
+            let subject = cx
+                .subject()
+                .filter(|_| cx.in_value)
+                .unwrap_or_else(|| msg!("a string", "en tekst"));
+            let what = what.to_lowercase();
+            let what = what.trim_end_matches(" in a string");
+            (
+                start,
+                msg!(
+                    "{subject}: {what} in a string; write a backslash as `\\\\` (e.g. \"C:\\\\Mapper\"), a quote as `\\\"`",
+                    "{subject}: ugyldig `\\` i en tekst («{what}»); skriv en omvendt skråstrek som `\\\\` (f.eks. \"C:\\\\Mapper\"), et anførselstegn som `\\\"`";
+                    subject
+                ),
+            )
+        }
         RonError::ExpectedNamedStructLike(_) | RonError::ExpectedStructLike
             if looks_like_json && start.line == 1 =>
         {
             (
                 start,
-                "this looks like JSON; styr reads RON: `Portfolio(name: \"…\", …)` — see docs/FORMAT-GUIDE.md".to_string(),
+                msg!(
+                    "this looks like JSON; styr reads RON: `Portfolio(name: \"…\", …)` — see docs/FORMAT-GUIDE.md",
+                    "dette ser ut som JSON; styr leser RON: `Portfolio(name: \"…\", …)` — se docs/FORMAT-GUIDE.md"
+                ),
             )
         }
         RonError::ExpectedIdentifier
@@ -226,313 +292,84 @@ pub fn describe(text: &str, e: SpannedError) -> Diagnostic {
             Some(syntax::skip_ws(text, 0))
                 .filter(|&i| text[i..].starts_with('#'))
                 .map_or(start, place),
-            "a `#` before the portfolio starts an attribute such as `#![enable(implicit_some)]`, and this one is not complete; remove the `#` line (styr needs no attribute)".to_string(),
-        ),
-        RonError::UnexpectedChar(_) if cx.within.is_none() && cx.open.is_none() => (
-            start,
-            format!(
-                "expected `Portfolio(…)` here, but found {}; a portfolio starts with `Portfolio(name: \"…\", organisation: \"…\", goals: [], projects: [])`",
-                found(text, cx.token)
+            msg!(
+                "a `#` before the portfolio starts an attribute such as `#![enable(implicit_some)]`, and this one is not complete; remove the `#` line (styr needs no attribute)",
+                "en `#` foran porteføljen starter et attributt som `#![enable(implicit_some)]`, og dette er ikke fullstendig; fjern `#`-linjen (styr trenger ingen attributter)"
             ),
         ),
+        RonError::UnexpectedChar(_) if cx.within.is_none() && cx.open.is_none() => {
+            let found = found(text, cx.token);
+            (
+                start,
+                msg!(
+                    "expected `Portfolio(…)` here, but found {found}; a portfolio starts with `Portfolio(name: \"…\", organisation: \"…\", goals: [], projects: [])`",
+                    "ventet `Portfolio(…)` her, men fant {found}; en portefølje begynner med `Portfolio(name: \"…\", organisation: \"…\", goals: [], projects: [])`";
+                    found
+                ),
+            )
+        }
         RonError::ExpectedNamedStructLike(name) if cx.token.is_none() || !cx.in_value => (
             start,
-            format!("expected `{name}(…)` here (the name may be left out: `(…)`)"),
+            msg!(
+                "expected `{name}(…)` here (the name may be left out: `(…)`)",
+                "ventet `{name}(…)` her (navnet kan utelates: `(…)`)"
+            ),
         ),
         RonError::InvalidValueForType { expected, .. } => {
-            match wrong_kind(text, &cx, expected) {
+            match wrong_kind(text, &cx, ron_words(expected)) {
                 Some((offset, m)) => (place(offset), m),
-                None => (start, format!("{}", e.code)),
+                None => (start, ron_says(&e.code)),
             }
         }
-        other => match wrong_kind(text, &cx, &ron_expects(other)) {
+        other => match wrong_kind(text, &cx, ron_expects(other)) {
             Some((offset, m)) => (place(offset), m),
-            None => (start, format!("{other}")),
+            None => (start, ron_says(other)),
         },
     };
     Diagnostic::error(Some(pos), msg)
 }
 
-/// ron's own words for what it expected, for a field the table does not know.
-fn ron_expects(code: &RonError) -> String {
+/// What ron expected, for a field the table does not know.
+fn ron_expects(code: &RonError) -> Msg {
     match code {
-        RonError::ExpectedString => "text in double quotes".to_string(),
-        RonError::ExpectedIdentifier => "a name without quotes".to_string(),
-        RonError::ExpectedInteger => "a whole number".to_string(),
-        RonError::ExpectedFloat => "a number".to_string(),
-        RonError::ExpectedBoolean => "`true` or `false`".to_string(),
-        RonError::ExpectedArray => "a list `[…]`".to_string(),
-        RonError::ExpectedMap => "a map `{…}`".to_string(),
+        RonError::ExpectedString => msg!("text in double quotes", "tekst i doble anførselstegn"),
+        RonError::ExpectedIdentifier => {
+            msg!("a name without quotes", "et navn uten anførselstegn")
+        }
+        RonError::ExpectedInteger => msg!("a whole number", "et heltall"),
+        RonError::ExpectedFloat => msg!("a number", "et tall"),
+        RonError::ExpectedBoolean => msg!("`true` or `false`", "`true` eller `false`"),
+        RonError::ExpectedArray => msg!("a list `[…]`", "en liste `[…]`"),
+        RonError::ExpectedMap => msg!("a map `{{…}}`", "en tabell `{{…}}`"),
         RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => {
-            "a record `(…)`".to_string()
+            msg!("a record `(…)`", "en post `(…)`")
         }
         other => {
             let words = other.to_string();
-            words
-                .strip_prefix("Expected ")
-                .map_or(words.clone(), str::to_string)
+            ron_words(words.strip_prefix("Expected ").unwrap_or(&words))
         }
     }
+}
+
+/// ron's own words, quoted where they stand in a Norwegian sentence.
+fn ron_words(words: &str) -> Msg {
+    Msg::new(words, format!("«{words}»"))
+}
+
+/// ron's error as ron words it, when styr has nothing better to say.
+fn ron_says(code: &RonError) -> Msg {
+    let words = code.to_string();
+    Msg::new(&words, format!("feil i RON-teksten: «{words}»"))
 }
 
 /// "`end` in `Project`: `2027-02-30` is not a date; …" — a message from the types, with
 /// the field it is about.
-fn with_subject(cx: &Context, m: &str) -> String {
+fn with_subject(cx: &Context, m: &str) -> Msg {
+    let m = custom::translate(m);
     match cx.subject() {
-        Some(s) if cx.in_value => format!("{s}: {m}"),
-        _ => m.to_string(),
+        Some(s) if cx.in_value => msg!("{s}: {m}", "{s}: {m}"; s, m),
+        _ => m,
     }
-}
-
-/// The field at the place takes something else than what is there: say what it takes,
-/// what was found, and how to write it.
-fn wrong_kind(text: &str, cx: &Context, expects: &str) -> Option<(usize, String)> {
-    if !cx.in_value {
-        return None;
-    }
-    let subject = cx.subject()?;
-    let field = cx.field();
-    let takes = field.map_or(expects.to_string(), |f| f.kind.expects());
-    let at = cx.token.map_or(text.len(), |t| t.start);
-    let fix = match field {
-        Some(f) => fix(text, cx, f),
-        None => "see docs/FORMAT-GUIDE.md for how it is written".to_string(),
-    };
-    // A bare word or number is shown to the end of the value: `Kari Nordmann`, `2026-11-22`.
-    let what = match cx.token {
-        Some(t) if t.kind == TokenKind::Ident && next_is_open(text, t) => {
-            format!("`{}(…)`", text.get(t.start..t.end).unwrap_or(""))
-        }
-        Some(t) if matches!(t.kind, TokenKind::Ident | TokenKind::Number) && !cx.in_map => {
-            format!("`{}`", rest_of_value(text, t))
-        }
-        tok => found(text, tok),
-    };
-    Some((
-        at,
-        format!("{subject} takes {takes}, but found {what}; {fix}"),
-    ))
-}
-
-/// How to write the field right, as near to what was written as can be.
-fn fix(text: &str, cx: &Context, f: &schema::Field) -> String {
-    let like = format!("write it like `{}`", f.example);
-    let Some(tok) = cx.token else {
-        return like;
-    };
-    let word = text.get(tok.start..tok.end).unwrap_or("");
-    let name = f.name;
-    let unquoted = word
-        .strip_prefix('"')
-        .and_then(|w| w.strip_suffix('"'))
-        .filter(|w| !w.contains(['"', '\\', '\n']));
-    match (f.kind, tok.kind) {
-        (_, TokenKind::Ident) if word == "Some" && next_is_open(text, tok) => {
-            format!(
-                "`{name}` is required: write it without `Some(…)`, e.g. `{}`",
-                f.example
-            )
-        }
-        (Kind::Scores, TokenKind::Ident) if cx.in_map => {
-            format!("put the key in double quotes: `{{\"{word}\": …}}`")
-        }
-        (Kind::Variant(names), TokenKind::Str) => {
-            match unquoted.and_then(|w| names.iter().find(|n| n.eq_ignore_ascii_case(w.trim()))) {
-                Some(v) => format!("remove the quotes: `{name}: {v}`"),
-                None => like,
-            }
-        }
-        (kind, TokenKind::Number) if kind.is_whole() => {
-            let whole = word
-                .replace('_', "")
-                .parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite() && v.fract() == 0.0 && v.abs() <= MAX_AMOUNT as f64);
-            match whole {
-                Some(v) if cx.in_list || cx.in_map => {
-                    format!("write whole numbers (`{}` for `{word}`)", v as i64)
-                }
-                Some(v) => format!("write it as a whole number: `{name}: {}`", amount(v as i64)),
-                None => format!("write a whole number, e.g. `{}`", f.example),
-            }
-        }
-        (Kind::Int(_) | Kind::Amount | Kind::Number, TokenKind::Str)
-            if unquoted.is_some_and(|w| w.replace('_', "").parse::<f64>().is_ok()) =>
-        {
-            format!("remove the quotes: `{name}: {}`", unquoted.unwrap_or(""))
-        }
-        (kind, TokenKind::Str | TokenKind::Number)
-            if kind.is_list() && !cx.in_list && rest_of_value(text, tok) == word =>
-        {
-            format!(
-                "put it in square brackets: `{name}: [{}]`",
-                rest_of_value(text, tok)
-            )
-        }
-        (kind @ (Kind::Text | Kind::Date | Kind::Time), TokenKind::Ident | TokenKind::Number) => {
-            let value = rest_of_value(text, tok);
-            let fits = match kind {
-                Kind::Date => Date::parse(&value).is_some(),
-                Kind::Time => Time::parse(&value).is_some(),
-                _ => !value.contains(['"', '\\']),
-            };
-            if fits {
-                format!("put it in double quotes: `{name}: \"{value}\"`")
-            } else {
-                like
-            }
-        }
-        (Kind::Texts(_), TokenKind::Ident | TokenKind::Number) if cx.in_list => {
-            format!("put each item in double quotes, e.g. `{}`", f.example)
-        }
-        _ => like,
-    }
-}
-
-/// `tok` is followed by `(`: `Some(`, `Budget(`.
-fn next_is_open(text: &str, tok: Token) -> bool {
-    text.as_bytes().get(syntax::skip_ws(text, tok.end)) == Some(&b'(')
-}
-
-/// The value as written from `tok` to the end of the line or the next `,`, `)`, `]`, `}`:
-/// `Kari Nordmann` in `owner: Kari Nordmann,`. At most 60 characters.
-fn rest_of_value(text: &str, tok: Token) -> String {
-    let rest = text.get(tok.start..).unwrap_or("");
-    let end = rest
-        .find([',', ')', ']', '}', '\n', '\r'])
-        .unwrap_or(rest.len());
-    let value = rest[..end].split("//").next().unwrap_or("").trim_end();
-    clip(value, 60)
-}
-
-/// How a token reads in a message: "`42`", "a list `[…]`", "the end of the file".
-fn found(text: &str, tok: Option<Token>) -> String {
-    let Some(t) = tok else {
-        return "the end of the file".to_string();
-    };
-    match t.kind {
-        TokenKind::Open(b'(') => "a record `(…)`".to_string(),
-        TokenKind::Open(b'[') => "a list `[…]`".to_string(),
-        TokenKind::Open(b'{') => "a map `{…}`".to_string(),
-        _ => format!("`{}`", clip(text.get(t.start..t.end).unwrap_or(""), 40)),
-    }
-}
-
-/// The first line of `s`, at most `max` characters, with `…` where it was cut.
-fn clip(s: &str, max: usize) -> String {
-    let line = s.lines().next().unwrap_or("");
-    let mut out: String = line.chars().take(max).collect();
-    if out.len() < s.len() {
-        out.push('…');
-    }
-    out
-}
-
-/// A number too large to read: amounts have their limit; other numbers their range.
-fn too_large(cx: &Context) -> String {
-    match (cx.subject().filter(|_| cx.in_value), cx.field()) {
-        (Some(s), Some(f)) if f.kind == Kind::Amount => format!(
-            "{s} is too large: amounts are at most 10^15 ({}); check for a missing separator or extra digits",
-            amount(MAX_AMOUNT)
-        ),
-        (Some(s), Some(f)) => format!(
-            "{s} takes {}, but this number is too large; check for extra digits",
-            f.kind.expects()
-        ),
-        _ => "this number is too large (amounts are at most 10^15); check for a missing separator or extra digits".to_string(),
-    }
-}
-
-/// ron wanted a `,` between two values: say between which, at the end of the first.
-fn missing_comma(text: &str, cx: &Context, start: Pos) -> (Pos, String) {
-    let Some(prev) = cx.prev else {
-        return (
-            start,
-            "expected a `,` between two values or fields".to_string(),
-        );
-    };
-    // A closing bracket of another kind than the one open: that one was never closed.
-    if let (
-        Some(Token {
-            kind: TokenKind::Close(c),
-            ..
-        }),
-        Some((open, open_at)),
-    ) = (cx.token, cx.open)
-        && c != closing(open)
-    {
-        let opened = pos_of(text, open_at);
-        let what = match (open, cx.within) {
-            (b'(', Some(s)) => format!("`{}(…)`", s.name),
-            _ => format!("the `{}`", open as char),
-        };
-        return (
-            pos_of(text, prev.end),
-            format!(
-                "found `{}` while {what} opened at {}:{} is still open; a closing `{}` is probably missing here",
-                c as char,
-                opened.line,
-                opened.col,
-                closing(open) as char
-            ),
-        );
-    }
-    let after = match cx.subject() {
-        Some(s) if cx.in_list => format!("between two items of {s}"),
-        Some(s) if cx.in_value => format!("after the value of {s}"),
-        _ => format!("after {}", found(text, Some(prev))),
-    };
-    let numbers = prev.kind == TokenKind::Number
-        && cx.token.is_some_and(|t| t.kind == TokenKind::Number)
-        && !cx.in_list;
-    let hint = if numbers {
-        "; write a number without spaces (`2_400_000`), or add a `,` between two numbers"
-    } else {
-        "; add a `,` there"
-    };
-    (
-        pos_of(text, prev.end),
-        format!(
-            "a `,` is missing {after}, before {}{hint}",
-            found(text, cx.token)
-        ),
-    )
-}
-
-fn closing(open: u8) -> u8 {
-    match open {
-        b'(' => b')',
-        b'[' => b']',
-        _ => b'}',
-    }
-}
-
-/// Where a field's name belongs, something else stands (`"title": …`, `5`).
-fn field_name_expected(text: &str, cx: &Context, start: Pos) -> (Pos, String) {
-    let within = cx.within.map_or("Portfolio", |s| s.name);
-    let tok_text = cx
-        .token
-        .and_then(|t| text.get(t.start..t.end))
-        .unwrap_or("");
-    let named = tok_text
-        .strip_prefix('"')
-        .and_then(|w| w.strip_suffix('"'))
-        .and_then(|w| cx.within.and_then(|s| s.field(w)));
-    let fix = match (named, cx.within) {
-        (Some(f), _) => format!("write field names without quotes: `{}`", f.example),
-        (None, Some(s)) => format!(
-            "a field of `{within}` is one of {}",
-            quoted_list(s.fields.iter().map(|f| f.name))
-        ),
-        (None, None) => "write `name: value`".to_string(),
-    };
-    (
-        cx.token.map_or(start, |t| pos_of(text, t.start)),
-        format!(
-            "expected a field name in `{within}` here, but found {}; {fix}",
-            found(text, cx.token)
-        ),
-    )
 }
 
 /// A string that runs over a line end, right before an error that a string closed where
@@ -559,14 +396,16 @@ fn unclosed_string(text: &str, cx: &Context, code: &RonError) -> Option<Diagnost
     let opened = pos_of(text, s.start);
     let closed = pos_of(text, s.end);
     let what = match cx.subject() {
-        Some(subject) => format!("the string for {subject}"),
-        None => "this string".to_string(),
+        Some(s) => msg!("the string for {s}", "teksten for {s}"; s),
+        None => msg!("this string", "denne teksten"),
     };
+    let (from, to) = (opened.line, closed.line);
     Some(Diagnostic::error(
         Some(opened),
-        format!(
-            "{what} runs on from line {} to line {}: its closing `\"` is probably missing on line {}; add it (if the text is meant to run over several lines, a `,` is missing after it)",
-            opened.line, closed.line, opened.line
+        msg!(
+            "{what} runs on from line {from} to line {to}: its closing `\"` is probably missing on line {from}; add it (if the text is meant to run over several lines, a `,` is missing after it)",
+            "{what} går fra linje {from} til linje {to}: den avsluttende `\"` mangler trolig på linje {from}; legg den til (hvis teksten skal gå over flere linjer, mangler det en `,` etter den)";
+            what
         ),
     ))
 }

@@ -2,6 +2,8 @@
 //! it written right. Parse errors use it to say what a field expected and how to fix it;
 //! a test checks it against the serde types field by field and variant by variant.
 
+use super::msg::{Msg, msg};
+
 /// What a field's value is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -29,25 +31,55 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// "text in double quotes", "a whole number 1–5", …
-    pub fn expects(self) -> String {
+    /// "text in double quotes", "a whole number 1–5", … / "tekst i doble anførselstegn", …
+    pub fn expects(self) -> Msg {
         match self {
-            Kind::Text => "text in double quotes".to_string(),
-            Kind::Date => "a date in double quotes, \"YYYY-MM-DD\"".to_string(),
-            Kind::Time => "a time of day in double quotes, \"HH:MM\"".to_string(),
-            Kind::Int("") => "a whole number".to_string(),
-            Kind::Int(range) => format!("a whole number {range}"),
-            Kind::Amount => "an amount, a whole number from 0 to 10^15".to_string(),
-            Kind::Number => "a number".to_string(),
-            Kind::Variant(names) => format!(
-                "one of {} (without quotes)",
-                super::diagnostic::quoted_list(names.iter().copied())
+            Kind::Text => msg!("text in double quotes", "tekst i doble anførselstegn"),
+            Kind::Date => msg!(
+                "a date in double quotes, \"YYYY-MM-DD\"",
+                "en dato i doble anførselstegn, \"YYYY-MM-DD\""
             ),
-            Kind::Texts(what) => format!("a list of {what} in double quotes"),
-            Kind::Ints(range) => format!("a list of whole numbers {range}"),
-            Kind::Structs(name) => format!("a list of `{name}(…)` records"),
-            Kind::Struct(name) => format!("a `{name}(…)` record"),
-            Kind::Scores => "a map of criterion ids to whole numbers 1–5".to_string(),
+            Kind::Time => msg!(
+                "a time of day in double quotes, \"HH:MM\"",
+                "et klokkeslett i doble anførselstegn, \"HH:MM\""
+            ),
+            Kind::Int("") => msg!("a whole number", "et heltall"),
+            Kind::Int(range) => {
+                let nb = nb_words(range);
+                msg!("a whole number {range}", "et heltall {nb}")
+            }
+            Kind::Amount => msg!(
+                "an amount, a whole number from 0 to 10^15",
+                "et beløp, et heltall fra 0 til 10^15"
+            ),
+            Kind::Number => msg!("a number", "et tall"),
+            Kind::Variant(names) => {
+                let list = super::diagnostic::quoted_list(names.iter().copied());
+                msg!(
+                    "one of {list} (without quotes)",
+                    "en av {list} (uten anførselstegn)"
+                )
+            }
+            Kind::Texts(what) => {
+                let nb = nb_words(what);
+                msg!(
+                    "a list of {what} in double quotes",
+                    "en liste med {nb} i doble anførselstegn"
+                )
+            }
+            Kind::Ints(range) => msg!(
+                "a list of whole numbers {range}",
+                "en liste med heltall {range}"
+            ),
+            Kind::Structs(name) => msg!(
+                "a list of `{name}(…)` records",
+                "en liste med `{name}(…)`-poster"
+            ),
+            Kind::Struct(name) => msg!("a `{name}(…)` record", "en `{name}(…)`-post"),
+            Kind::Scores => msg!(
+                "a map of criterion ids to whole numbers 1–5",
+                "en tabell fra kriterie-id-er til heltall 1–5"
+            ),
         }
     }
 
@@ -61,6 +93,19 @@ impl Kind {
 
     pub fn is_list(self) -> bool {
         matches!(self, Kind::Texts(_) | Kind::Ints(_) | Kind::Structs(_))
+    }
+}
+
+/// The table's words (`Texts`, `Int`) in bokmål.
+fn nb_words(en: &str) -> &str {
+    match en {
+        "level names" => "nivånavn",
+        "goal ids" => "mål-id-er",
+        "tags" => "stikkord",
+        "names" => "navn",
+        "project ids" => "prosjekt-id-er",
+        "0 or more" => "0 eller mer",
+        other => other,
     }
 }
 

@@ -52,9 +52,8 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         Date::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{}` is not a date; write dates as \"YYYY-MM-DD\", e.g. \"2026-03-31\"",
-                crate::sanitize::clean(&s)
+            serde::de::Error::custom(super::parse_error::custom::not_a_date(
+                &crate::sanitize::clean(&s),
             ))
         })
     }
@@ -92,9 +91,8 @@ impl<'de> Deserialize<'de> for Time {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         Time::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{}` is not a time of day; write times as \"HH:MM\", e.g. \"14:05\"",
-                crate::sanitize::clean(&s)
+            serde::de::Error::custom(super::parse_error::custom::not_a_time(
+                &crate::sanitize::clean(&s),
             ))
         })
     }
@@ -123,7 +121,7 @@ impl<'de> Deserialize<'de> for Number {
             Ok(Number(v))
         } else {
             Err(serde::de::Error::custom(
-                "a number must be finite (not NaN or inf)",
+                super::parse_error::custom::not_finite(),
             ))
         }
     }

@@ -7,17 +7,19 @@ use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 
-use super::diagnostic::{Diagnostic, Severity, nearest, quoted_list};
+use super::diagnostic::{Diagnostic, Severity, nearest};
 use super::figures::effective_as_of;
 use super::locate::{self, field, index, map_key, map_value};
+use super::msg::Msg;
 use super::tree::GoalTree;
 use super::types::{Portfolio, Status};
+use super::validate_words as w;
 use super::{validate_record, validate_values};
 
 struct Finding {
     severity: Severity,
     path: String,
-    message: String,
+    message: Msg,
 }
 
 /// What the rules found, each at a [`locate`] path; placed in the text at the end.
@@ -25,14 +27,14 @@ struct Finding {
 pub(super) struct Findings(Vec<Finding>);
 
 impl Findings {
-    pub(super) fn error(&mut self, path: String, message: String) {
+    pub(super) fn error(&mut self, path: String, message: Msg) {
         self.0.push(Finding {
             severity: Severity::Error,
             path,
             message,
         });
     }
-    pub(super) fn warning(&mut self, path: String, message: String) {
+    pub(super) fn warning(&mut self, path: String, message: Msg) {
         self.0.push(Finding {
             severity: Severity::Warning,
             path,
@@ -76,29 +78,14 @@ fn check_criteria(p: &Portfolio, f: &mut Findings) {
     for (i, c) in p.criteria.iter().enumerate() {
         let path = index(".criteria", i);
         if !c.id.is_empty() && !seen.insert(c.id.as_str()) {
-            f.error(
-                field(&path, "id"),
-                format!(
-                    "duplicate criterion id `{}`; each criterion needs its own id",
-                    c.id
-                ),
-            );
+            f.error(field(&path, "id"), w::duplicate_criterion(&c.id));
         }
         if c.weight < 0 {
-            f.error(
-                field(&path, "weight"),
-                format!(
-                    "criterion `{}` has weight {}; weights are whole numbers 0 or above",
-                    c.id, c.weight
-                ),
-            );
+            f.error(field(&path, "weight"), w::negative_weight(&c.id, c.weight));
         }
     }
     if p.criteria.iter().all(|c| c.weight <= 0) {
-        f.error(
-            ".criteria".to_string(),
-            "every criterion has weight 0 (or there are none), so no score can be weighted; give at least one criterion a weight above 0".to_string(),
-        );
+        f.error(".criteria".to_string(), w::no_weight());
     }
 }
 
@@ -107,23 +94,11 @@ fn check_goals(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
         let path = &tree.nodes[i].path;
         if !g.id.is_empty() && tree.index_of(&g.id) != Some(i) {
             let first = tree.goals[tree.index_of(&g.id).unwrap_or(0)];
-            f.error(
-                field(path, "id"),
-                format!(
-                    "duplicate goal id `{}` (also used by \"{}\"); goal ids must be unique across the whole tree",
-                    g.id, first.title
-                ),
-            );
+            f.error(field(path, "id"), w::duplicate_goal(&g.id, &first.title));
         }
         for (si, sdg) in g.sdgs.iter().enumerate() {
             if !(1..=17).contains(sdg) {
-                f.error(
-                    index(&field(path, "sdgs"), si),
-                    format!(
-                        "SDG {sdg} on goal `{}` does not exist; the UN Sustainable Development Goals are numbered 1–17",
-                        g.id
-                    ),
-                );
+                f.error(index(&field(path, "sdgs"), si), w::bad_sdg(*sdg, &g.id));
             }
         }
     }
@@ -140,17 +115,14 @@ fn check_goals(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
         if tree.is_leaf(i) && !served[i] {
             f.warning(
                 tree.nodes[i].path.clone(),
-                format!(
-                    "goal `{}` (\"{}\") has no project serving it; add a measure for it or list it in a project's `goals`",
-                    g.id, g.title
-                ),
+                w::unserved_goal(&g.id, &g.title),
             );
         }
     }
 }
 
 /// "goal `c.9` does not exist; known goals under `c`: `c.1`, `c.2`" — or the nearest id.
-fn unknown_goal_message(id: &str, tree: &GoalTree) -> String {
+fn unknown_goal_message(id: &str, tree: &GoalTree) -> Msg {
     let near = nearest(id, tree.goals.iter().map(|g| g.id.as_str()));
     let mut prefix = id;
     while let Some(cut) = prefix.rfind(['.', '-', '_', '/']) {
@@ -165,18 +137,12 @@ fn unknown_goal_message(id: &str, tree: &GoalTree) -> String {
                 break;
             }
             // `klima.d3` when `klima.d1` sits one level further down: name it too.
-            let also = match near {
-                Some(n) if !kids.contains(&n) => format!("; did you mean `{n}`?"),
-                _ => String::new(),
-            };
-            return format!(
-                "goal `{id}` does not exist; known goals under `{prefix}`: {}{also}",
-                quoted_list(kids)
-            );
+            let also = near.filter(|n| !kids.contains(n));
+            return w::unknown_goal_under(id, prefix, &kids, also);
         }
     }
     if let Some(n) = near {
-        return format!("goal `{id}` does not exist; did you mean `{n}`?");
+        return w::unknown_goal_near(id, n);
     }
     let top: Vec<&str> = tree
         .goals
@@ -187,12 +153,9 @@ fn unknown_goal_message(id: &str, tree: &GoalTree) -> String {
         .take(12)
         .collect();
     if top.is_empty() {
-        format!("goal `{id}` does not exist; the goal tree is empty — add the goal under `goals`")
+        w::unknown_goal_empty_tree(id)
     } else {
-        format!(
-            "goal `{id}` does not exist; add it to the goal tree or use a known goal (top level: {})",
-            quoted_list(top)
-        )
+        w::unknown_goal_top(id, &top)
     }
 }
 
@@ -203,17 +166,13 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
     for (pi, pr) in p.projects.iter().enumerate() {
         // Paths and names are built only for a finding: most projects have none.
         let path = || index(".projects", pi);
-        let who = || format!("project `{}` (\"{}\")", pr.id, pr.name);
         if let Some(first) = ids.insert(pr.id.as_str(), pi)
             && !pr.id.is_empty()
         {
             ids.insert(pr.id.as_str(), first);
             f.error(
                 field(&path(), "id"),
-                format!(
-                    "duplicate project id `{}` (also used by \"{}\"); project ids must be unique",
-                    pr.id, p.projects[first].name
-                ),
+                w::duplicate_project(&pr.id, &p.projects[first].name),
             );
         }
         for (gi, gid) in pr.goals.iter().enumerate() {
@@ -227,142 +186,88 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
         if let (Some(start), Some(end)) = (pr.start, pr.end)
             && end < start
         {
-            f.error(
-                field(&path(), "end"),
-                format!(
-                    "{who} ends {end}, before it starts {start}; correct `start` or `end`",
-                    who = who()
-                ),
-            );
+            f.error(field(&path(), "end"), w::ends_before_start(pr, start, end));
         }
         let mut risk_ids = HashSet::new();
         for (ri, r) in pr.risks.iter().enumerate() {
             let rpath = || index(&field(&path(), "risks"), ri);
             if !r.id.is_empty() && !risk_ids.insert(r.id.as_str()) {
-                f.error(
-                    field(&rpath(), "id"),
-                    format!(
-                        "duplicate risk id `{}` in {who}; risk ids must be unique within their project",
-                        r.id, who = who()),
-                );
+                f.error(field(&rpath(), "id"), w::duplicate_risk(&r.id, pr));
             }
             for (name, v) in [
                 ("probability", r.probability),
                 ("consequence", r.consequence),
             ] {
                 if !(1..=5).contains(&v) {
-                    f.error(
-                        field(&rpath(), name),
-                        format!(
-                            "{name} {v} of risk `{}` in {who} is outside 1–5; use 1 (lowest) to 5 (highest)",
-                            r.id, who = who()),
-                    );
+                    f.error(field(&rpath(), name), w::risk_scale(name, v, &r.id, pr));
                 }
             }
         }
         for (ei, ev) in pr.evaluations.iter().enumerate() {
             let spath = || field(&index(&field(&path(), "evaluations"), ei), "scores");
-            let whose = || format!("{}'s evaluation of {}", who(), ev.date);
+            let whose = || w::evaluation_of(pr, ev.date);
             check_scores(p, &criteria, &ev.scores, spath, whose, f);
         }
 
         // Warnings: gaps a coordinator should close before the meeting.
         if pr.goals.is_empty() {
-            f.warning(
-                path(),
-                format!("{who} serves no goal; every measure must serve an adopted goal — add `goals: [\"…\"]`", who = who()),
-            );
+            f.warning(path(), w::no_goal(pr));
         }
         match &pr.budget {
-            None => f.warning(
-                path(),
-                format!(
-                    "{who} has no budget; add `budget: (planned: …)`",
-                    who = who()
-                ),
-            ),
+            None => f.warning(path(), w::no_budget(pr)),
             Some(b) if b.spent > b.planned => f.warning(
                 field(&field(&path(), "budget"), "spent"),
-                format!(
-                    "{who} has spent {} of {} planned ({} over)",
-                    b.spent,
-                    b.planned,
-                    b.spent.saturating_sub(b.planned),
-                    who = who()
-                ),
+                w::overspent(pr, b.spent, b.planned),
             ),
             Some(_) => {}
         }
         if pr.results.is_empty() {
-            f.warning(
-                path(),
-                format!(
-                    "{who} has no measurable result; add `results: [(name: \"…\", target: …)]`",
-                    who = who()
-                ),
-            );
+            f.warning(path(), w::no_result(pr));
         }
         if pr.status == Status::Active {
             if pr.evaluations.is_empty() {
-                f.warning(
-                    path(),
-                    format!("{who} is active but has never been evaluated", who = who()),
-                );
+                f.warning(path(), w::never_evaluated(pr));
             }
             if let Some(end) = pr.end
                 && end < as_of
             {
-                f.warning(
-                    field(&path(), "end"),
-                    format!(
-                        "{who} is active but ended {end} ({} days before {as_of}); complete it or move `end`",
-                        end.days_until(as_of), who = who()),
-                );
+                f.warning(field(&path(), "end"), w::past_end(pr, end, as_of));
             }
         }
     }
-    if p.risk_thresholds.amber > p.risk_thresholds.red {
+    let th = p.risk_thresholds;
+    if th.amber > th.red {
         f.warning(
             ".risk_thresholds".to_string(),
-            format!(
-                "risk_thresholds: amber ({}) is above red ({}), so no risk is ever amber",
-                p.risk_thresholds.amber, p.risk_thresholds.red
-            ),
+            w::thresholds_crossed(th.amber, th.red),
         );
     }
 }
 
 /// A map of scores (an evaluation's, a rating's): every key a criterion, every score 1–5.
-/// `whose` says whose scores they are: "project `P1` (\"One\")'s evaluation of 2026-05-01".
+/// `whose` says whose scores they are: "project `P1` (\"One\")'s evaluation of 2026-05-01"
+/// ([`w::evaluation_of`], [`w::rating_of`]).
 pub(super) fn check_scores(
     p: &Portfolio,
     criteria: &HashSet<&str>,
     scores: &IndexMap<String, i64>,
     path: impl Fn() -> String,
-    whose: impl Fn() -> String,
+    whose: impl Fn() -> Msg,
     f: &mut Findings,
 ) {
     for (key, &score) in scores {
         if !criteria.contains(key.as_str()) {
-            let hint = match nearest(key, criteria.iter().copied()) {
-                Some(n) => format!("did you mean `{n}`?"),
-                None => format!(
-                    "the criteria are {}",
-                    quoted_list(p.criteria.iter().map(|c| c.id.as_str()))
-                ),
-            };
+            let near = nearest(key, criteria.iter().copied());
+            let all: Vec<&str> = p.criteria.iter().map(|c| c.id.as_str()).collect();
             f.error(
                 map_key(&path(), key),
-                format!("score for unknown criterion `{key}` in {}; {hint}", whose()),
+                w::unknown_criterion(key, &whose(), near, &all),
             );
         }
         if !(1..=5).contains(&score) {
             f.error(
                 map_value(&path(), key),
-                format!(
-                    "score {score} for `{key}` in {} is outside 1–5; use 1 (poor) to 5 (excellent), or leave the criterion out",
-                    whose()
-                ),
+                w::score_scale(score, key, &whose()),
             );
         }
     }
@@ -934,7 +839,7 @@ mod tests {
             &d,
             5,
             42,
-            &["project `P1` (\"One\") has spent 1250 of 1000 planned (250 over)"],
+            &["project `P1` (\"One\") has spent 1,250 of 1,000 planned (250 over)"],
         );
     }
 
@@ -949,7 +854,7 @@ mod tests {
             &d,
             3,
             45,
-            &["has spent 1000000000000000 of 0 planned (1000000000000000 over)"],
+            &["has spent 1,000,000,000,000,000 of 0 planned (1,000,000,000,000,000 over)"],
         );
     }
 

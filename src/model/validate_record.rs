@@ -8,6 +8,7 @@ use super::locate::{field, index};
 use super::tree::GoalTree;
 use super::types::Portfolio;
 use super::validate::{Findings, check_scores};
+use super::validate_words as w;
 
 pub(super) fn check(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
     check_meetings(p, tree, f);
@@ -23,22 +24,14 @@ fn check_meetings(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
             dates.insert(m.date, first);
             f.error(
                 field(&path(), "date"),
-                format!(
-                    "two meetings on {} (meetings {} and {}); each meeting has a date of its own — merge their records or correct the date",
-                    m.date,
-                    first + 1,
-                    mi + 1
-                ),
+                w::two_meetings(m.date, first + 1, mi + 1),
             );
         }
         for (ai, id) in m.agenda.iter().enumerate() {
             if !projects.contains(id.as_str()) {
                 f.warning(
                     index(&field(&path(), "agenda"), ai),
-                    format!(
-                        "the agenda of the meeting on {} names project `{id}`, which is no longer in the file (kept as recorded)",
-                        m.date
-                    ),
+                    w::agenda_gone(m.date, id),
                 );
             }
         }
@@ -49,10 +42,7 @@ fn check_meetings(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
             {
                 f.warning(
                     field(&cpath(), "project"),
-                    format!(
-                        "the change at {} in the meeting on {} names project `{id}`, which is no longer in the file (kept as recorded)",
-                        c.at, m.date
-                    ),
+                    w::change_gone(c.at, m.date, false, id),
                 );
             }
             if let Some(id) = &c.goal
@@ -60,10 +50,7 @@ fn check_meetings(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
             {
                 f.warning(
                     field(&cpath(), "goal"),
-                    format!(
-                        "the change at {} in the meeting on {} names goal `{id}`, which is no longer in the file (kept as recorded)",
-                        c.at, m.date
-                    ),
+                    w::change_gone(c.at, m.date, true, id),
                 );
             }
         }
@@ -75,29 +62,20 @@ fn check_projects(p: &Portfolio, f: &mut Findings) {
     let criteria: HashSet<&str> = p.criteria.iter().map(|c| c.id.as_str()).collect();
     for (pi, pr) in p.projects.iter().enumerate() {
         let path = || index(".projects", pi);
-        let who = || format!("project `{}` (\"{}\")", pr.id, pr.name);
         for (ei, ev) in pr.evaluations.iter().enumerate() {
             let epath = || index(&field(&path(), "evaluations"), ei);
             let mut by = HashSet::new();
             for (ri, r) in ev.ratings.iter().enumerate() {
                 let rpath = || index(&field(&epath(), "ratings"), ri);
                 if !by.insert(r.by.as_str()) {
-                    f.error(
-                        field(&rpath(), "by"),
-                        format!(
-                            "{} rates twice in {}'s evaluation of {}; keep one rating per person",
-                            r.by,
-                            who(),
-                            ev.date
-                        ),
-                    );
+                    f.error(field(&rpath(), "by"), w::rates_twice(&r.by, pr, ev.date));
                 }
                 check_scores(
                     p,
                     &criteria,
                     &r.scores,
                     || field(&rpath(), "scores"),
-                    || format!("{}'s rating in {}'s evaluation of {}", r.by, who(), ev.date),
+                    || w::rating_of(&r.by, pr, ev.date),
                     f,
                 );
             }
@@ -107,21 +85,11 @@ fn check_projects(p: &Portfolio, f: &mut Findings) {
             match (u.done, u.due) {
                 (Some(done), _) if done < u.raised => f.error(
                     field(&upath(), "done"),
-                    format!(
-                        "the follow-up \"{}\" of {} is marked done {done}, before it was raised {}; correct `done` or `raised`",
-                        u.text,
-                        who(),
-                        u.raised
-                    ),
+                    w::done_before_raised(&u.text, pr, done, u.raised),
                 ),
                 (None, Some(due)) if due < as_of => f.warning(
                     field(&upath(), "due"),
-                    format!(
-                        "the follow-up \"{}\" of {} was due {due} ({} days before {as_of}) and is still open; report it done (`done: \"…\"`) or move `due`",
-                        u.text,
-                        who(),
-                        due.days_until(as_of)
-                    ),
+                    w::follow_up_overdue(&u.text, pr, due, as_of),
                 ),
                 _ => {}
             }

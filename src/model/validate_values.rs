@@ -7,6 +7,7 @@ use super::save::amount;
 use super::tree::GoalTree;
 use super::types::Portfolio;
 use super::validate::Findings;
+use super::validate_words::{self as w, Unnamed};
 
 pub(super) fn check(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
     check_ids(p, tree, f);
@@ -14,14 +15,11 @@ pub(super) fn check(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
 }
 
 fn check_ids(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
-    let empty = |what: &str, example: &str| {
-        format!("{what} has an empty id; give it one, e.g. `id: \"{example}\"`")
-    };
     for (i, c) in p.criteria.iter().enumerate() {
         if c.id.is_empty() {
             f.error(
                 field(&index(".criteria", i), "id"),
-                empty(&format!("criterion \"{}\"", c.name), "goals"),
+                w::empty_id(Unnamed::Criterion(&c.name), "goals"),
             );
         }
     }
@@ -29,7 +27,7 @@ fn check_ids(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
         if g.id.is_empty() {
             f.error(
                 field(&node.path, "id"),
-                empty(&format!("goal \"{}\"", g.title), "klima.d1"),
+                w::empty_id(Unnamed::Goal(&g.title), "klima.d1"),
             );
         }
     }
@@ -39,15 +37,18 @@ fn check_ids(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
         if pr.id.is_empty() {
             f.error(
                 field(&path(), "id"),
-                empty(&format!("project \"{}\"", pr.name), "P-01"),
+                w::empty_id(Unnamed::Project(&pr.name), "P-01"),
             );
         }
         for (ri, r) in pr.risks.iter().enumerate() {
             if r.id.is_empty() {
                 f.error(
                     field(&index(&field(&path(), "risks"), ri), "id"),
-                    empty(
-                        &format!("risk \"{}\" in project \"{}\"", r.title, pr.name),
+                    w::empty_id(
+                        Unnamed::Risk {
+                            title: &r.title,
+                            project: &pr.name,
+                        },
                         "R1",
                     ),
                 );
@@ -58,7 +59,7 @@ fn check_ids(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
 
 /// One amount of a budget: which, for its path and its name in a message.
 #[derive(Clone, Copy)]
-enum Amount {
+pub(super) enum Amount {
     Planned,
     Spent,
     Funding(usize),
@@ -79,15 +80,11 @@ fn check_amounts(p: &Portfolio, f: &mut Findings) {
             Amount::Funding(i) => field(&index(&field(&budget(), "funding"), i), "amount"),
         };
         let what = |a: Amount| {
-            let name = match a {
-                Amount::Planned => "the planned cost".to_string(),
-                Amount::Spent => "the amount spent".to_string(),
-                Amount::Funding(i) => format!(
-                    "the funding from \"{}\"",
-                    b.funding.get(i).map_or("", |fu| fu.source.as_str())
-                ),
+            let source = match a {
+                Amount::Funding(i) => b.funding.get(i).map_or("", |fu| fu.source.as_str()),
+                _ => "",
             };
-            format!("{name} of project `{}` (\"{}\")", pr.id, pr.name)
+            w::budget_amount(a, source, pr)
         };
         let amounts = [(Amount::Planned, b.planned), (Amount::Spent, b.spent)]
             .into_iter()
@@ -99,36 +96,18 @@ fn check_amounts(p: &Portfolio, f: &mut Findings) {
             );
         for (a, v) in amounts {
             if v < 0 {
-                f.error(
-                    place(a),
-                    format!(
-                        "{} is {}, below 0; amounts are whole numbers from 0 to 10^15 — write it without the sign, or 0",
-                        what(a),
-                        amount(v)
-                    ),
-                );
+                f.error(place(a), w::negative_amount(&what(a), &amount(v)));
                 counted = false;
             } else if v > MAX_AMOUNT {
                 f.error(
                     place(a),
-                    format!(
-                        "{} is {}, above the limit of 10^15 ({}); check for extra digits",
-                        what(a),
-                        amount(v),
-                        amount(MAX_AMOUNT)
-                    ),
+                    w::amount_above_limit(&what(a), &amount(v), &amount(MAX_AMOUNT)),
                 );
                 counted = false;
             } else if counted {
                 total += i128::from(v);
                 if total > i128::from(i64::MAX) {
-                    f.error(
-                        place(a),
-                        format!(
-                            "the amounts up to here add up to more than {}, more than styr can total; split the portfolio into smaller ones",
-                            amount(i64::MAX)
-                        ),
-                    );
+                    f.error(place(a), w::sum_too_large(&amount(i64::MAX)));
                     counted = false;
                 }
             }

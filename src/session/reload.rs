@@ -168,7 +168,7 @@ fn rendered_errors(l: Lang, loaded: &crate::model::Loaded, label: &str) -> Vec<S
     let mut out: Vec<String> = errors
         .iter()
         .take(ERRORS_SHOWN)
-        .map(|d| d.render(label))
+        .map(|d| d.render_in(label, l))
         .collect();
     if errors.len() > ERRORS_SHOWN {
         out.push(format!(

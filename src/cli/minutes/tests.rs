@@ -23,7 +23,10 @@ fn the_latest_meeting_is_the_default() {
         m.starts_with("# Referat fra styringsmøtet 2026-11-22: Plan\n"),
         "{m}"
     );
-    assert!(m.contains("## Behandlet (1)\n\n### A Alfa\n"), "{m}");
+    assert!(
+        m.contains("## Behandlet (1 prosjekt)\n\n### A Alfa\n"),
+        "{m}"
+    );
     assert!(
         m.contains("- Score: Måloppnåelse 4 · Resultater 3 · Økonomi 2\n"),
         "{m}"
@@ -33,7 +36,10 @@ fn the_latest_meeting_is_the_default() {
     assert!(m.contains("- **Vedtak: Juster**\n"), "{m}");
     assert!(m.contains("- Notat: Ny plan\n  neste møte\n"), "{m}");
     assert!(m.contains("- Ført av: Sekretær\n"), "{m}");
-    assert!(m.contains("## Ikke behandlet på møtet (2)\n"), "{m}");
+    assert!(
+        m.contains("## Ikke behandlet på møtet (2 prosjekter)\n"),
+        "{m}"
+    );
     assert!(m.contains("- B Beta \\| \\*fet\\* (Foreslått)\n"), "{m}");
     assert!(m.contains("- C Gamma (Foreslått)"), "{m}");
     assert!(!m.contains("2026-10-01"), "{m}");
@@ -43,11 +49,11 @@ fn the_latest_meeting_is_the_default() {
 fn an_earlier_meeting_can_be_chosen() {
     let p = parse(FILE).unwrap();
     let m = minutes(&p, Date::parse("2026-10-01"), Lang::En);
-    assert!(m.contains("## Reviewed (2)"), "{m}");
+    assert!(m.contains("## Reviewed (2 projects)"), "{m}");
     assert!(m.contains("- **Decision: Continue**"), "{m}");
     assert!(m.contains("- **Decision: (no decision)**"), "{m}");
     assert!(
-        m.contains("## Not reviewed at the meeting (1)\n\n- C Gamma (Proposed)"),
+        m.contains("## Not reviewed at the meeting (1 project)\n\n- C Gamma (Proposed)"),
         "{m}"
     );
 }
@@ -122,7 +128,7 @@ fn the_header_names_chair_secretary_attendees_absent_and_note() {
     let m = day(Lang::En);
     assert!(
         m.contains(
-            "Kommune\n\n- Chair: Ordfører\n- Secretary: Sekretær\n- Present: Kari, Per\n- Absent: Liv\n- Note: Budsjettmøte\n\n## Reviewed (3)\n"
+            "Kommune\n\n- Chair: Ordfører\n- Secretary: Sekretær\n- Present: Kari, Per\n- Absent: Liv\n- Note: Budsjettmøte\n\n## Reviewed (3 projects)\n"
         ),
         "{m}"
     );
@@ -152,7 +158,7 @@ fn a_project_with_only_a_health_change_is_dealt_with() {
     let b = section(&m, "### B Beta\n");
     // First → last, the step between left out; who made the last step, not the secretary.
     assert_eq!(b, "\n- Health: Green → Amber (Kari, 10:05)\n\n", "{m}");
-    let not = section(&m, "## Not reviewed at the meeting (1)\n");
+    let not = section(&m, "## Not reviewed at the meeting (1 project)\n");
     assert_eq!(not, "\n- D Delta (Proposed)\n", "{m}");
 }
 
@@ -254,7 +260,7 @@ fn a_follow_up_known_only_from_the_log_and_a_project_gone_from_the_file() {
     );
     let z = section(&m, "### Z (no longer in the file)\n");
     assert_eq!(z, "\n- Health: Green → Red (Kari, 10:25)\n\n", "{m}");
-    assert!(m.contains("## Reviewed (4)"), "{m}");
+    assert!(m.contains("## Reviewed (4 projects)"), "{m}");
 }
 
 #[test]
