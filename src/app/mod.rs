@@ -13,6 +13,8 @@ pub mod fuzzy;
 mod jump;
 mod keep;
 pub mod keymap;
+pub mod output;
+pub mod palette;
 mod partial;
 pub mod picker;
 pub mod scoring;
@@ -442,6 +444,8 @@ pub enum Effect {
     DismissNotApplied,
     /// Hand the terminal to the user's editor at this item, then reload the file.
     Editor(editor::EditTarget),
+    /// Write the minutes, the report or the export beside the file, as a new file.
+    WriteOutput(output::Output),
     Quit,
 }
 
