@@ -32,8 +32,11 @@ fn click(col: usize, row: usize) -> String {
 /// The column of `text` in the top row.
 fn tab_column(t: &Tui, text: &str) -> usize {
     let top = t.text().lines().next().unwrap_or_default().to_string();
+    // At 80 columns the tabs may show their numbers only.
+    let number = text.split(' ').next().unwrap_or(text);
     let at = top
         .find(text)
+        .or_else(|| top.find(&format!(" {number} ")).map(|i| i + 1))
         .unwrap_or_else(|| panic!("no {text:?} in {top:?}"));
     top[..at].chars().count()
 }
@@ -62,7 +65,7 @@ fn with_mouse_a_click_on_a_tab_switches_the_pane_and_quitting_turns_reporting_of
         t.wait_text("HA-01");
         t.wait_for("mouse reporting", reporting);
         let col = tab_column(&t, "3 Risks");
-        t.send(&click(col + 2, 0));
+        t.send(&click(col, 0));
         t.wait_text("▶ 3 Risks");
         // The keys work as ever.
         t.send("2");
@@ -85,7 +88,7 @@ fn without_mouse_nothing_is_reported_until_the_palettes_mouse_command() {
     t.wait_status("Mouse on");
     t.wait_for("mouse reporting", reporting);
     let col = tab_column(&t, "4 Evaluation");
-    t.send(&click(col + 2, 0));
+    t.send(&click(col, 0));
     t.wait_text("▶ 4 Evaluation");
     quit_and_check(&mut t);
 }

@@ -108,8 +108,8 @@ fn a_project_that_moves_in_the_list_keeps_the_cursor() {
 #[test]
 fn a_project_the_filter_hides_after_an_edit_keeps_the_row_and_says_why() {
     let mut a = app(Lang::En);
-    // Filter: health Amber (entries: all, Green, Amber, Red, not reported).
-    typ(&mut a, "f23");
+    // Filter: health Amber (entries: 0 all, 1 Green, 2 Amber, 3 Red, 4 not reported).
+    typ(&mut a, "f22");
     let amber: Vec<usize> = a.visible.clone();
     assert!(amber.len() >= 2, "{amber:?}");
     press(&mut a, KeyCode::Char('g'));
@@ -131,7 +131,7 @@ fn a_project_the_filter_hides_after_an_edit_keeps_the_row_and_says_why() {
 
     // In scoring, the sheet stops scoring rather than go on with the next project.
     let mut a = app(Lang::En);
-    typ(&mut a, "f23g4");
+    typ(&mut a, "f22g4"); // health Amber
     press(&mut a, KeyCode::Enter);
     assert!(a.is_scoring());
     typ(&mut a, "H1");
@@ -279,7 +279,7 @@ fn project_pickers_and_the_note_name_the_project_and_value_now() {
 #[test]
 fn the_filter_picker_starts_on_the_filter_now() {
     let mut a = app(Lang::En);
-    typ(&mut a, "f23"); // health Amber
+    typ(&mut a, "f22"); // health Amber: 2, as in the H picker
     typ(&mut a, "f2");
     assert!(matches!(
         a.overlay,

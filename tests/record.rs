@@ -219,7 +219,7 @@ fn the_follow_up_list_marks_done_and_open_again_and_the_filter_finds_overdue_one
     select(&mut app, &mut s, "T-01");
     add_follow_up(&mut app, &mut s, "Ny søknad", "", false, "");
     // The filter: projects with overdue follow-ups (due before the meeting's day).
-    keys(&mut app, &mut s, "f62");
+    keys(&mut app, &mut s, "f61"); // 0 (all), 1 overdue, 2 open
     let ids: Vec<&str> = app
         .visible
         .iter()

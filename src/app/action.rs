@@ -75,6 +75,10 @@ pub enum Action {
     StartTriage,
     /// Open the item under the cursor in `$VISUAL`/`$EDITOR`, then reload the file.
     EditInEditor,
+    /// The palette's "save as …": ask for a name (as `s` does on a protected file).
+    OpenSaveAs,
+    /// The palette's minutes, report and export: a new file beside the portfolio.
+    WriteOutput(super::output::Output),
     TriageNext,
     TriagePrev,
     /// Answer a question (recovery, quit, conflict).

@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Action, Pane, SortKey};
+use super::{Action, Pane};
 use crate::text::Lang;
 
 /// Where a binding applies. Lookups try the most specific context first.
@@ -18,6 +18,10 @@ pub enum Ctx {
     /// Pane 4 after `Enter`: the digits score until `Esc` (see [`super::scoring`]).
     Scoring,
     Triage,
+    /// A picker (decision, health, status, a risk's values, the filter menu).
+    Picker,
+    /// A project's follow-up list (`A`).
+    FollowUps,
 }
 
 impl Ctx {
@@ -34,6 +38,11 @@ impl Ctx {
                 "Evaluation — scoring (after Enter)",
             ),
             Ctx::Triage => l.pick("Gjennomgang (triage)", "Triage"),
+            Ctx::Picker => l.pick(
+                "Valglister (vedtak, helse, status, risiko, filter)",
+                "Pickers (decision, health, status, risk, filter)",
+            ),
+            Ctx::FollowUps => l.pick("Oppfølgingspunktene (A)", "The follow-up list (A)"),
         }
     }
 }
@@ -95,6 +104,9 @@ pub static BINDINGS: &[Binding] = &[
     // Triage: one project per screen.
     b!(Triage, [ch(' '), key(K::Enter)], "Space/Enter", A::TriageNext, "neste prosjekt", "next project", true),
     b!(Triage, [key(K::Backspace)], "Backspace", A::TriagePrev, "forrige prosjekt", "previous project", true),
+    // `[`/`]` are the previous and next project everywhere; in triage, on the agenda.
+    b!(Triage, [ch(']')], "]", A::TriageNext, "neste prosjekt", "next project", false),
+    b!(Triage, [ch('[')], "[", A::TriagePrev, "forrige prosjekt", "previous project", false),
     b!(Triage, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1–5", A::Score(0), "gi score og gå videre", "score and move on", true),
     b!(Triage, [ch('0')], "0", A::ClearScore, "fjern score", "clear score", false),
     b!(Triage, [ch('j'), key(K::Down)], "j/↓", A::Down, "neste kriterium", "next criterion", false),
@@ -109,13 +121,15 @@ pub static BINDINGS: &[Binding] = &[
     // Evaluation pane, scoring (after Enter): the digits score, nothing else does.
     b!(Scoring, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1–5", A::Score(0), "gi score og gå videre", "score and move on", true),
     b!(Scoring, [key(K::Esc)], "Esc", A::Back, "avslutt vurderingen", "leave scoring", true),
-    b!(Scoring, [ch('0'), key(K::Backspace)], "0/Backspace", A::ClearScore, "fjern score", "clear score", false),
+    b!(Scoring, [ch('0')], "0", A::ClearScore, "fjern score", "clear score", false),
     b!(Scoring, [ch('j'), key(K::Down)], "j/↓", A::Down, "neste kriterium", "next criterion", false),
     b!(Scoring, [ch('k'), key(K::Up)], "k/↑", A::Up, "forrige kriterium", "previous criterion", false),
     b!(Scoring, [ch('d')], "d", A::OpenDecisionPicker, "vedtak", "decision", true),
     b!(Scoring, [ch('n')], "n", A::EditNote, "notat", "note", true),
     b!(Scoring, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
     b!(Scoring, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
+    b!(Scoring, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", false),
+    b!(Scoring, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
     // Evaluation pane: the score sheet. The digits go to the panes here, as everywhere.
     b!(Evaluation, [key(K::Enter)], "Enter", A::StartScoring, "start vurdering: 1–5 gir score", "start scoring: 1–5 scores", true),
     b!(Evaluation, [ch('d')], "d", A::OpenDecisionPicker, "vedtak", "decision", true),
@@ -127,7 +141,7 @@ pub static BINDINGS: &[Binding] = &[
     // Goals.
     b!(Goals, [ch('h'), key(K::Left)], "h/←", A::Left, "lukk", "collapse", true),
     b!(Goals, [ch('l'), key(K::Right)], "l/→", A::Right, "åpne", "expand", true),
-    b!(Goals, [key(K::Enter)], "Enter", A::Enter, "filtrer på målet (og åpne/lukk)", "filter by this goal (and expand/collapse)", true),
+    b!(Goals, [key(K::Enter)], "Enter", A::Enter, "filtrer på målet", "filter by this goal", true),
     // Project detail.
     b!(Detail, [key(K::Enter), key(K::Esc)], "Enter/Esc", A::Back, "lukk detaljer", "close detail", true),
     b!(Detail, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", true),
@@ -145,7 +159,7 @@ pub static BINDINGS: &[Binding] = &[
     // Risks.
     b!(Risks, [ch('h'), key(K::Left)], "h/←", A::Left, "celle til venstre", "cell to the left", false),
     b!(Risks, [ch('l'), key(K::Right)], "l/→", A::Right, "celle til høyre", "cell to the right", false),
-    b!(Risks, [key(K::Enter)], "Enter", A::Enter, "vis cellens risikoer / gå til registeret", "list the cell's risks / go to the register", true),
+    b!(Risks, [key(K::Enter)], "Enter", A::Enter, "vis cellens risikoer / åpne prosjektet", "list the cell's risks / open its project", true),
     b!(Risks, [ch('p')], "p", A::OpenProbabilityPicker, "sannsynlighet", "probability", true),
     b!(Risks, [ch('c')], "c", A::OpenConsequencePicker, "konsekvens", "consequence", true),
     b!(Risks, [ch('x')], "x", A::OpenRiskStatusPicker, "risikostatus", "risk status", true),
@@ -159,8 +173,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(Global, [ch('4')], "4", A::Focus(Pane::Evaluation), "gå til Evaluering", "go to Evaluation", false),
     b!(Global, [ch('j'), key(K::Down)], "j/↓", A::Down, "ned", "down", false),
     b!(Global, [ch('k'), key(K::Up)], "k/↑", A::Up, "opp", "up", false),
-    b!(Global, [ch('g'), key(K::Home)], "g", A::Top, "til toppen", "to the top", false),
-    b!(Global, [ch('G'), key(K::End)], "G", A::Bottom, "til bunnen", "to the bottom", false),
+    b!(Global, [ch('g'), key(K::Home)], "g/Home", A::Top, "til toppen", "to the top", false),
+    b!(Global, [ch('G'), key(K::End)], "G/End", A::Bottom, "til bunnen", "to the bottom", false),
     b!(Global, [key(K::PageUp)], "PgUp", A::PageUp, "side opp", "page up", false),
     b!(Global, [key(K::PageDown)], "PgDn", A::PageDown, "side ned", "page down", false),
     b!(Global, [ch('[')], "[", A::PrevProject, "forrige prosjekt", "previous project", false),
@@ -180,6 +194,24 @@ pub static BINDINGS: &[Binding] = &[
     b!(Global, [ch('?')], "?", A::ToggleHelp, "hjelp", "help", true),
     b!(Global, [ch('q')], "q", A::Quit, "avslutt", "quit", true),
     b!(Global, [ctrl('c')], "Ctrl-C", A::ForceQuit, "avslutt straks", "quit at once", false),
+    // Pickers: the digits choose (see `key_to_action`: in the filters 0 is "(all)", so a
+    // value has the same number in every picker), the rest from here.
+    b!(Picker, [ch('0'), ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')], "1–9, 0", A::Pick(0), "velg med tallet; 0 er «alle» i filtrene", "choose by its number; 0 is (all) in the filters", false),
+    b!(Picker, [ch('j'), key(K::Down)], "j/↓", A::Down, "ned", "down", false),
+    b!(Picker, [ch('k'), key(K::Up)], "k/↑", A::Up, "opp", "up", false),
+    b!(Picker, [key(K::Enter)], "Enter", A::Enter, "velg", "choose", true),
+    b!(Picker, [key(K::Esc)], "Esc", A::Back, "avbryt", "cancel", true),
+    b!(Picker, [ch('q')], "q", A::Quit, "avslutt", "quit", false),
+    // The follow-up list.
+    b!(FollowUps, [ch('j'), key(K::Down)], "j/↓", A::Down, "ned", "down", false),
+    b!(FollowUps, [ch('k'), key(K::Up)], "k/↑", A::Up, "opp", "up", false),
+    b!(FollowUps, [ch('g'), key(K::Home)], "g/Home", A::Top, "til toppen", "to the top", false),
+    b!(FollowUps, [ch('G'), key(K::End)], "G/End", A::Bottom, "til bunnen", "to the bottom", false),
+    b!(FollowUps, [ch('x')], "x", A::ToggleDone, "merk utført (igjen: åpne)", "mark done (again: reopen)", true),
+    b!(FollowUps, [key(K::Enter)], "Enter", A::Enter, "rediger", "edit", true),
+    b!(FollowUps, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", true),
+    b!(FollowUps, [key(K::Esc), ch('A')], "Esc/A", A::Back, "lukk listen", "close the list", true),
+    b!(FollowUps, [ch('q')], "q", A::Quit, "avslutt", "quit", false),
 ];
 
 /// The contexts that apply, most specific first.
@@ -204,6 +236,19 @@ pub fn contexts_now(app: &super::App) -> Vec<Ctx> {
     contexts(app.triage.is_some(), app.pane, app.detail)
 }
 
+/// The contexts whose keys the status line hints at: where the cursor is, or the open
+/// picker or follow-up list (whose keys are their own); none over the other overlays,
+/// which show their keys themselves (and where `?` is typed, not help).
+pub fn hint_contexts(app: &super::App) -> Vec<Ctx> {
+    use super::Overlay;
+    match app.overlay {
+        None => contexts_now(app),
+        Some(Overlay::Picker { .. }) => vec![Ctx::Picker],
+        Some(Overlay::FollowUps { .. }) => vec![Ctx::FollowUps],
+        Some(_) => Vec::new(),
+    }
+}
+
 /// Whether binding `b` is shadowed in `ctxs`: a context before its own binds one of its
 /// keys (in scoring, `1` scores: "1 go to Goals" does not apply).
 pub fn shadowed(ctxs: &[Ctx], b: &Binding) -> bool {
@@ -216,10 +261,31 @@ pub fn shadowed(ctxs: &[Ctx], b: &Binding) -> bool {
         .any(|e| e.keys.iter().any(|k| b.keys.contains(k)))
 }
 
+/// What triage has no use for: it shows one project on the whole screen, its agenda is
+/// fixed when it starts, so switching or zooming panes, searching and filtering would
+/// change nothing that shows. Their keys do nothing there, and help says so.
+const NOT_IN_TRIAGE: [Action; 5] = [
+    Action::NextPane,
+    Action::PrevPane,
+    Action::ToggleZoom,
+    Action::StartSearch,
+    Action::OpenFilterMenu,
+];
+
+/// Whether binding `b` does what it says in `ctxs`: it is not [`shadowed`], and not one of
+/// the global keys triage has no use for. The key map, the hints, help and the palette
+/// all ask this.
+pub fn applies(ctxs: &[Ctx], b: &Binding) -> bool {
+    if shadowed(ctxs, b) {
+        return false;
+    }
+    !(ctxs.contains(&Ctx::Triage) && b.ctx == Ctx::Global && NOT_IN_TRIAGE.contains(&b.action))
+}
+
 /// The order help lists the contexts in: those that apply now first (most specific
 /// first), then the others.
 pub fn help_order(now: &[Ctx]) -> Vec<Ctx> {
-    const ALL: [Ctx; 8] = [
+    const ALL: [Ctx; 10] = [
         Ctx::Global,
         Ctx::Goals,
         Ctx::Projects,
@@ -228,6 +294,8 @@ pub fn help_order(now: &[Ctx]) -> Vec<Ctx> {
         Ctx::Evaluation,
         Ctx::Scoring,
         Ctx::Triage,
+        Ctx::Picker,
+        Ctx::FollowUps,
     ];
     let mut out = now.to_vec();
     out.extend(ALL.iter().filter(|c| !now.contains(c)));
@@ -251,6 +319,9 @@ pub fn lookup(ctxs: &[Ctx], ev: &KeyEvent) -> Option<Action> {
     for ctx in ctxs {
         for b in BINDINGS.iter().filter(|b| b.ctx == *ctx) {
             if b.keys.iter().any(|k| matches(k, ev)) {
+                if !applies(ctxs, b) {
+                    return None;
+                }
                 // The digit bindings carry their digit.
                 return Some(match (b.action, ev.code) {
                     (Action::Score(_), KeyCode::Char(c)) => {
@@ -271,55 +342,9 @@ pub fn hints(ctxs: &[Ctx]) -> Vec<&'static Binding> {
         .flat_map(|c| {
             BINDINGS
                 .iter()
-                .filter(move |b| b.ctx == *c && b.hint && !shadowed(ctxs, b))
+                .filter(move |b| b.ctx == *c && b.hint && applies(ctxs, b))
         })
         .collect()
-}
-
-/// A command in the palette: its words and its action.
-#[derive(Debug, Clone)]
-pub struct Command {
-    pub label: String,
-    pub keys: &'static str,
-    pub action: Action,
-}
-
-/// Every command, for the palette: each bound action once, and sorting by each column.
-pub fn commands(l: Lang) -> Vec<Command> {
-    let mut out: Vec<Command> = Vec::new();
-    for b in BINDINGS {
-        if matches!(b.action, Action::Score(_)) || out.iter().any(|c| c.action == b.action) {
-            continue;
-        }
-        out.push(Command {
-            label: b.describe(l).to_string(),
-            keys: b.shown,
-            action: b.action,
-        });
-    }
-    for k in SortKey::ALL {
-        out.push(Command {
-            label: format!("{} {}", l.pick("sorter etter", "sort by"), k.label(l)),
-            keys: "",
-            action: Action::Sort(k),
-        });
-    }
-    out.push(Command {
-        label: l.pick("fjern alle filtre", "clear all filters").to_string(),
-        keys: "",
-        action: Action::ClearFilters,
-    });
-    out.push(Command {
-        label: l
-            .pick(
-                "mus (mouse) av/på: klikk og rulling",
-                "mouse on/off: clicks and the wheel",
-            )
-            .to_string(),
-        keys: ":mouse",
-        action: Action::ToggleMouse,
-    });
-    out
 }
 
 /// The key presses a key event stands for. A terminal sends Alt+key as Esc and the key, so
@@ -334,6 +359,7 @@ pub fn unjoin(app: &super::App, ev: &KeyEvent) -> Vec<KeyEvent> {
             Some(Overlay::Palette { .. })
                 | Some(Overlay::Note { .. })
                 | Some(Overlay::SaveAs { .. })
+                | Some(Overlay::Form(_))
         );
     let m = ev.modifiers;
     if typing || !m.contains(KeyModifiers::ALT) || m.contains(KeyModifiers::CONTROL) {
@@ -378,28 +404,19 @@ pub fn key_to_action(app: &super::App, ev: &KeyEvent) -> Action {
     }
     match &app.overlay {
         Some(Overlay::FollowUps { .. }) => {
-            return match ev.code {
-                KeyCode::Char('j') | KeyCode::Down => Action::Down,
-                KeyCode::Char('k') | KeyCode::Up => Action::Up,
-                KeyCode::Char('g') | KeyCode::Home => Action::Top,
-                KeyCode::Char('G') | KeyCode::End => Action::Bottom,
-                KeyCode::Char('x') => Action::ToggleDone,
-                KeyCode::Char('a') => Action::AddFollowUp,
-                KeyCode::Enter => Action::Enter,
-                KeyCode::Esc | KeyCode::Char('A') => Action::Back,
-                KeyCode::Char('q') => Action::Quit,
-                _ => Action::Noop,
-            };
+            return lookup(&[Ctx::FollowUps], ev).unwrap_or(Action::Noop);
         }
-        Some(Overlay::Picker { .. }) => {
-            return match ev.code {
-                KeyCode::Char(c @ '1'..='9') => Action::Pick(c as usize - '1' as usize),
-                KeyCode::Char('j') | KeyCode::Down => Action::Down,
-                KeyCode::Char('k') | KeyCode::Up => Action::Up,
-                KeyCode::Enter => Action::Enter,
-                KeyCode::Esc | KeyCode::Char('q') => Action::Back,
-                _ => Action::Noop,
-            };
+        Some(Overlay::Picker { kind, .. }) => {
+            if let KeyCode::Char(c) = ev.code
+                && let Some(d) = c.to_digit(10)
+            {
+                // Entry i has the number i + first: 1 Green in every health picker.
+                let first = super::picker::first_number(*kind);
+                return (d as usize)
+                    .checked_sub(first)
+                    .map_or(Action::Noop, Action::Pick);
+            }
+            return lookup(&[Ctx::Picker], ev).unwrap_or(Action::Noop);
         }
         Some(Overlay::Question(_)) => {
             return match ev.code {

@@ -16,6 +16,8 @@ mod keep;
 pub mod keymap;
 pub mod mouse;
 pub mod origin;
+pub mod output;
+pub mod palette;
 mod partial;
 pub mod picker;
 mod risks;
@@ -463,6 +465,8 @@ pub enum Effect {
     DismissNotApplied,
     /// Hand the terminal to the user's editor at this item, then reload the file.
     Editor(editor::EditTarget),
+    /// Write the minutes, the report or the export beside the file, as a new file.
+    WriteOutput(output::Output),
     Quit,
 }
 

@@ -189,6 +189,16 @@ pub fn unchanged(app: &mut App, kind: PickerKind, i: usize) -> bool {
     true
 }
 
+/// The number of a picker's first entry. A value has the same number in every picker:
+/// the filters start with "(all)" as 0, so Green is 1 in the filter as in `H`, Proposed 1
+/// in the filter as in `S`; the others start at 1.
+pub fn first_number(kind: PickerKind) -> usize {
+    match kind {
+        PickerKind::FilterValue(_) => 0,
+        _ => 1,
+    }
+}
+
 /// 1–5 → entry 0–4.
 fn level(v: i64) -> Option<usize> {
     (1..=5).contains(&v).then(|| (v - 1) as usize)

@@ -5,7 +5,6 @@ use std::time::Instant;
 use crate::model::edit::Edit;
 use crate::model::{Decision, Health, RiskStatus, Status};
 
-use super::keymap::commands;
 use super::view::filter_values;
 use super::{
     Action, App, Effect, FilterKind, JournalEntry, NotApplied, Overlay, Pane, PickerKind, Question,
@@ -272,6 +271,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::ShowMoved => show_moved(app),
         Action::ToggleDone => {}
         Action::EditInEditor => super::editor::open(app),
+        Action::OpenSaveAs => open_save_as(app),
+        Action::WriteOutput(o) => super::output::request(app, o),
         Action::TriageNext | Action::TriagePrev => {
             if action == Action::TriageNext && super::partial::ask_before_next(app) {
                 return;
@@ -547,20 +548,19 @@ fn enter(app: &mut App) {
             let Some(&gi) = app.goal_rows.get(app.goal_cursor) else {
                 return;
             };
-            if !app.goals[gi].children.is_empty() {
-                app.expanded[gi] = !app.expanded[gi];
-                app.rebuild_goal_rows();
-            }
+            // Filter only: `h`/`l` fold. The status line's filter names the goal.
             app.filters.goal = Some(gi);
             app.project_cursor = 0;
             app.refilter();
+            let all = app.portfolio.projects.len();
             app.message = Some(format!(
-                "{} {} — {} {}",
-                app.lang.pick("Filtrert på mål", "Filtered by goal"),
-                app.goals[gi].id,
+                "{} {} {all} {}",
                 app.visible.len(),
-                app.lang
-                    .pick("prosjekter · Esc fjerner", "projects · Esc clears")
+                app.lang.pick("av", "of"),
+                match all {
+                    1 => app.lang.pick("prosjekt vises", "project shown"),
+                    _ => app.lang.pick("prosjekter vises", "projects shown"),
+                }
             ));
         }
         Pane::Projects => {
@@ -737,9 +737,10 @@ fn picker(app: &mut App, action: Action, kind: PickerKind, cursor: usize) {
             })
         }
         Action::Back => app.overlay = None,
-        Action::ForceQuit => {
+        // `q` quits here as everywhere (asking first when something is unsaved).
+        Action::Quit | Action::ForceQuit => {
             app.overlay = None;
-            update(app, Action::ForceQuit);
+            update(app, action);
         }
         _ => {}
     }
@@ -881,21 +882,7 @@ fn update_quit(app: &mut App) {
     update(app, Action::ForceQuit);
 }
 
-/// Palette entries matching the query, best first.
-pub fn palette_matches(app: &App, query: &str) -> Vec<super::keymap::Command> {
-    use fuzzy_matcher::FuzzyMatcher;
-    let all = commands(app.lang);
-    if query.trim().is_empty() {
-        return all;
-    }
-    let m = super::view::matcher();
-    let mut scored: Vec<(i64, super::keymap::Command)> = all
-        .into_iter()
-        .filter_map(|c| m.fuzzy_match(&c.label, query.trim()).map(|s| (s, c)))
-        .collect();
-    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
-    scored.into_iter().map(|(_, c)| c).collect()
-}
+pub use super::palette::matches as palette_matches;
 
 fn palette(app: &mut App, action: Action, mut field: TextField, cursor: usize) {
     match action {

@@ -6,6 +6,7 @@
 //! frame, so the screen never confirms an edit that a crash could lose.
 
 mod editor;
+mod output;
 mod reload;
 mod start;
 
@@ -70,6 +71,7 @@ impl Session {
                 Effect::DiscardJournal => self.discard(app),
                 Effect::DismissNotApplied => self.dismiss_not_applied(app),
                 Effect::Editor(target) => self.editor(app, target),
+                Effect::WriteOutput(o) => self.write_output(app, o),
                 Effect::Quit => self.should_quit = true,
             }
         }

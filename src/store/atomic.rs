@@ -64,7 +64,10 @@ pub fn overwrite_in_place(path: &Path, bytes: &[u8], old: &[u8]) -> io::Result<(
         if write(&mut f, old).is_err() {
             return Err(io::Error::new(
                 e.kind(),
-                format!("{e}; the new text is kept in {}", copy.display()),
+                format!(
+                    "{e}; the new text is kept in {}",
+                    super::sidecar::name_of(&copy)
+                ),
             ));
         }
         let _ = std::fs::remove_file(&copy);

@@ -226,7 +226,7 @@ impl Journal {
         if !sidecar::same_inode(&written, &f) {
             return Err(io::Error::other(format!(
                 "{} was replaced while it was written",
-                self.path.display()
+                sidecar::name_of(&self.path)
             )));
         }
         self.good_len = text.len() as u64;

@@ -142,7 +142,7 @@ pub fn acquire(doc_path: impl AsRef<Path>) -> io::Result<LockState> {
                     e.kind(),
                     format!(
                         "{} is a stale lock of another user and cannot be removed: {}",
-                        path.display(),
+                        sidecar::name_of(&path),
                         sidecar::brief(&e)
                     ),
                 )
@@ -159,7 +159,7 @@ pub fn acquire(doc_path: impl AsRef<Path>) -> io::Result<LockState> {
             let _ = fs::remove_file(&path);
             return Err(io::Error::new(
                 e.kind(),
-                format!("{}: {}", path.display(), sidecar::brief(&e)),
+                format!("{}: {}", sidecar::name_of(&path), sidecar::brief(&e)),
             ));
         }
         return Ok(LockState::Acquired(Lock {
@@ -169,7 +169,7 @@ pub fn acquire(doc_path: impl AsRef<Path>) -> io::Result<LockState> {
     }
     Err(io::Error::other(format!(
         "{} keeps being replaced; cannot lock it",
-        path.display()
+        sidecar::name_of(&path)
     )))
 }
 

@@ -289,7 +289,7 @@ pub enum Conflict {
 /// Why a save failed. In every case the file on disk is as it was.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("cannot read {} to check it before saving: {source}", .path.display())]
+    #[error("cannot read {} to check it before saving: {source}", sidecar::name_of(.path))]
     Check { path: PathBuf, source: io::Error },
     #[error(
         "cannot save {}: {}; the file is unchanged (save-as can put it elsewhere)",
@@ -299,13 +299,13 @@ pub enum SaveError {
     Write { path: PathBuf, source: io::Error },
     #[error("{0}")]
     Splice(SpliceError),
-    #[error("{} already exists; choose another name", .0.display())]
+    #[error("{} already exists; choose another name", sidecar::name_of(.0))]
     Exists(PathBuf),
     #[error("{} is not a file name", .0.display())]
     BadPath(PathBuf),
     #[error(
         "{} is write-protected ({}); nothing was saved: save under another name",
-        .path.display(),
+        sidecar::name_of(.path),
         mode_string(*.mode)
     )]
     Protected { path: PathBuf, mode: u32 },

@@ -6,6 +6,7 @@ pub mod detail;
 pub mod evaluation;
 pub mod form;
 pub mod goals;
+pub mod help;
 mod note;
 pub mod overlay;
 pub mod projects;
@@ -16,6 +17,7 @@ pub mod since;
 pub mod spark;
 pub mod status;
 pub mod theme;
+pub mod title;
 pub mod triage;
 pub mod width;
 
@@ -55,7 +57,7 @@ pub fn draw(f: &mut Frame, app: &App, t: &Theme) {
         Constraint::Length(status::rows(app, area.width, t)),
     ])
     .areas(area);
-    status::top_bar(f, top, app, t);
+    title::top_bar(f, top, app, t);
     status::status_line(f, bottom, app, t);
 
     if app.triage.is_some() {

@@ -9,16 +9,14 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use super::width::{clusters, pad, width};
 use super::{Theme, clean, fit};
 use crate::app::hits::Hit;
-use crate::app::keymap::{BINDINGS, Ctx, contexts_now, help_order, shadowed};
 use crate::app::picker::{self, Target};
 use crate::app::update::{palette_matches, picker_entries};
 use crate::app::{App, Overlay, PickerKind, TextField};
-use crate::text::Lang;
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     match &app.overlay {
         None => {}
-        Some(Overlay::Help { scroll }) => help(f, area, app, t, *scroll),
+        Some(Overlay::Help { scroll }) => super::help::draw(f, area, app, t, *scroll),
         Some(Overlay::Palette { field, cursor }) => palette(f, area, app, t, field, *cursor),
         Some(Overlay::Picker { kind, cursor }) => picker(f, area, app, t, *kind, *cursor),
         Some(Overlay::Note { field, mitigation }) => {
@@ -62,91 +60,6 @@ pub(super) fn popup<'a>(title: &str, t: &Theme) -> Block<'a> {
         .border_type(BorderType::Double)
         .border_style(t.border_focus)
         .title(Span::styled(format!(" {title} "), t.title))
-}
-
-/// Every binding, grouped by where it applies, from the one key table. The contexts
-/// that apply now (`now`, most specific first) come first, marked; a binding they shadow
-/// (in scoring, `1` scores instead of going to Goals) says it does not apply here.
-pub fn help_lines(l: Lang, now: &[Ctx]) -> Vec<(Option<String>, String, String)> {
-    let mut out = Vec::new();
-    for ctx in help_order(now) {
-        let here = now.contains(&ctx) && ctx != Ctx::Global;
-        let title = if here {
-            format!("{} — {}", ctx.title(l), l.pick("her nå", "here now"))
-        } else {
-            ctx.title(l).to_string()
-        };
-        out.push((Some(title), String::new(), String::new()));
-        for b in BINDINGS.iter().filter(|b| b.ctx == ctx) {
-            let what = if shadowed(now, b) {
-                format!("{} ({})", b.describe(l), l.pick("ikke her", "not here"))
-            } else {
-                b.describe(l).to_string()
-            };
-            out.push((None, b.shown.to_string(), what));
-        }
-    }
-    // The text fields (search, note, palette, save as) have the editing keys of a shell.
-    out.push((
-        Some(
-            l.pick(
-                "Tekstfelt (søk, notat, lagre som)",
-                "Text fields (search, note, save as)",
-            )
-            .to_string(),
-        ),
-        String::new(),
-        String::new(),
-    ));
-    for (keys, nb, en) in [
-        ("Enter", "behold", "keep"),
-        ("Esc", "avbryt", "cancel"),
-        ("←/→", "flytt markøren", "move the cursor"),
-        (
-            "Home/End, Ctrl-A/E",
-            "til start / slutt",
-            "to the start / end",
-        ),
-        ("Backspace/Delete", "slett tegn", "delete a character"),
-        ("Ctrl-W", "slett ordet før", "delete the word before"),
-        (
-            "Ctrl-U / Ctrl-K",
-            "slett til start / slutt",
-            "delete to the start / end",
-        ),
-    ] {
-        out.push((None, keys.to_string(), l.pick(nb, en).to_string()));
-    }
-    out
-}
-
-fn help(f: &mut Frame, area: Rect, app: &App, t: &Theme, scroll: usize) {
-    let l = app.lang;
-    let rect = centered(area, 72, area.height.saturating_sub(2));
-    let block = popup(
-        l.pick(
-            "Hjelp — alle taster (j/k blar, Esc lukker)",
-            "Help — every key (j/k scroll, Esc closes)",
-        ),
-        t,
-    );
-    let inner = block.inner(rect);
-    f.render_widget(Clear, rect);
-    f.render_widget(block, rect);
-    let lines: Vec<Line> = help_lines(l, &contexts_now(app))
-        .into_iter()
-        .map(|(heading, keys, what)| match heading {
-            Some(h) => Line::styled(h, t.header),
-            None => Line::from(vec![
-                Span::styled(format!("  {}", pad(&keys, 14)), t.key),
-                Span::raw(what),
-            ]),
-        })
-        .collect();
-    let max = lines.len().saturating_sub(inner.height as usize);
-    app.scroll.help_max.set(Some(max));
-    let scroll = scroll.min(max);
-    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
 }
 
 fn field_line<'a>(field: &TextField, t: &Theme) -> Line<'a> {
@@ -205,12 +118,14 @@ fn palette(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, c
     let mut lines = vec![field_line(field, t)];
     let room = inner.height.saturating_sub(1) as usize;
     let off = cursor.saturating_sub(room.saturating_sub(1));
+    // The key column as wide as the longest key listed, the label in the rest.
+    let keys_w = matches.iter().map(|c| width(c.keys)).max().unwrap_or(0);
+    let label_w = (inner.width as usize).saturating_sub(keys_w + 2);
     for (i, c) in matches.iter().enumerate().skip(off).take(room) {
         let style = if i == cursor { t.selected } else { t.text };
-        let label_w = inner.width.saturating_sub(14) as usize;
         lines.push(Line::from(vec![
             Span::styled(pad(&fit(&c.label, label_w), label_w), style),
-            Span::styled(format!(" {:>12}", c.keys), t.key),
+            Span::styled(format!(" {} ", pad_left(c.keys, keys_w)), t.key),
         ]));
     }
     if matches.is_empty() {
@@ -223,6 +138,11 @@ fn palette(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, c
     let listed = Rect::new(inner.x, inner.y + 1, inner.width, room as u16);
     super::hit_rows(app, listed, off, matches.len(), Hit::Entry);
     place_cursor(f, inner, field);
+}
+
+/// `s` right-aligned in `w` columns.
+fn pad_left(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
 }
 
 fn picker_title(app: &App, kind: PickerKind) -> String {
@@ -300,10 +220,9 @@ fn picker(f: &mut Frame, area: Rect, app: &App, t: &Theme, kind: PickerKind, cur
         .skip(off)
         .take(room)
         .map(|(i, (label, _))| {
-            let key = if i < 9 {
-                format!("{} ", i + 1)
-            } else {
-                "  ".into()
+            let key = match i + picker::first_number(kind) {
+                n @ 0..=9 => format!("{n} "),
+                _ => "  ".into(),
             };
             let style = if i == cursor { t.selected } else { t.text };
             let here = now == Some(i);
@@ -320,10 +239,17 @@ fn picker(f: &mut Frame, area: Rect, app: &App, t: &Theme, kind: PickerKind, cur
         })
         .collect();
     lines.push(Line::styled(
-        app.lang.pick(
-            "tall/Enter velger · Esc avbryter",
-            "digit/Enter chooses · Esc cancels",
-        ),
+        if picker::first_number(kind) == 0 {
+            app.lang.pick(
+                "tall/Enter velger · 0 alle · Esc avbryter",
+                "digit/Enter chooses · 0 all · Esc cancels",
+            )
+        } else {
+            app.lang.pick(
+                "tall/Enter velger · Esc avbryter",
+                "digit/Enter chooses · Esc cancels",
+            )
+        },
         t.dim,
     ));
     f.render_widget(Paragraph::new(lines), inner);

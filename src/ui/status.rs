@@ -1,68 +1,16 @@
-//! The top bar (portfolio and panes) and the status line (file, unsaved state, filter,
-//! and the keys that matter where the cursor is).
+//! The status line: the file, unsaved state, filter, and the keys that matter where the
+//! cursor is, or a message (wrapped onto the rows above when it is long). The top bar is
+//! [`super::title`].
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::width::{head, spans_width, width};
+use super::width::{fit_words, head, spans_width, width};
 use super::{Theme, clean, fit};
-use crate::app::hits::Hit;
-use crate::app::keymap::{contexts_now, hints};
-use crate::app::{App, Pane};
-
-pub fn top_bar(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
-    let l = app.lang;
-    let mut spans = vec![Span::styled(" styr ", t.tab_active), Span::raw(" ")];
-    // Where the digits score (triage, pane 4 after Enter) the tabs lose their numbers:
-    // the bar must not say `1` goes to Goals when it scores.
-    let scoring = app.digits_score();
-    for p in Pane::ALL {
-        let label = if scoring {
-            format!(" {} ", p.title(l))
-        } else {
-            format!(" {} {} ", p.index() + 1, p.title(l))
-        };
-        let style = if p == app.pane && app.triage.is_none() {
-            t.tab_active
-        } else if scoring {
-            t.dim
-        } else {
-            t.text
-        };
-        // A click on the tab goes to the pane (see `crate::app::mouse`).
-        let x = area.x.saturating_add(spans_width(&spans) as u16);
-        app.hits
-            .add(x, area.y, width(&label) as u16, 1, Hit::Tab(p));
-        spans.push(Span::styled(label, style));
-    }
-    if app.triage.is_some() {
-        spans.push(Span::styled(
-            format!(" {} ", l.pick("Gjennomgang", "Triage")),
-            t.tab_active,
-        ));
-    }
-    if scoring {
-        spans.push(Span::styled(" 1–5 score ", t.key));
-    }
-    let used = spans_width(&spans);
-    let room = (area.width as usize).saturating_sub(used + 1);
-    // The meeting date stays whole; the portfolio's name gives way first, then the word
-    // "meeting".
-    let date = format!(" · {} {} ", l.pick("møte", "meeting"), app.meeting_date);
-    let date_w = width(&date);
-    let right = if room >= date_w + 4 {
-        let name = fit(&clean(&app.portfolio.name), room - date_w);
-        format!("{name}{date}")
-    } else {
-        fit(&format!("{} ", app.meeting_date), room)
-    };
-    let pad = room.saturating_sub(width(&right));
-    spans.push(Span::raw(" ".repeat(pad + 1)));
-    spans.push(Span::styled(right, t.title));
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
-}
+use crate::app::App;
+use crate::app::keymap::{hint_contexts, hints};
 
 /// A short description of the active filters, e.g. "mål klima.d1 · Aktiv · søk «kli»".
 pub fn filter_summary(app: &App) -> Option<String> {
@@ -124,7 +72,7 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         return;
     }
 
-    let mut left = left_parts(app, t);
+    let mut left = left_parts(app, t, cols);
     let used = spans_width(&left);
     let room = cols.saturating_sub(used + 1);
     let mut message = app.message.as_deref().map(clean);
@@ -142,9 +90,10 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
             .enumerate()
             .take(n)
             .map(|(i, l)| {
+                // More than the rows hold: the last row ends after a whole word.
                 let cut = i + 1 == n && lines.len() > n;
                 let l = if cut {
-                    fit(&format!("{l} …"), cols.saturating_sub(1))
+                    fit_words(&lines[i..].join(" "), cols.saturating_sub(2))
                 } else {
                     l.clone()
                 };
@@ -159,7 +108,7 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     let right: Vec<Span> = if let Some(msg) = &message {
         vec![Span::styled(format!(" {}", fit(msg, room)), t.title)]
     } else {
-        let ctxs = contexts_now(app);
+        let ctxs = hint_contexts(app);
         let mut spans = Vec::new();
         // Room is kept for "? help" at the end, so help is always one key away.
         let mut w = 10;
@@ -192,8 +141,8 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
 }
 
 /// What stands at the left of the status line: the file's name, read-only or unsaved,
-/// the filter.
-fn left_parts(app: &App, t: &Theme) -> Vec<Span<'static>> {
+/// the filter (cut at a word to leave room for `? help` in `cols` columns).
+fn left_parts(app: &App, t: &Theme, cols: usize) -> Vec<Span<'static>> {
     let l = app.lang;
     let mut left = vec![Span::styled(
         // The file's name, not its whole path: the hints need the room at 80 columns.
@@ -224,8 +173,10 @@ fn left_parts(app: &App, t: &Theme) -> Vec<Span<'static>> {
     }
     left.extend(super::clock::span(app, t));
     if let Some(s) = filter_summary(app) {
+        let label = format!(" {}: ", l.pick("Filter", "Filter"));
+        let room = cols.saturating_sub(spans_width(&left) + width(&label) + 7 + 10);
         left.push(Span::styled(
-            format!(" {}: {s} · Esc ", l.pick("Filter", "Filter")),
+            format!("{label}{} · Esc ", fit_words(&s, room)),
             t.amber,
         ));
     }
@@ -238,13 +189,14 @@ fn long_message(app: &App, cols: usize, t: &Theme) -> Option<Vec<String>> {
     if app.searching.is_some() {
         return None;
     }
-    let used = spans_width(&left_parts(app, t));
+    let used = spans_width(&left_parts(app, t, cols));
     let room = cols.saturating_sub(used + 2);
     (width(&msg) > room).then(|| wrap_message(&msg, cols))
 }
 
-/// The most rows the status line takes for a long message.
-pub const MAX_STATUS_ROWS: u16 = 3;
+/// The most rows the status line takes for a long message: three rows of message (at
+/// 80 columns some 230 characters, more than any message styr has) and the status line.
+pub const MAX_STATUS_ROWS: u16 = 4;
 
 /// How many rows the status line needs at `cols` columns: one, or one more for each line of a
 /// message that does not fit beside the file's name (at most [`MAX_STATUS_ROWS`]).

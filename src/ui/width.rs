@@ -61,6 +61,31 @@ pub fn fit(s: &str, room: usize) -> String {
     format!("{}…", head(s, room - 1))
 }
 
+/// `s` in `room` columns, cut after a whole word with an ellipsis (a dash or other mark
+/// left at the end goes too); a first word too long for the room is cut inside.
+pub fn fit_words(s: &str, room: usize) -> String {
+    if width(s) <= room {
+        return s.to_string();
+    }
+    let mut kept = String::new();
+    for word in s.split(' ').filter(|w| !w.is_empty()) {
+        let next = if kept.is_empty() {
+            word.to_string()
+        } else {
+            format!("{kept} {word}")
+        };
+        if width(&next) + 1 > room {
+            break;
+        }
+        kept = next;
+    }
+    let kept = kept.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    if kept.is_empty() {
+        return fit(s, room);
+    }
+    format!("{}…", kept.trim_end())
+}
+
 /// `s` padded with spaces to `w` columns (`format!` pads by characters, not columns).
 pub fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
@@ -94,6 +119,18 @@ pub fn spans_width(spans: &[Span]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_cut_after_a_word() {
+        let name = "Internasjonal strategi – handlingsplan 2025–2028";
+        assert_eq!(fit_words(name, 80), name);
+        assert_eq!(fit_words(name, 26), "Internasjonal strategi…");
+        assert_eq!(
+            fit_words(name, 40),
+            "Internasjonal strategi – handlingsplan…"
+        );
+        assert_eq!(fit_words("Kommunedelplanen", 8), "Kommune…");
+    }
     use crate::sanitize::clean;
     use crate::sanitize::tests::tricky_text;
     use proptest::prelude::*;

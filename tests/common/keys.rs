@@ -126,3 +126,15 @@ pub fn register_on(a: &mut App, project: &str, risk: &str) {
         );
     }
 }
+
+/// Whether a row of `screen` shows `key`, then one space or more, then `what` (help's
+/// rows: the key column is as wide as its longest key).
+pub fn has_key_row(screen: &str, key: &str, what: &str) -> bool {
+    screen.lines().any(|row| {
+        row.match_indices(key).any(|(i, _)| {
+            let rest = &row[i + key.len()..];
+            let text = rest.trim_start_matches(' ');
+            text.len() < rest.len() && text.starts_with(what)
+        })
+    })
+}
