@@ -314,21 +314,33 @@ fn export_xlsx(file: &str, out: &str, lang: Lang) -> i32 {
     let bytes = match cli::xlsx::workbook(&p, lang) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("styr: the workbook could not be made: {e}");
+            eprintln!(
+                "styr: {}: {e}",
+                lang.pick(
+                    "arbeidsboken kunne ikke lages",
+                    "the workbook could not be made"
+                )
+            );
             return 1;
         }
     };
     match styr::store::atomic::write_new(std::path::Path::new(out), &bytes, None) {
         Ok(true) => {
-            eprintln!("{shown}: written");
+            eprintln!("{shown}: {}", lang.pick("skrevet", "written"));
             0
         }
         Ok(false) => {
-            eprintln!("styr: {shown} exists; choose another name or remove it first");
+            eprintln!(
+                "styr: {shown} {}",
+                lang.pick(
+                    "finnes allerede; velg et annet navn eller fjern den først",
+                    "exists; choose another name or remove it first"
+                )
+            );
             EXIT_REFUSED
         }
         Err(e) => {
-            eprintln!("styr: {shown}: {}", cli::io_message(&e));
+            eprintln!("styr: {shown}: {}", cli::io_message(&e).get(lang));
             EXIT_REFUSED
         }
     }
@@ -337,17 +349,22 @@ fn export_xlsx(file: &str, out: &str, lang: Lang) -> i32 {
 /// `styr diff`: read both sides (files or git revisions), load them, print the changes.
 fn diff(files: &[String], since: Option<Date>, lang: Lang) -> i32 {
     let sides = match (since, files) {
-        (Some(d), [file]) => cli::diff::read_since(file, d)
-            .and_then(|old| cli::diff::read_side(file).map(|new| (old, new))),
-        (None, [old, new]) => {
-            cli::diff::read_side(old).and_then(|o| cli::diff::read_side(new).map(|n| (o, n)))
-        }
-        (Some(_), _) => {
-            Err("with --since, give one file: styr diff --since 2026-10-29 plan.ron".into())
-        }
-        (None, _) => {
-            Err("give two versions: styr diff OLD.ron NEW.ron (or HEAD~1:plan.ron plan.ron)".into())
-        }
+        (Some(d), [file]) => cli::diff::read_since(file, d, lang)
+            .and_then(|old| cli::diff::read_side(file, lang).map(|new| (old, new))),
+        (None, [old, new]) => cli::diff::read_side(old, lang)
+            .and_then(|o| cli::diff::read_side(new, lang).map(|n| (o, n))),
+        (Some(_), _) => Err(lang
+            .pick(
+                "med --since gir du én fil: styr diff --since 2026-10-29 plan.ron",
+                "with --since, give one file: styr diff --since 2026-10-29 plan.ron",
+            )
+            .into()),
+        (None, _) => Err(lang
+            .pick(
+                "gi to versjoner: styr diff GAMMEL.ron NY.ron (eller HEAD~1:plan.ron plan.ron)",
+                "give two versions: styr diff OLD.ron NEW.ron (or HEAD~1:plan.ron plan.ron)",
+            )
+            .into()),
     };
     let (old, new) = match sides {
         Ok(s) => s,
@@ -382,12 +399,12 @@ fn since_view(args: &Args, app: &App) -> Result<Option<styr::app::since::SinceVi
     };
     let side = match args.since.as_deref() {
         Some(spec) => Some(match Date::parse(spec) {
-            Some(d) => cli::diff::read_since(file, d)?,
+            Some(d) => cli::diff::read_since(file, d, app.lang)?,
             None if std::path::Path::new(spec).exists() || spec.contains(':') => {
-                cli::diff::read_side(spec)?
+                cli::diff::read_side(spec, app.lang)?
             }
             // A bare revision (HEAD~1): of this file.
-            None => cli::diff::read_side(&format!("{spec}:{file}"))?,
+            None => cli::diff::read_side(&format!("{spec}:{file}"), app.lang)?,
         }),
         None => {
             // A national portfolio is not read twice unasked.
@@ -405,7 +422,7 @@ fn since_view(args: &Args, app: &App) -> Result<Option<styr::app::since::SinceVi
                 .filter(|&d| d < app.meeting_date)
                 .max();
             match previous {
-                Some(d) if small => cli::diff::read_since(file, d).ok(),
+                Some(d) if small => cli::diff::read_since(file, d, app.lang).ok(),
                 _ => None,
             }
         }

@@ -62,3 +62,17 @@ fn the_highlight_is_on_the_letters_that_matched() {
     }
     assert!(seen, "a row shows Festivalstøtte");
 }
+
+#[test]
+fn hits_in_a_column_the_list_does_not_show_are_said() {
+    let (_dir, path) = folder(HAMAR);
+    let (mut app, mut s) = open(&path, false);
+    keys(&mut app, &mut s, "/overby");
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = Theme::new(ThemeName::Default);
+    t.draw(|f| ui::draw(f, &app, &theme)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let last: String = (0..80).map(|x| buf[(x, 23)].symbol().to_string()).collect();
+    // Lars Øverby owns them: no id or name says so.
+    assert!(last.contains("in owner or unit"), "{last}");
+}

@@ -20,32 +20,36 @@ pub struct Side {
 }
 
 /// Read `spec`: a file, or `REV:PATH` through git. The error says what and what to do.
-pub fn read_side(spec: &str) -> Result<Side, String> {
+pub fn read_side(spec: &str, l: Lang) -> Result<Side, String> {
     if Path::new(spec).exists() {
         return super::read(spec)
             .map(|bytes| Side {
                 label: spec.to_string(),
                 bytes,
             })
-            .map_err(|d| d.render(spec));
+            .map_err(|d| d.render_in(spec, l));
     }
     let Some((rev, path)) = spec
         .split_once(':')
         .filter(|(r, p)| !r.is_empty() && !p.is_empty())
     else {
         return Err(format!(
-            "{}: no such file; give a file, or a git revision of one as REV:PATH (HEAD~1:plan.ron)",
-            crate::sanitize::clean(spec)
+            "{}: {}",
+            crate::sanitize::clean(spec),
+            l.pick(
+                "filen finnes ikke; gi en fil, eller en git-revisjon av en som REV:STI (HEAD~1:plan.ron)",
+                "no such file; give a file, or a git revision of one as REV:PATH (HEAD~1:plan.ron)"
+            )
         ));
     };
-    git_show(rev, path).map(|bytes| Side {
+    git_show(rev, path, l).map(|bytes| Side {
         label: spec.to_string(),
         bytes,
     })
 }
 
 /// The last commit of `file` on or before `date`, read through git.
-pub fn read_since(file: &str, date: Date) -> Result<Side, String> {
+pub fn read_since(file: &str, date: Date, l: Lang) -> Result<Side, String> {
     let path = Path::new(file);
     let (dir, name) = split(path);
     let out = git(
@@ -58,15 +62,24 @@ pub fn read_since(file: &str, date: Date) -> Result<Side, String> {
             "--",
             &name,
         ],
+        l,
     )?;
     let line = String::from_utf8_lossy(&out).trim().to_string();
     let Some((hash, day)) = line.split_once(' ') else {
         return Err(format!(
-            "{}: git has no commit of this file on or before {date}; choose a later date, or compare with a file",
-            crate::sanitize::clean(file)
+            "{}: {} {date}; {}",
+            crate::sanitize::clean(file),
+            l.pick(
+                "git har ingen versjon av filen på eller før",
+                "git has no commit of this file on or before"
+            ),
+            l.pick(
+                "velg en senere dato, eller sammenlign med en fil",
+                "choose a later date, or compare with a file"
+            )
         ));
     };
-    let bytes = git(&dir, &["show", &format!("{hash}:./{name}")])?;
+    let bytes = git(&dir, &["show", &format!("{hash}:./{name}")], l)?;
     Ok(Side {
         label: format!("{} @ {day} ({})", file, &hash[..hash.len().min(10)]),
         bytes,
@@ -85,31 +98,46 @@ fn split(path: &Path) -> (std::path::PathBuf, String) {
     (dir, name)
 }
 
-fn git_show(rev: &str, path: &str) -> Result<Vec<u8>, String> {
+fn git_show(rev: &str, path: &str, l: Lang) -> Result<Vec<u8>, String> {
     let (dir, name) = split(Path::new(path));
-    git(&dir, &["show", &format!("{rev}:./{name}")])
+    git(&dir, &["show", &format!("{rev}:./{name}")], l)
 }
 
 /// Run git in `dir`; its output, or what went wrong in words.
-fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
+fn git(dir: &Path, args: &[&str], l: Lang) -> Result<Vec<u8>, String> {
     let out = Command::new("git")
         .args(args)
         .current_dir(dir)
         .output()
         .map_err(|e| {
             format!(
-                "git could not be run ({e}); without git, compare two files: styr diff OLD.ron NEW.ron"
+                "{} ({e}); {}",
+                l.pick("git kunne ikke kjøres", "git could not be run"),
+                l.pick(
+                    "uten git sammenligner du to filer: styr diff GAMMEL.ron NY.ron",
+                    "without git, compare two files: styr diff OLD.ron NEW.ron"
+                )
             )
         })?;
     if !out.status.success() {
         let why = String::from_utf8_lossy(&out.stderr);
         let why = crate::sanitize::clean(why.lines().next().unwrap_or("").trim()).into_owned();
         return Err(format!(
-            "git could not read it: {why}; give a file, or a revision of a file in a git repository (HEAD~1:plan.ron)"
+            "{}: {why}; {}",
+            l.pick("git kunne ikke lese den", "git could not read it"),
+            l.pick(
+                "gi en fil, eller en revisjon av en fil i et git-depot (HEAD~1:plan.ron)",
+                "give a file, or a revision of a file in a git repository (HEAD~1:plan.ron)"
+            )
         ));
     }
     if out.stdout.len() > crate::model::load::MAX_FILE_BYTES {
-        return Err("the revision is larger than styr reads; compare smaller files".into());
+        return Err(l
+            .pick(
+                "revisjonen er større enn styr leser; sammenlign mindre filer",
+                "the revision is larger than styr reads; compare smaller files",
+            )
+            .into());
     }
     Ok(out.stdout)
 }

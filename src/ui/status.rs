@@ -54,12 +54,22 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
     let cols = area.width as usize;
     if let Some(field) = &app.searching {
         let n = app.visible.len();
+        // Hits the list cannot show why: matched in the owner or the unit only.
+        let hidden = hidden_hits(app, &field.text)
+            .filter(|&k| k > 0)
+            .map(|k| {
+                format!(
+                    " ({k} {})",
+                    l.pick("i ansvarlig eller enhet", "in owner or unit")
+                )
+            })
+            .unwrap_or_default();
         let line = Line::from(vec![
             Span::styled(" / ", t.tab_active),
             Span::raw(format!(" {} ", clean(&field.text))),
             Span::styled(
                 format!(
-                    " {n} {} · Enter {} · Esc {}",
+                    " {n} {}{hidden} · Enter {} · Esc {}",
                     l.pick("treff", "matches"),
                     l.pick("velger beste", "selects the best"),
                     l.pick("avbryter", "cancels")
@@ -266,4 +276,27 @@ mod tests {
         let lines = wrap_message(&long, 40);
         assert_eq!(lines.concat(), long);
     }
+}
+
+/// How many of the search's hits matched only in the owner or the unit, which the list
+/// does not show (the owner never, the unit only when wide): so the user knows why they
+/// are there. `None` for very many hits (counting them would cost a keystroke's time).
+fn hidden_hits(app: &App, query: &str) -> Option<usize> {
+    use fuzzy_matcher::FuzzyMatcher;
+    let query = query.trim();
+    if query.is_empty() || app.visible.len() > 2_000 {
+        return None;
+    }
+    let m = crate::app::view::matcher();
+    let q = crate::app::fold::fold(query);
+    let shown = |s: &str| m.fuzzy_match(&crate::app::fold::fold(s), &q).is_some();
+    Some(
+        app.visible
+            .iter()
+            .filter(|&&pi| {
+                let pr = &app.portfolio.projects[pi];
+                !shown(&pr.id) && !shown(&pr.name)
+            })
+            .count(),
+    )
 }
