@@ -258,26 +258,6 @@ pub fn wrap_message(text: &str, cols: usize) -> Vec<String> {
     lines
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_long_message_wraps_between_words() {
-        let msg =
-            "Not locked (.plan.ron.styr-lock: the disk is full); another styr will not be warned";
-        let lines = wrap_message(msg, 40);
-        assert!(lines.len() > 1);
-        for l in &lines {
-            assert!(width(l) <= 38, "{l}");
-        }
-        assert_eq!(lines.join(" "), msg);
-        let long = "x".repeat(100);
-        let lines = wrap_message(&long, 40);
-        assert_eq!(lines.concat(), long);
-    }
-}
-
 /// How many of the search's hits matched only in the owner or the unit, which the list
 /// does not show (the owner never, the unit only when wide): so the user knows why they
 /// are there. `None` for very many hits (counting them would cost a keystroke's time).
@@ -299,4 +279,24 @@ fn hidden_hits(app: &App, query: &str) -> Option<usize> {
             })
             .count(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_message_wraps_between_words() {
+        let msg =
+            "Not locked (.plan.ron.styr-lock: the disk is full); another styr will not be warned";
+        let lines = wrap_message(msg, 40);
+        assert!(lines.len() > 1);
+        for l in &lines {
+            assert!(width(l) <= 38, "{l}");
+        }
+        assert_eq!(lines.join(" "), msg);
+        let long = "x".repeat(100);
+        let lines = wrap_message(&long, 40);
+        assert_eq!(lines.concat(), long);
+    }
 }
