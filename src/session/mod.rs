@@ -415,6 +415,63 @@ fn skipped_note(l: Lang, report: &store::ReplayReport) -> String {
     )
 }
 
+/// Why a save failed, in the user's language (the file on disk is as it was).
 fn save_error(l: Lang, e: &SaveError) -> String {
-    format!("{}: {e}", l.pick("Ikke lagret", "Not saved"))
+    use store::sidecar::name_of;
+    let why = match (l, e) {
+        (Lang::En, e) => e.to_string(),
+        (Lang::Nb, SaveError::Check { path, source }) => format!(
+            "kan ikke lese {} for å sjekke den før lagring: {}",
+            name_of(path),
+            io_brief(l, source)
+        ),
+        (Lang::Nb, SaveError::Write { path, source }) => format!(
+            "kan ikke lagre {}: {}; filen er uendret (lagre som kan legge den et annet sted)",
+            name_of(path),
+            io_brief(l, source)
+        ),
+        (Lang::Nb, SaveError::Splice(crate::model::splice::SpliceError::Unreadable(_))) => {
+            "filen slik den ble lest inn, kan ikke leses igjen; ingenting er lagret".into()
+        }
+        (Lang::Nb, SaveError::Splice(crate::model::splice::SpliceError::Verify(why))) => format!(
+            "den lagrede teksten ville ikke lest inn til det som vises ({}); ingenting er lagret",
+            crate::sanitize::clean(why)
+        ),
+        (Lang::Nb, SaveError::Exists(path)) => {
+            format!("{} finnes allerede; velg et annet navn", name_of(path))
+        }
+        (Lang::Nb, SaveError::BadPath(path)) => format!(
+            "{} er ikke et filnavn",
+            crate::sanitize::clean(&path.display().to_string())
+        ),
+        (Lang::Nb, SaveError::Protected { path, mode }) => format!(
+            "{} er skrivebeskyttet ({}); ingenting er lagret: lagre under et annet navn",
+            name_of(path),
+            store::mode_string(*mode)
+        ),
+    };
+    format!("{}: {why}", l.pick("Ikke lagret", "Not saved"))
+}
+
+#[cfg(test)]
+mod save_error_tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_save_is_said_in_the_users_language() {
+        let e = SaveError::Exists(std::path::PathBuf::from("/some/folder/plan.ron"));
+        assert_eq!(
+            save_error(Lang::Nb, &e),
+            "Ikke lagret: plan.ron finnes allerede; velg et annet navn"
+        );
+        assert_eq!(
+            save_error(Lang::En, &e),
+            "Not saved: plan.ron already exists; choose another name"
+        );
+        let full = SaveError::Write {
+            path: "plan.ron".into(),
+            source: io::Error::from(io::ErrorKind::StorageFull),
+        };
+        assert!(save_error(Lang::Nb, &full).contains("disken er full"));
+    }
 }
