@@ -294,6 +294,20 @@ impl Edit {
             }
             Edit::Meeting(_) => unreachable!("the meeting record has no project"),
         }
+        // Cleared back to nothing (a score taken back, no decision, no note): the day's
+        // evaluation goes, so the file is as it was and nothing counts as unsaved.
+        if let Edit::Score { date, .. } | Edit::Decision { date, .. } | Edit::Note { date, .. } =
+            self
+            && pr.evaluations.last().is_some_and(|e| {
+                e.date == *date
+                    && e.scores.is_empty()
+                    && e.decision.is_none()
+                    && e.note.is_none()
+                    && e.ratings.is_empty()
+            })
+        {
+            pr.evaluations.pop();
+        }
         Ok(Some(pi))
     }
 }
@@ -431,6 +445,31 @@ mod tests {
             status: Status::Active,
         };
         assert!(matches!(nop.apply(&mut p), Err(EditError::NoProject(_))));
+    }
+
+    #[test]
+    fn clearing_the_only_score_of_the_day_takes_the_days_evaluation_away() {
+        let original = sample();
+        let mut p = original.clone();
+        let mut h = History::default();
+        let score = |s| Edit::Score {
+            project: "P-01".into(),
+            date: d("2026-11-22"),
+            criterion: "goals".into(),
+            score: s,
+        };
+        h.apply(&mut p, &score(Some(4))).unwrap();
+        h.apply(&mut p, &score(None)).unwrap();
+        assert_eq!(p, original);
+        assert_eq!(h.unsaved(&p), 0);
+        // A "no decision" on a day with nothing makes nothing either.
+        let none = Edit::Decision {
+            project: "P-01".into(),
+            date: d("2026-11-22"),
+            decision: None,
+        };
+        h.apply(&mut p, &none).unwrap();
+        assert_eq!(p, original);
     }
 
     #[test]
