@@ -228,14 +228,10 @@ fn main() -> ExitCode {
             overdue,
             html,
         }) => with_portfolio(file, lang, |p| {
-            if *html {
-                let mut p = p.clone();
-                if *overdue {
-                    let as_of = styr::model::figures::effective_as_of(&p);
-                    p.projects
-                        .retain(|pr| styr::model::follow_up::overdue(pr, as_of) > 0);
-                }
-                cli::html::report_html(&p, lang)
+            if *html && *overdue {
+                cli::html::report_html(&cli::report::only_overdue(p), lang)
+            } else if *html {
+                cli::html::report_html(p, lang)
             } else if *overdue {
                 cli::report::report_overdue(p, lang)
             } else {

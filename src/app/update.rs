@@ -417,14 +417,10 @@ fn show_moved(app: &mut App) {
     app.project_cursor = 0;
     app.refilter();
     if app.filters.moved {
-        let n = app.visible.len();
         app.message = Some(format!(
-            "{n} {} {label} · {} {}",
-            if n == 1 {
-                l.pick("prosjekt endret siden", "project moved since")
-            } else {
-                l.pick("prosjekter endret siden", "projects moved since")
-            },
+            "{} {} {label} · {} {}",
+            l.count(app.visible.len() as i64, crate::text::Noun::PROJECT),
+            l.pick("endret siden", "moved since"),
             l.pick("C eller Esc:", "C or Esc:"),
             l.pick("alle", "all")
         ));

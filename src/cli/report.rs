@@ -10,12 +10,19 @@ use crate::text::{Lang, Noun};
 
 use super::md;
 
-/// The report on the projects with overdue follow-ups only (`--overdue`), saying so.
-pub fn report_overdue(p: &Portfolio, lang: Lang) -> String {
+/// `p` with only the projects that have overdue follow-ups on its `as_of` (`--overdue`).
+pub fn only_overdue(p: &Portfolio) -> Portfolio {
     let as_of = crate::model::figures::effective_as_of(p);
     let mut only = p.clone();
     only.projects
         .retain(|pr| crate::model::follow_up::overdue(pr, as_of) > 0);
+    only
+}
+
+/// The report on the projects with overdue follow-ups only (`--overdue`), saying so.
+pub fn report_overdue(p: &Portfolio, lang: Lang) -> String {
+    let as_of = crate::model::figures::effective_as_of(p);
+    let only = only_overdue(p);
     let body = report(&only, lang);
     // The selection is said under the title.
     let (title, rest) = body.split_once("\n\n").unwrap_or((&body, ""));

@@ -48,7 +48,6 @@ impl History {
             .iter()
             .chain(&self.undone)
             .filter_map(|s| s.project.as_ref().map(|p| p.0))
-            .chain(self.disk.keys().copied())
             .collect();
         v.sort_unstable();
         v.dedup();

@@ -156,18 +156,7 @@ fn left_parts(app: &App, t: &Theme, cols: usize) -> Vec<Span<'static>> {
     let l = app.lang;
     let mut left = vec![Span::styled(
         // The file's name, not its whole path: the hints need the room at 80 columns.
-        format!(
-            " {} ",
-            fit(
-                &clean(
-                    std::path::Path::new(&app.file_label)
-                        .file_name()
-                        .and_then(|n| n.to_str())
-                        .unwrap_or(&app.file_label)
-                ),
-                24
-            )
-        ),
+        format!(" {} ", fit(&app.file_name(), 24)),
         t.bar,
     )];
     if app.read_only {
