@@ -789,7 +789,7 @@ fn help_lists_every_binding() {
             press(&mut a, ch('j'));
         }
         // Each key, at least a space, then the start of its text (long ones wrap).
-        for b in BINDINGS {
+        for b in BINDINGS.iter() {
             let what = b.describe(lang);
             let start: String = what.chars().take(20).collect();
             assert!(

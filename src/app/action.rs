@@ -3,7 +3,7 @@
 
 use crate::model::{Decision, Health, RiskStatus, Status};
 
-use super::{Pane, SortKey};
+use super::{Pane, PaneAction, SortKey};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -12,6 +12,8 @@ pub enum Action {
     NextPane,
     PrevPane,
     Focus(Pane),
+    /// One of a pane's own actions (see [`super::panes::PaneKind::act`]).
+    Pane(PaneAction),
     Up,
     Down,
     Top,

@@ -3,6 +3,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use std::sync::LazyLock;
+
 use super::{Action, Pane};
 use crate::text::Lang;
 
@@ -10,11 +12,10 @@ use crate::text::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ctx {
     Global,
-    Goals,
-    Projects,
+    /// A pane with the focus (its own keys: [`super::panes::PaneKind::keys`]).
+    Pane(Pane),
+    /// The project detail, in pane 2.
     Detail,
-    Risks,
-    Evaluation,
     /// Pane 4 after `Enter`: the digits score until `Esc` (see [`super::scoring`]).
     Scoring,
     Triage,
@@ -28,11 +29,8 @@ impl Ctx {
     pub fn title(self, l: Lang) -> &'static str {
         match self {
             Ctx::Global => l.pick("Overalt", "Everywhere"),
-            Ctx::Goals => l.pick("Mål", "Goals"),
-            Ctx::Projects => l.pick("Prosjekter", "Projects"),
+            Ctx::Pane(p) => p.title(l),
             Ctx::Detail => l.pick("Prosjektdetaljer", "Project detail"),
-            Ctx::Risks => l.pick("Risiko", "Risks"),
-            Ctx::Evaluation => l.pick("Evaluering", "Evaluation"),
             Ctx::Scoring => l.pick(
                 "Evaluering — vurdering (etter Enter)",
                 "Evaluation — scoring (after Enter)",
@@ -53,19 +51,19 @@ pub struct KeyPress {
     pub ctrl: bool,
 }
 
-const fn ch(c: char) -> KeyPress {
+pub(crate) const fn ch(c: char) -> KeyPress {
     KeyPress {
         code: KeyCode::Char(c),
         ctrl: false,
     }
 }
-const fn ctrl(c: char) -> KeyPress {
+pub(crate) const fn ctrl(c: char) -> KeyPress {
     KeyPress {
         code: KeyCode::Char(c),
         ctrl: true,
     }
 }
-const fn key(code: KeyCode) -> KeyPress {
+pub(crate) const fn key(code: KeyCode) -> KeyPress {
     KeyPress { code, ctrl: false }
 }
 
@@ -89,9 +87,11 @@ impl Binding {
     }
 }
 
+/// One binding: `b!(context, [keys], "shown", action, "bokmål", "English", hint)`.
+#[macro_export]
 macro_rules! b {
-    ($ctx:ident, [$($k:expr),*], $shown:expr, $action:expr, $nb:expr, $en:expr, $hint:expr) => {
-        Binding { ctx: Ctx::$ctx, keys: &[$($k),*], shown: $shown, action: $action, nb: $nb, en: $en, hint: $hint }
+    ($ctx:expr, [$($k:expr),*], $shown:expr, $action:expr, $nb:expr, $en:expr, $hint:expr) => {
+        $crate::app::keymap::Binding { ctx: $ctx, keys: &[$($k),*], shown: $shown, action: $action, nb: $nb, en: $en, hint: $hint }
     };
 }
 
@@ -100,140 +100,101 @@ use KeyCode as K;
 
 // One binding a line: a table is easier to read and to review as one.
 #[rustfmt::skip]
-pub static BINDINGS: &[Binding] = &[
+static SHARED: &[Binding] = &[
     // Triage: one project per screen.
-    b!(Triage, [ch(' '), key(K::Enter)], "Space/Enter", A::TriageNext, "neste prosjekt", "next project", true),
-    b!(Triage, [key(K::Backspace)], "Backspace", A::TriagePrev, "forrige prosjekt", "previous project", true),
+    b!(Ctx::Triage, [ch(' '), key(K::Enter)], "Space/Enter", A::TriageNext, "neste prosjekt", "next project", true),
+    b!(Ctx::Triage, [key(K::Backspace)], "Backspace", A::TriagePrev, "forrige prosjekt", "previous project", true),
     // `[`/`]` are the previous and next project everywhere; in triage, on the agenda.
-    b!(Triage, [ch(']')], "]", A::TriageNext, "neste prosjekt", "next project", false),
-    b!(Triage, [ch('[')], "[", A::TriagePrev, "forrige prosjekt", "previous project", false),
-    b!(Triage, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1–5", A::Score(0), "gi score og gå videre", "score and move on", true),
-    b!(Triage, [ch('0')], "0", A::ClearScore, "fjern score", "clear score", false),
-    b!(Triage, [ch('j'), key(K::Down)], "j/↓", A::Down, "neste kriterium", "next criterion", false),
-    b!(Triage, [ch('k'), key(K::Up)], "k/↑", A::Up, "forrige kriterium", "previous criterion", false),
-    b!(Triage, [ch('d')], "d", A::OpenDecisionPicker, "vedtak", "decision", true),
-    b!(Triage, [ch('n')], "n", A::EditNote, "notat", "note", true),
-    b!(Triage, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
-    b!(Triage, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
-    b!(Triage, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", true),
-    b!(Triage, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
-    b!(Triage, [key(K::Esc), ch('t')], "Esc/t", A::Back, "avslutt gjennomgang", "leave triage", true),
-    // Evaluation pane, scoring (after Enter): the digits score, nothing else does.
-    b!(Scoring, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1–5", A::Score(0), "gi score og gå videre", "score and move on", true),
-    b!(Scoring, [key(K::Esc)], "Esc", A::Back, "avslutt vurderingen", "leave scoring", true),
-    b!(Scoring, [ch('0')], "0", A::ClearScore, "fjern score", "clear score", false),
-    b!(Scoring, [ch('j'), key(K::Down)], "j/↓", A::Down, "neste kriterium", "next criterion", false),
-    b!(Scoring, [ch('k'), key(K::Up)], "k/↑", A::Up, "forrige kriterium", "previous criterion", false),
-    b!(Scoring, [ch('d')], "d", A::OpenDecisionPicker, "vedtak", "decision", true),
-    b!(Scoring, [ch('n')], "n", A::EditNote, "notat", "note", true),
-    b!(Scoring, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
-    b!(Scoring, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
-    b!(Scoring, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", false),
-    b!(Scoring, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
-    // Evaluation pane: the score sheet. The digits go to the panes here, as everywhere.
-    b!(Evaluation, [key(K::Enter)], "Enter", A::StartScoring, "start vurdering: 1–5 gir score", "start scoring: 1–5 scores", true),
-    b!(Evaluation, [ch('d')], "d", A::OpenDecisionPicker, "vedtak", "decision", true),
-    b!(Evaluation, [ch('n')], "n", A::EditNote, "notat", "note", true),
-    b!(Evaluation, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
-    b!(Evaluation, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
-    b!(Evaluation, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", false),
-    b!(Evaluation, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
-    // Goals.
-    b!(Goals, [ch('h'), key(K::Left)], "h/←", A::Left, "lukk", "collapse", true),
-    b!(Goals, [ch('l'), key(K::Right)], "l/→", A::Right, "åpne", "expand", true),
-    b!(Goals, [key(K::Enter)], "Enter", A::Enter, "filtrer på målet", "filter by this goal", true),
-    // Project detail.
-    b!(Detail, [key(K::Enter), key(K::Esc)], "Enter/Esc", A::Back, "lukk detaljer", "close detail", true),
-    b!(Detail, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", true),
-    b!(Detail, [ch('S')], "S", A::OpenStatusPicker, "status", "status", true),
-    b!(Detail, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", true),
-    b!(Detail, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
-    // Projects.
-    b!(Projects, [key(K::Enter)], "Enter", A::Enter, "detaljer", "detail", true),
-    b!(Projects, [ch('o')], "o", A::CycleSort, "sorter etter neste kolonne", "sort by the next column", true),
-    b!(Projects, [ch('O')], "O", A::ReverseSort, "snu sorteringen", "reverse the sort", false),
-    b!(Projects, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
-    b!(Projects, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
-    b!(Projects, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", false),
-    b!(Projects, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
-    // Risks.
-    b!(Risks, [ch('h'), key(K::Left)], "h/←", A::Left, "celle til venstre", "cell to the left", false),
-    b!(Risks, [ch('l'), key(K::Right)], "l/→", A::Right, "celle til høyre", "cell to the right", false),
-    b!(Risks, [key(K::Enter)], "Enter", A::Enter, "vis cellens risikoer / åpne prosjektet", "list the cell's risks / open its project", true),
-    b!(Risks, [ch('p')], "p", A::OpenProbabilityPicker, "sannsynlighet", "probability", true),
-    b!(Risks, [ch('c')], "c", A::OpenConsequencePicker, "konsekvens", "consequence", true),
-    b!(Risks, [ch('x')], "x", A::OpenRiskStatusPicker, "risikostatus", "risk status", true),
-    b!(Risks, [ch('m')], "m", A::EditMitigation, "tiltak mot risikoen", "mitigation", false),
+    b!(Ctx::Triage, [ch(']')], "]", A::TriageNext, "neste prosjekt", "next project", false),
+    b!(Ctx::Triage, [ch('[')], "[", A::TriagePrev, "forrige prosjekt", "previous project", false),
+    b!(Ctx::Triage, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1–5", A::Score(0), "gi score og gå videre", "score and move on", true),
+    b!(Ctx::Triage, [ch('0')], "0", A::ClearScore, "fjern score", "clear score", false),
+    b!(Ctx::Triage, [ch('j'), key(K::Down)], "j/↓", A::Down, "neste kriterium", "next criterion", false),
+    b!(Ctx::Triage, [ch('k'), key(K::Up)], "k/↑", A::Up, "forrige kriterium", "previous criterion", false),
+    b!(Ctx::Triage, [ch('d')], "d", A::OpenDecisionPicker, "vedtak", "decision", true),
+    b!(Ctx::Triage, [ch('n')], "n", A::EditNote, "notat", "note", true),
+    b!(Ctx::Triage, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", false),
+    b!(Ctx::Triage, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
+    b!(Ctx::Triage, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", true),
+    b!(Ctx::Triage, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
+    b!(Ctx::Triage, [key(K::Esc), ch('t')], "Esc/t", A::Back, "avslutt gjennomgang", "leave triage", true),
     // Everywhere.
-    b!(Global, [key(K::Tab)], "Tab", A::NextPane, "neste rute", "next pane", false),
-    b!(Global, [key(K::BackTab)], "Shift-Tab", A::PrevPane, "forrige rute", "previous pane", false),
-    b!(Global, [ch('1')], "1", A::Focus(Pane::Goals), "gå til Mål", "go to Goals", false),
-    b!(Global, [ch('2')], "2", A::Focus(Pane::Projects), "gå til Prosjekter", "go to Projects", false),
-    b!(Global, [ch('3')], "3", A::Focus(Pane::Risks), "gå til Risiko", "go to Risks", false),
-    b!(Global, [ch('4')], "4", A::Focus(Pane::Evaluation), "gå til Evaluering", "go to Evaluation", false),
-    b!(Global, [ch('j'), key(K::Down)], "j/↓", A::Down, "ned", "down", false),
-    b!(Global, [ch('k'), key(K::Up)], "k/↑", A::Up, "opp", "up", false),
-    b!(Global, [ch('g'), key(K::Home)], "g/Home", A::Top, "til toppen", "to the top", false),
-    b!(Global, [ch('G'), key(K::End)], "G/End", A::Bottom, "til bunnen", "to the bottom", false),
-    b!(Global, [key(K::PageUp)], "PgUp", A::PageUp, "side opp", "page up", false),
-    b!(Global, [key(K::PageDown)], "PgDn", A::PageDown, "side ned", "page down", false),
-    b!(Global, [ch('[')], "[", A::PrevProject, "forrige prosjekt", "previous project", false),
-    b!(Global, [ch(']')], "]", A::NextProject, "neste prosjekt", "next project", false),
-    b!(Global, [ch('/')], "/", A::StartSearch, "søk", "search", true),
-    b!(Global, [ch('f')], "f", A::OpenFilterMenu, "filter", "filter", true),
-    b!(Global, [key(K::Esc)], "Esc", A::Back, "lukk / fjern filter", "close / clear filter", false),
-    b!(Global, [ch('C')], "C", A::ShowMoved, "endringer: bare det som er endret siden sist (--since)", "changes: only what moved since last time (--since)", false),
-    b!(Global, [ch('M')], "M", A::OpenMeeting, "møtereferat: hvem var der", "meeting record: who was there", false),
-    b!(Global, [ch('t')], "t", A::StartTriage, "gjennomgang (triage)", "triage", true),
-    b!(Global, [ch('z')], "z", A::ToggleZoom, "zoom ruten", "zoom the pane", false),
-    b!(Global, [ch('e')], "e", A::EditInEditor, "rediger i editoren ($EDITOR), last inn på nytt", "edit in the editor ($EDITOR), then reload", false),
-    b!(Global, [ch('s'), ctrl('s')], "s/Ctrl-S", A::Save, "lagre", "save", true),
-    b!(Global, [ch('u')], "u", A::Undo, "angre", "undo", false),
-    b!(Global, [ctrl('r')], "Ctrl-R", A::Redo, "gjør om", "redo", false),
-    b!(Global, [ch(':')], ":", A::OpenPalette, "kommandopalett", "command palette", false),
-    b!(Global, [ch('?')], "?", A::ToggleHelp, "hjelp", "help", true),
-    b!(Global, [ch('q')], "q", A::Quit, "avslutt", "quit", true),
-    b!(Global, [ctrl('c')], "Ctrl-C", A::ForceQuit, "avslutt straks", "quit at once", false),
-    // Pickers: the digits choose (see `key_to_action`: in the filters 0 is "(all)", so a
-    // value has the same number in every picker), the rest from here.
-    b!(Picker, [ch('0'), ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')], "1–9, 0", A::Pick(0), "velg med tallet; 0 er «alle» i filtrene", "choose by its number; 0 is (all) in the filters", false),
-    b!(Picker, [ch('j'), key(K::Down)], "j/↓", A::Down, "ned", "down", false),
-    b!(Picker, [ch('k'), key(K::Up)], "k/↑", A::Up, "opp", "up", false),
-    b!(Picker, [key(K::Enter)], "Enter", A::Enter, "velg", "choose", true),
-    b!(Picker, [key(K::Esc)], "Esc", A::Back, "avbryt", "cancel", true),
-    b!(Picker, [ch('q')], "q", A::Quit, "avslutt", "quit", false),
-    // The follow-up list.
-    b!(FollowUps, [ch('j'), key(K::Down)], "j/↓", A::Down, "ned", "down", false),
-    b!(FollowUps, [ch('k'), key(K::Up)], "k/↑", A::Up, "opp", "up", false),
-    b!(FollowUps, [ch('g'), key(K::Home)], "g/Home", A::Top, "til toppen", "to the top", false),
-    b!(FollowUps, [ch('G'), key(K::End)], "G/End", A::Bottom, "til bunnen", "to the bottom", false),
-    b!(FollowUps, [ch('x')], "x", A::ToggleDone, "merk utført (igjen: åpne)", "mark done (again: reopen)", true),
-    b!(FollowUps, [key(K::Enter)], "Enter", A::Enter, "rediger", "edit", true),
-    b!(FollowUps, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", true),
-    b!(FollowUps, [key(K::Esc), ch('A')], "Esc/A", A::Back, "lukk listen", "close the list", true),
-    b!(FollowUps, [ch('q')], "q", A::Quit, "avslutt", "quit", false),
+    b!(Ctx::Global, [key(K::Tab)], "Tab", A::NextPane, "neste rute", "next pane", false),
+    b!(Ctx::Global, [key(K::BackTab)], "Shift-Tab", A::PrevPane, "forrige rute", "previous pane", false),
 ];
 
-/// The contexts that apply, most specific first.
-pub fn contexts(triage: bool, pane: Pane, detail: bool) -> Vec<Ctx> {
-    if triage {
+/// Everywhere, after the panes' number keys.
+#[rustfmt::skip]
+static SHARED_TAIL: &[Binding] = &[
+    b!(Ctx::Global, [ch('j'), key(K::Down)], "j/↓", A::Down, "ned", "down", false),
+    b!(Ctx::Global, [ch('k'), key(K::Up)], "k/↑", A::Up, "opp", "up", false),
+    b!(Ctx::Global, [ch('g'), key(K::Home)], "g/Home", A::Top, "til toppen", "to the top", false),
+    b!(Ctx::Global, [ch('G'), key(K::End)], "G/End", A::Bottom, "til bunnen", "to the bottom", false),
+    b!(Ctx::Global, [key(K::PageUp)], "PgUp", A::PageUp, "side opp", "page up", false),
+    b!(Ctx::Global, [key(K::PageDown)], "PgDn", A::PageDown, "side ned", "page down", false),
+    b!(Ctx::Global, [ch('[')], "[", A::PrevProject, "forrige prosjekt", "previous project", false),
+    b!(Ctx::Global, [ch(']')], "]", A::NextProject, "neste prosjekt", "next project", false),
+    b!(Ctx::Global, [ch('/')], "/", A::StartSearch, "søk", "search", true),
+    b!(Ctx::Global, [ch('f')], "f", A::OpenFilterMenu, "filter", "filter", true),
+    b!(Ctx::Global, [key(K::Esc)], "Esc", A::Back, "lukk / fjern filter", "close / clear filter", false),
+    b!(Ctx::Global, [ch('C')], "C", A::ShowMoved, "endringer: bare det som er endret siden sist (--since)", "changes: only what moved since last time (--since)", false),
+    b!(Ctx::Global, [ch('M')], "M", A::OpenMeeting, "møtereferat: hvem var der", "meeting record: who was there", false),
+    b!(Ctx::Global, [ch('t')], "t", A::StartTriage, "gjennomgang (triage)", "triage", true),
+    b!(Ctx::Global, [ch('z')], "z", A::ToggleZoom, "zoom ruten", "zoom the pane", false),
+    b!(Ctx::Global, [ch('e')], "e", A::EditInEditor, "rediger i editoren ($EDITOR), last inn på nytt", "edit in the editor ($EDITOR), then reload", false),
+    b!(Ctx::Global, [ch('s'), ctrl('s')], "s/Ctrl-S", A::Save, "lagre", "save", true),
+    b!(Ctx::Global, [ch('u')], "u", A::Undo, "angre", "undo", false),
+    b!(Ctx::Global, [ctrl('r')], "Ctrl-R", A::Redo, "gjør om", "redo", false),
+    b!(Ctx::Global, [ch(':')], ":", A::OpenPalette, "kommandopalett", "command palette", false),
+    b!(Ctx::Global, [ch('?')], "?", A::ToggleHelp, "hjelp", "help", true),
+    b!(Ctx::Global, [ch('q')], "q", A::Quit, "avslutt", "quit", true),
+    b!(Ctx::Global, [ctrl('c')], "Ctrl-C", A::ForceQuit, "avslutt straks", "quit at once", false),
+    // Pickers: the digits choose (see `key_to_action`: in the filters 0 is "(all)", so a
+    // value has the same number in every picker), the rest from here.
+    b!(Ctx::Picker, [ch('0'), ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')], "1–9, 0", A::Pick(0), "velg med tallet; 0 er «alle» i filtrene", "choose by its number; 0 is (all) in the filters", false),
+    b!(Ctx::Picker, [ch('j'), key(K::Down)], "j/↓", A::Down, "ned", "down", false),
+    b!(Ctx::Picker, [ch('k'), key(K::Up)], "k/↑", A::Up, "opp", "up", false),
+    b!(Ctx::Picker, [key(K::Enter)], "Enter", A::Enter, "velg", "choose", true),
+    b!(Ctx::Picker, [key(K::Esc)], "Esc", A::Back, "avbryt", "cancel", true),
+    b!(Ctx::Picker, [ch('q')], "q", A::Quit, "avslutt", "quit", false),
+    // The follow-up list.
+    b!(Ctx::FollowUps, [ch('j'), key(K::Down)], "j/↓", A::Down, "ned", "down", false),
+    b!(Ctx::FollowUps, [ch('k'), key(K::Up)], "k/↑", A::Up, "opp", "up", false),
+    b!(Ctx::FollowUps, [ch('g'), key(K::Home)], "g/Home", A::Top, "til toppen", "to the top", false),
+    b!(Ctx::FollowUps, [ch('G'), key(K::End)], "G/End", A::Bottom, "til bunnen", "to the bottom", false),
+    b!(Ctx::FollowUps, [ch('x')], "x", A::ToggleDone, "merk utført (igjen: åpne)", "mark done (again: reopen)", true),
+    b!(Ctx::FollowUps, [key(K::Enter)], "Enter", A::Enter, "rediger", "edit", true),
+    b!(Ctx::FollowUps, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", true),
+    b!(Ctx::FollowUps, [key(K::Esc), ch('A')], "Esc/A", A::Back, "lukk listen", "close the list", true),
+    b!(Ctx::FollowUps, [ch('q')], "q", A::Quit, "avslutt", "quit", false),
+];
+
+/// The one table: triage's keys, each pane's (in the order of [`Pane::ALL`]), the keys
+/// every pane shares with the panes' number keys among them, the pickers' and the
+/// follow-up list's. Help, the hints, the palette and the key handling all read it.
+pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+    let panes = || Pane::ALL.into_iter().flat_map(|p| p.kind().keys());
+    let (triage, tabs): (Vec<&Binding>, Vec<&Binding>) =
+        SHARED.iter().partition(|b| b.ctx == Ctx::Triage);
+    triage
+        .into_iter()
+        .chain(panes().filter(|b| b.ctx != Ctx::Global))
+        .chain(tabs)
+        .chain(panes().filter(|b| b.ctx == Ctx::Global))
+        .chain(SHARED_TAIL)
+        .copied()
+        .collect()
+});
+
+/// The contexts that apply to the app as it is now, most specific first: triage's, or
+/// the focused pane's (see [`super::panes::PaneKind::contexts`]), then everywhere's.
+pub fn contexts_now(app: &super::App) -> Vec<Ctx> {
+    if app.triage.is_some() {
         return vec![Ctx::Triage, Ctx::Global];
     }
-    match pane {
-        Pane::Goals => vec![Ctx::Goals, Ctx::Global],
-        Pane::Projects if detail => vec![Ctx::Detail, Ctx::Global],
-        Pane::Projects => vec![Ctx::Projects, Ctx::Global],
-        Pane::Risks => vec![Ctx::Risks, Ctx::Global],
-        Pane::Evaluation => vec![Ctx::Evaluation, Ctx::Global],
-    }
-}
-
-/// The contexts that apply to the app as it is now: [`contexts`], or scoring in pane 4.
-pub fn contexts_now(app: &super::App) -> Vec<Ctx> {
-    if app.is_scoring() {
-        return vec![Ctx::Scoring, Ctx::Global];
-    }
-    contexts(app.triage.is_some(), app.pane, app.detail)
+    let mut v = app.pane.kind().contexts(app);
+    v.push(Ctx::Global);
+    v
 }
 
 /// The contexts whose keys the status line hints at: where the cursor is, or the open
@@ -285,20 +246,18 @@ pub fn applies(ctxs: &[Ctx], b: &Binding) -> bool {
 /// The order help lists the contexts in: those that apply now first (most specific
 /// first), then the others.
 pub fn help_order(now: &[Ctx]) -> Vec<Ctx> {
-    const ALL: [Ctx; 10] = [
-        Ctx::Global,
-        Ctx::Goals,
-        Ctx::Projects,
-        Ctx::Detail,
-        Ctx::Risks,
-        Ctx::Evaluation,
-        Ctx::Scoring,
-        Ctx::Triage,
-        Ctx::Picker,
-        Ctx::FollowUps,
-    ];
+    let mut all = vec![Ctx::Global];
+    for p in Pane::ALL {
+        all.push(Ctx::Pane(p));
+        match p {
+            Pane::Projects => all.push(Ctx::Detail),
+            Pane::Evaluation => all.push(Ctx::Scoring),
+            _ => {}
+        }
+    }
+    all.extend([Ctx::Triage, Ctx::Picker, Ctx::FollowUps]);
     let mut out = now.to_vec();
-    out.extend(ALL.iter().filter(|c| !now.contains(c)));
+    out.extend(all.into_iter().filter(|c| !now.contains(c)));
     out
 }
 

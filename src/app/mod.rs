@@ -17,10 +17,11 @@ pub mod keymap;
 pub mod mouse;
 pub mod origin;
 pub mod output;
+mod overlays;
 pub mod palette;
+pub mod panes;
 mod partial;
 pub mod picker;
-mod risks;
 pub mod scoring;
 pub mod since;
 pub mod update;
@@ -31,6 +32,7 @@ use std::cell::Cell;
 use std::collections::HashMap;
 
 pub use action::Action;
+pub use panes::{Pane, PaneAction};
 
 use crate::model::edit::History;
 use crate::model::figures::{Figures, Ranking, compute_with};
@@ -38,31 +40,6 @@ use crate::model::tree::GoalTree;
 use crate::model::{Date, Health, Portfolio, RiskStatus, Status};
 pub use crate::store::JournalEntry;
 use crate::text::Lang;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Goals,
-    Projects,
-    Risks,
-    Evaluation,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Goals, Pane::Projects, Pane::Risks, Pane::Evaluation];
-
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    pub fn title(self, l: Lang) -> &'static str {
-        match self {
-            Pane::Goals => l.pick("Mål", "Goals"),
-            Pane::Projects => l.pick("Prosjekter", "Projects"),
-            Pane::Risks => l.pick("Risiko", "Risks"),
-            Pane::Evaluation => l.pick("Evaluering", "Evaluation"),
-        }
-    }
-}
 
 /// The project list's columns, each sortable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -40,7 +40,7 @@ pub fn commands(app: &App) -> Vec<Command> {
             });
         }
     }
-    if ctxs.contains(&super::keymap::Ctx::Projects) {
+    if ctxs.contains(&super::keymap::Ctx::Pane(super::Pane::Projects)) {
         for k in SortKey::ALL {
             out.push(Command {
                 label: format!("{} {}", l.pick("sorter etter", "sort by"), k.label(l)),

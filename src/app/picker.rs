@@ -3,9 +3,10 @@
 //! · sannsynlighet, nå 4"), its cursor starts on the current value and the entry is
 //! marked. Pure data here; `crate::ui::overlay` fits it to the width.
 
-use super::update::{current_project, picker_entries};
+use super::panes::step;
+use super::update::{current_project, refuse_read_only, update as update_app};
 use super::view::filter_values;
-use super::{App, FilterKind, PickerKind};
+use super::{Action, App, FilterKind, Overlay, PickerKind};
 use crate::model::{Decision, Health, RiskStatus, Status};
 
 /// What a picker or a text field changes.
@@ -221,4 +222,165 @@ pub fn text_target(app: &App, mitigation: bool) -> Option<Target> {
             ),
         )
     }
+}
+
+pub(super) fn open_picker(app: &mut App, kind: PickerKind) {
+    if refuse_read_only(app) {
+        return;
+    }
+    if current_project(app).is_none() {
+        return;
+    }
+    let cursor = current(app, kind).unwrap_or(0);
+    app.overlay = Some(Overlay::Picker { kind, cursor });
+}
+
+/// The entries of a picker, as (label, action).
+pub fn picker_entries(app: &App, kind: PickerKind) -> Vec<(String, Action)> {
+    let l = app.lang;
+    match kind {
+        PickerKind::Decision => {
+            let mut v: Vec<(String, Action)> = Decision::ALL
+                .iter()
+                .map(|&d| (l.decision(d).to_string(), Action::SetDecision(Some(d))))
+                .collect();
+            v.push((
+                l.pick("(intet vedtak)", "(no decision)").to_string(),
+                Action::SetDecision(None),
+            ));
+            v
+        }
+        PickerKind::Health => {
+            let mut v: Vec<(String, Action)> = Health::ALL
+                .iter()
+                .map(|&h| (l.health(Some(h)).to_string(), Action::SetHealth(Some(h))))
+                .collect();
+            v.push((l.health(None).to_string(), Action::SetHealth(None)));
+            v
+        }
+        PickerKind::Status => Status::ALL
+            .iter()
+            .map(|&s| (l.status(s).to_string(), Action::SetStatus(s)))
+            .collect(),
+        PickerKind::RiskStatus => RiskStatus::ALL
+            .iter()
+            .map(|&s| (l.risk_status(s).to_string(), Action::SetRiskStatus(s)))
+            .collect(),
+        PickerKind::RiskProbability => (1..=5)
+            .map(|v| {
+                (
+                    l.probability(v).unwrap_or("").into(),
+                    Action::RiskProbability(v),
+                )
+            })
+            .collect(),
+        PickerKind::RiskConsequence => (1..=5)
+            .map(|v| {
+                (
+                    l.consequence(v).unwrap_or("").into(),
+                    Action::RiskConsequence(v),
+                )
+            })
+            .collect(),
+        PickerKind::FilterKind => FilterKind::ALL
+            .iter()
+            .map(|&k| (k.label(l).to_string(), Action::Noop))
+            .collect(),
+        PickerKind::FilterValue(k) => {
+            let mut v = vec![(l.pick("(alle)", "(all)").to_string(), Action::Noop)];
+            match k {
+                FilterKind::Status => v.extend(
+                    Status::ALL
+                        .iter()
+                        .map(|&s| (l.status(s).to_string(), Action::Noop)),
+                ),
+                FilterKind::Health => {
+                    v.extend(
+                        Health::ALL
+                            .iter()
+                            .map(|&h| (l.health(Some(h)).to_string(), Action::Noop)),
+                    );
+                    v.push((l.health(None).to_string(), Action::Noop));
+                }
+                FilterKind::FollowUps => v.extend(
+                    super::FollowUpFilter::ALL
+                        .iter()
+                        .map(|&k| (k.label(l).to_string(), Action::Noop)),
+                ),
+                _ => v.extend(filter_values(app, k).into_iter().map(|s| (s, Action::Noop))),
+            }
+            v
+        }
+    }
+}
+
+pub(super) fn update(app: &mut App, action: Action, kind: PickerKind, cursor: usize) {
+    let entries = picker_entries(app, kind);
+    let n = entries.len();
+    let choose = |app: &mut App, i: usize| {
+        app.overlay = None;
+        match kind {
+            PickerKind::FilterKind => {
+                if let Some(&k) = FilterKind::ALL.get(i) {
+                    let kind = PickerKind::FilterValue(k);
+                    let cursor = current(app, kind).unwrap_or(0);
+                    app.overlay = Some(Overlay::Picker { kind, cursor });
+                }
+            }
+            PickerKind::FilterValue(k) => {
+                set_filter(app, k, i, &entries);
+            }
+            _ if super::picker::unchanged(app, kind, i) => {}
+            _ => {
+                if let Some((_, a)) = entries.get(i) {
+                    update_app(app, *a);
+                }
+            }
+        }
+    };
+    match action {
+        Action::Pick(i) if i < n => choose(app, i),
+        Action::Enter => choose(app, cursor),
+        Action::Up | Action::Down => {
+            app.overlay = Some(Overlay::Picker {
+                kind,
+                cursor: step(cursor, n, action, 1),
+            })
+        }
+        Action::Back => app.overlay = None,
+        // `q` quits here as everywhere (asking first when something is unsaved).
+        Action::Quit | Action::ForceQuit => {
+            app.overlay = None;
+            update_app(app, action);
+        }
+        _ => {}
+    }
+}
+
+fn set_filter(app: &mut App, k: FilterKind, i: usize, entries: &[(String, Action)]) {
+    let f = &mut app.filters;
+    // Entry 0 is "(all)": clears this filter.
+    let value = (i > 0)
+        .then(|| entries.get(i).map(|e| e.0.clone()))
+        .flatten();
+    match k {
+        FilterKind::Status => f.status = i.checked_sub(1).and_then(|j| Status::ALL.get(j).copied()),
+        FilterKind::Health => {
+            f.health = match i {
+                0 => None,
+                1..=3 => Some(Some(Health::ALL[i - 1])),
+                _ => Some(None),
+            }
+        }
+        FilterKind::Unit => f.unit = value,
+        FilterKind::Instrument => f.instrument = value,
+        FilterKind::Tag => f.tag = value,
+        FilterKind::FollowUps => {
+            f.follow_ups = i
+                .checked_sub(1)
+                .and_then(|j| super::FollowUpFilter::ALL.get(j).copied())
+        }
+    }
+    app.project_cursor = 0;
+    app.refilter();
 }

@@ -62,7 +62,11 @@ pub fn draw(f: &mut Frame, app: &App, t: &Theme) {
 
     if app.triage.is_some() {
         triage::draw(f, main, app, t);
-    } else if app.zoom || area.width < GRID_WIDTH || area.height < GRID_HEIGHT {
+    } else if app.zoom
+        || !app.pane.kind().in_grid()
+        || area.width < GRID_WIDTH
+        || area.height < GRID_HEIGHT
+    {
         draw_pane(f, main, app, t, app.pane);
     } else {
         let [upper, lower] =
@@ -71,12 +75,9 @@ pub fn draw(f: &mut Frame, app: &App, t: &Theme) {
             .areas(upper);
         let [r, e] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
             .areas(lower);
-        for (pane, rect) in [
-            (Pane::Goals, g),
-            (Pane::Projects, p),
-            (Pane::Risks, r),
-            (Pane::Evaluation, e),
-        ] {
+        // The grid's four places, in the order of the panes that take them.
+        let grid = Pane::ALL.into_iter().filter(|p| p.kind().in_grid());
+        for (pane, rect) in grid.zip([g, p, r, e]) {
             draw_pane(f, rect, app, t, pane);
         }
     }
@@ -86,13 +87,7 @@ pub fn draw(f: &mut Frame, app: &App, t: &Theme) {
 fn draw_pane(f: &mut Frame, area: Rect, app: &App, t: &Theme, pane: Pane) {
     let focused = app.pane == pane;
     hit(app, area, Hit::Pane(pane));
-    match pane {
-        Pane::Goals => goals::draw(f, area, app, t, focused),
-        Pane::Projects if app.detail => detail::draw(f, area, app, t, focused),
-        Pane::Projects => projects::draw(f, area, app, t, focused),
-        Pane::Risks => risks::draw(f, area, app, t, focused),
-        Pane::Evaluation => evaluation::draw(f, area, app, t, focused),
-    }
+    pane.kind().draw(f, area, app, t, focused)
 }
 
 /// Record that `hit` was drawn in `area` (see `crate::app::hits`).
