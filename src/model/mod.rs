@@ -1,12 +1,16 @@
 //! The domain: the portfolio file's types, loading, validation and derived figures.
 //! Nothing in here knows about the terminal.
 
+pub mod amount;
+pub mod balance;
+pub mod collate;
 pub mod diagnostic;
 pub mod differ;
 pub mod edit;
 mod error_context;
 pub mod figures;
 pub mod follow_up;
+pub mod funding;
 pub mod history;
 pub mod load;
 pub mod locate;
@@ -28,6 +32,7 @@ mod validate_record;
 mod validate_values;
 mod validate_words;
 pub mod value;
+pub mod whatif;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use load::{Loaded, load_bytes, load_str, parse};

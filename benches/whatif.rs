@@ -1,0 +1,163 @@
+//! The balance pane's figures at 1,000 and 10,000 projects: the what-if's answer (per
+//! keystroke of the budget field: target one frame, 16 ms, at 1,000; 100 ms at 10,000),
+//! and what is computed once per change of the filter (the what-if's items, the balance
+//! matrix, the funding table).
+//!
+//! ```text
+//! cargo bench --bench whatif
+//! STYR_BENCH_SIZES=1000 cargo bench --bench whatif -- choose
+//! ```
+//!
+//! Two portfolios per size, both from the generator (benches/common/portfolio_gen.rs):
+//! as generated (proposals unscored, some evaluations partial: about half the projects
+//! have a value), and "all scored", where every project's latest evaluation scores every
+//! criterion, so the choice has every live project to weigh. Budgets: 20 % and 50 % cut
+//! of the planned total, and 20 % of the own share.
+
+#[path = "common/portfolio_gen.rs"]
+mod portfolio_gen;
+
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+use styr::model::balance::{Dimension, Measure, balance};
+use styr::model::figures::compute;
+use styr::model::funding::funding;
+use styr::model::whatif::{self, Pin, current_total, items, what_if};
+use styr::model::{Evaluation, Level, Portfolio};
+
+fn sizes() -> Vec<usize> {
+    std::env::var("STYR_BENCH_SIZES")
+        .ok()
+        .map(|s| {
+            s.split(',')
+                .filter_map(|n| n.trim().replace('_', "").parse().ok())
+                .collect()
+        })
+        .unwrap_or_else(|| vec![1_000, 10_000])
+}
+
+/// The generated portfolio with a level on every project (the generator leaves it out).
+fn generated(n: usize) -> Portfolio {
+    let mut p = portfolio_gen::portfolio(n, 7);
+    for (i, pr) in p.projects.iter_mut().enumerate() {
+        pr.level = Some(Level::ALL[(i * 7 + i / 3) % 4]);
+    }
+    p
+}
+
+/// Every project's latest evaluation scores every criterion (1–5, from its index).
+fn all_scored(mut p: Portfolio) -> Portfolio {
+    let ids: Vec<String> = p.criteria.iter().map(|c| c.id.clone()).collect();
+    for (i, pr) in p.projects.iter_mut().enumerate() {
+        if pr.evaluations.is_empty() {
+            pr.evaluations.push(Evaluation {
+                date: styr::model::Date::parse("2026-01-01").expect("a date"),
+                scores: Default::default(),
+                decision: None,
+                note: None,
+                by: None,
+                ratings: Vec::new(),
+            });
+        }
+        if let Some(ev) = pr.evaluations.last_mut() {
+            for (k, id) in ids.iter().enumerate() {
+                ev.scores
+                    .entry(id.clone())
+                    .or_insert(((i * 31 + k * 17) % 5 + 1) as i64);
+            }
+        }
+    }
+    p
+}
+
+fn choose(c: &mut Criterion) {
+    let mut g = c.benchmark_group("whatif/choose");
+    g.sample_size(20).measurement_time(Duration::from_secs(4));
+    for n in sizes() {
+        for (label, p) in [
+            ("generated", generated(n)),
+            ("all_scored", all_scored(generated(n))),
+        ] {
+            let fig = compute(&p);
+            let all: Vec<usize> = (0..p.projects.len()).collect();
+            for (budget_label, measure, keep) in [
+                ("planned_-20%", Measure::Planned, 80),
+                ("planned_-50%", Measure::Planned, 50),
+                ("own_share_-20%", Measure::OwnShare, 80),
+            ] {
+                let it = items(&p, Some(&fig), &all, measure);
+                let budget = current_total(&it) / 100 * keep;
+                // A few pins, as a meeting sets them.
+                let pins: HashMap<usize, Pin> = (0..n)
+                    .step_by(97)
+                    .map(|i| (i, if i % 2 == 0 { Pin::In } else { Pin::Out }))
+                    .collect();
+                let ch = what_if(&it, budget, &pins);
+                eprintln!(
+                    "{n} {label} {budget_label}: {} items, {} kept, {} cut, {} apart, exact {}, \
+                     value {:.2} of {:.2} (bound {:.2}), {} goals lost",
+                    it.len(),
+                    ch.kept.len(),
+                    ch.cut.len(),
+                    ch.unvalued.len(),
+                    ch.exact,
+                    ch.value_kept,
+                    ch.value_before,
+                    ch.bound,
+                    ch.lost_goals.len()
+                );
+                g.bench_with_input(
+                    BenchmarkId::new(format!("{label}/{budget_label}"), n),
+                    &(it, budget, pins),
+                    |b, (it, budget, pins)| b.iter(|| what_if(black_box(it), *budget, pins)),
+                );
+            }
+        }
+    }
+    g.finish();
+}
+
+fn per_filter(c: &mut Criterion) {
+    let mut g = c.benchmark_group("whatif/per_filter");
+    g.sample_size(20).measurement_time(Duration::from_secs(4));
+    for n in sizes() {
+        let p = generated(n);
+        let fig = compute(&p);
+        let all: Vec<usize> = (0..p.projects.len()).collect();
+        g.bench_with_input(BenchmarkId::new("items", n), &(), |b, _| {
+            b.iter(|| whatif::items(&p, Some(&fig), black_box(&all), Measure::Planned))
+        });
+        for (name, rows, cols) in [
+            (
+                "balance_unit_x_instrument",
+                Dimension::Unit,
+                Dimension::Instrument,
+            ),
+            ("balance_goal_x_source", Dimension::Goal, Dimension::Source),
+        ] {
+            g.bench_with_input(BenchmarkId::new(name, n), &(), |b, _| {
+                b.iter(|| {
+                    balance(
+                        &p,
+                        Some(&fig),
+                        black_box(&all),
+                        rows,
+                        cols,
+                        Measure::Planned,
+                    )
+                })
+            });
+        }
+        g.bench_with_input(BenchmarkId::new("funding", n), &(), |b, _| {
+            b.iter(|| funding(&p, Some(&fig), black_box(&all)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, choose, per_filter);
+criterion_main!(benches);
