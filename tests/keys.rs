@@ -32,18 +32,19 @@ fn four_then_one_goes_to_goals_and_records_nothing() {
 fn the_digits_switch_panes_from_every_pane_and_the_detail() {
     let mut a = app(Lang::Nb);
     let before = a.portfolio.clone();
-    for from in ['1', '2', '3', '4'] {
+    for from in ['1', '2', '3', '4', '5'] {
         for (to, pane) in [
             ('1', Pane::Goals),
             ('2', Pane::Projects),
             ('3', Pane::Risks),
             ('4', Pane::Evaluation),
-            ('5', Pane::Evaluation), // no pane 5: nothing happens
+            ('5', Pane::Balance),
+            ('6', Pane::Balance), // no pane 6: nothing happens
         ] {
             press(&mut a, KeyCode::Char(from));
             let start = a.pane;
             press(&mut a, KeyCode::Char(to));
-            let want = if to == '5' { start } else { pane };
+            let want = if to == '6' { start } else { pane };
             assert_eq!(a.pane, want, "{from} then {to}");
         }
     }
@@ -89,7 +90,7 @@ fn enter_in_the_sheet_scores_until_esc_and_leaving_the_pane_leaves_scoring() {
     press(&mut a, KeyCode::Char('4'));
     press(&mut a, KeyCode::Enter);
     press(&mut a, KeyCode::Tab);
-    assert_eq!(a.pane, Pane::Goals);
+    assert_eq!(a.pane, Pane::Balance);
     press(&mut a, KeyCode::BackTab);
     assert_eq!(a.pane, Pane::Evaluation);
     assert!(!a.is_scoring(), "back in the pane, not scoring");

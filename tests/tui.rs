@@ -847,6 +847,7 @@ fn pane_keys_tab_and_shift_tab_switch_panes() {
         (ch('1'), Pane::Goals),
         (ch('3'), Pane::Risks),
         (ch('2'), Pane::Projects),
+        (ch('5'), Pane::Balance),
         (ch('4'), Pane::Evaluation),
     ] {
         press(&mut a, key);
@@ -855,12 +856,25 @@ fn pane_keys_tab_and_shift_tab_switch_panes() {
     }
     // In the score sheet, digits score; Tab still moves on.
     press(&mut a, KeyCode::Tab);
-    assert_eq!(a.pane, Pane::Goals);
-    for pane in [Pane::Projects, Pane::Risks, Pane::Evaluation, Pane::Goals] {
+    assert_eq!(a.pane, Pane::Balance);
+    for pane in [
+        Pane::Goals,
+        Pane::Projects,
+        Pane::Risks,
+        Pane::Evaluation,
+        Pane::Balance,
+        Pane::Goals,
+    ] {
         press(&mut a, KeyCode::Tab);
         assert_eq!(a.pane, pane);
     }
-    for pane in [Pane::Evaluation, Pane::Risks, Pane::Projects, Pane::Goals] {
+    for pane in [
+        Pane::Balance,
+        Pane::Evaluation,
+        Pane::Risks,
+        Pane::Projects,
+        Pane::Goals,
+    ] {
         press(&mut a, KeyCode::BackTab);
         assert_eq!(a.pane, pane);
         assert_eq!(active_tab(&a), [pane]);

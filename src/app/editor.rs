@@ -41,7 +41,7 @@ pub fn target(app: &App) -> Option<EditTarget> {
                     risk: pr.risks.get(ri)?.id.clone(),
                 });
             }
-            Pane::Projects | Pane::Evaluation => {}
+            _ => {}
         }
     }
     let pi = current_project(app)?;

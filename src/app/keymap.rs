@@ -320,6 +320,7 @@ pub fn unjoin(app: &super::App, ev: &KeyEvent) -> Vec<KeyEvent> {
                 | Some(Overlay::SaveAs { .. })
                 | Some(Overlay::Form(_))
         );
+    let typing = typing || pane_typing(app);
     let m = ev.modifiers;
     if typing || !m.contains(KeyModifiers::ALT) || m.contains(KeyModifiers::CONTROL) {
         return vec![*ev];
@@ -399,7 +400,23 @@ pub fn key_to_action(app: &super::App, ev: &KeyEvent) -> Action {
         }
         _ => {}
     }
+    if pane_typing(app) {
+        // A pane's own field (the what-if's budget): `Tab` leaves it, as in a form.
+        return match ev.code {
+            KeyCode::Tab => Action::NextPane,
+            KeyCode::BackTab => Action::PrevPane,
+            _ => text_key(ev, ctrl, false),
+        };
+    }
     lookup(&contexts_now(app), ev).unwrap_or(Action::Noop)
+}
+
+/// The focused pane has a text field with the keys (nothing over it).
+fn pane_typing(app: &super::App) -> bool {
+    app.overlay.is_none()
+        && app.searching.is_none()
+        && app.triage.is_none()
+        && app.pane.kind().takes_text(app)
 }
 
 /// A key in a text field (`rows`: ↑ and ↓ move the palette's list or the note's rows).

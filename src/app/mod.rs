@@ -162,6 +162,29 @@ pub struct Filters {
     pub moved: bool,
     /// The fuzzy search query (empty: no search).
     pub search: String,
+    /// Projects chosen as a set: a cell, a row or a programme of the balance pane.
+    pub set: Option<ProjectSet>,
+}
+
+/// A set of projects a filter keeps, and the words that name it ("Kultur × Kompetanse").
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProjectSet {
+    /// As built from the file's words: clean it before showing it.
+    pub label: String,
+    /// Indices into `portfolio.projects`, sorted.
+    pub projects: Vec<usize>,
+}
+
+impl ProjectSet {
+    pub fn new(label: String, mut projects: Vec<usize>) -> ProjectSet {
+        projects.sort_unstable();
+        projects.dedup();
+        ProjectSet { label, projects }
+    }
+
+    pub fn contains(&self, pi: usize) -> bool {
+        self.projects.binary_search(&pi).is_ok()
+    }
 }
 
 impl Filters {
@@ -323,6 +346,8 @@ pub struct App {
     pub risk_cursor: usize,
 
     pub criterion_cursor: usize,
+    /// Pane 5: the balance matrix's dimensions and cursor (see [`panes::balance`]).
+    pub balance: panes::balance::State,
     /// Pane 4 is scoring (after `Enter`, until `Esc`): the digits score. See [`scoring`].
     pub scoring: bool,
     /// All projects with a latest weighted score, best first: complete ones ranked,
@@ -551,6 +576,7 @@ impl App {
             risk_rows_mitigated: 0,
             risk_cursor: 0,
             criterion_cursor: 0,
+            balance: Default::default(),
             scoring: false,
             ranking: Ranking::default(),
             message: None,
@@ -684,6 +710,9 @@ impl App {
         self.view_cache = cache;
         self.project_cursor = cursor::place(&self.visible, keep, self.project_cursor);
         self.refresh_risks();
+        for p in Pane::ALL {
+            p.kind().refresh(self);
+        }
     }
 
     /// Recompute the matrix and the register. Keeps the selected risk if it is still

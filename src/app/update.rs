@@ -51,6 +51,9 @@ pub fn update(app: &mut App, action: Action) {
     if super::scoring::intercept(app, action) {
         return;
     }
+    if app.triage.is_none() && app.pane.kind().intercept(app, action) {
+        return;
+    }
     match action {
         Action::Noop => {}
         Action::Resize(..) | Action::Click { .. } | Action::Scroll { .. } => {}

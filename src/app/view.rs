@@ -420,6 +420,7 @@ pub fn visible_projects(app: &App, cache: &mut ViewCache) -> Vec<usize> {
                 .is_none_or(|u| filter_matches(pr, FilterKind::Tag, u))
             && f.follow_ups.is_none_or(|k| k.passes(pr, app.meeting_date))
             && (!f.moved || app.since.as_ref().is_some_and(|s| s.is_moved(pr)))
+            && f.set.as_ref().is_none_or(|s| s.contains(i))
     };
     // The goal filter's projects, in the kept order.
     let goal_set: Option<&[usize]> = f

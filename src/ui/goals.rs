@@ -20,6 +20,20 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
             l.pick("uten tiltak", "without measures")
         ));
     }
+    // The budget what-if, while open: the goals it would leave without a measure.
+    let lost = app
+        .balance
+        .whatif
+        .as_ref()
+        .map(|w| w.lost_goals(app))
+        .unwrap_or_default();
+    if !lost.is_empty() {
+        title.push_str(&format!(
+            " · {} {}",
+            lost.len(),
+            super::whatif::lost_mark(l)
+        ));
+    }
     let block = pane_block(super::numbered(app, Pane::Goals), title, focused, t);
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -70,10 +84,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
             } else {
                 ""
             };
+            let is_lost = lost.binary_search(&gi).is_ok();
+            let cut = if is_lost { "○ " } else { "" };
             let indent = "  ".repeat(g.depth.min(8));
             let label = fit(
                 &format!(
-                    "{indent}{marker}{filter}{} {}",
+                    "{indent}{marker}{filter}{cut}{} {}",
                     clean(&g.id),
                     clean(&g.title)
                 ),
@@ -104,14 +120,26 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
                 }
                 cells.push(Cell::from(format!("{:>5}", l.decimal(r.mean_score))));
                 let h = r.worst_health;
-                cells.push(Cell::from(Span::styled(
-                    if wide {
-                        format!("{} {}", health_symbol(h), fit(l.health(h), 5))
-                    } else {
-                        health_symbol(h).to_string()
-                    },
-                    t.health(h),
-                )));
+                cells.push(Cell::from(if is_lost {
+                    // The what-if would cut its last measure: say so where the health is.
+                    Span::styled(
+                        if wide {
+                            l.pick("○ kutt", "○ cut")
+                        } else {
+                            "○"
+                        },
+                        t.bad,
+                    )
+                } else {
+                    Span::styled(
+                        if wide {
+                            format!("{} {}", health_symbol(h), fit(l.health(h), 5))
+                        } else {
+                            health_symbol(h).to_string()
+                        },
+                        t.health(h),
+                    )
+                }));
             }
             if wide {
                 let sdgs: Vec<String> = g.sdgs.iter().map(|s| s.to_string()).collect();

@@ -1,6 +1,7 @@
 //! Drawing. Every function here reads the [`App`] and draws; none changes it.
 //! One file per pane, plus the bars and the overlays.
 
+pub mod balance;
 mod clock;
 pub mod detail;
 pub mod evaluation;
@@ -19,6 +20,7 @@ pub mod status;
 pub mod theme;
 pub mod title;
 pub mod triage;
+pub mod whatif;
 pub mod width;
 
 use ratatui::Frame;

@@ -39,6 +39,9 @@ pub fn filter_summary(app: &App) -> Option<String> {
     if f.moved {
         parts.push(format!("Δ {}", l.pick("endret", "moved")));
     }
+    if let Some(set) = &f.set {
+        parts.push(clean(&set.label));
+    }
     if !f.search.is_empty() {
         parts.push(format!(
             "{} «{}»",

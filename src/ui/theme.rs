@@ -45,6 +45,9 @@ pub struct Theme {
     pub amber: Style,
     pub bad: Style,
     pub key: Style,
+    /// The balance matrix's shading by a cell's share of the total: up to 10 %, to 25 %,
+    /// above. Each a background with a text colour chosen for it.
+    pub shade: [Style; 3],
 }
 
 impl Theme {
@@ -71,6 +74,14 @@ impl Theme {
                 amber: plain.fg(Color::Yellow),
                 bad: plain.fg(Color::Red).add_modifier(bold),
                 key: plain.fg(Color::Cyan).add_modifier(bold),
+                shade: [
+                    plain.fg(Color::White).bg(Color::Indexed(237)),
+                    plain.fg(Color::White).bg(Color::Indexed(24)),
+                    plain
+                        .fg(Color::White)
+                        .bg(Color::Indexed(31))
+                        .add_modifier(bold),
+                ],
             },
             // For projectors, and legible on a light background as on a dark one: text
             // is in the terminal's own colours (whatever its background), emphasis is
@@ -106,6 +117,11 @@ impl Theme {
                 // Not underlined: key columns are padded, and a line under the padding
                 // reads as noise.
                 key: plain.add_modifier(bold),
+                shade: [
+                    plain.fg(Color::Black).bg(Color::Gray),
+                    plain.fg(Color::Black).bg(Color::LightCyan),
+                    plain.fg(Color::White).bg(Color::Blue).add_modifier(bold),
+                ],
             },
             ThemeName::Mono => Theme {
                 name,
@@ -124,6 +140,11 @@ impl Theme {
                 amber: plain.add_modifier(bold),
                 bad: plain.add_modifier(bold | Modifier::UNDERLINED),
                 key: plain.add_modifier(bold),
+                shade: [
+                    plain,
+                    plain.add_modifier(bold),
+                    plain.add_modifier(bold | Modifier::REVERSED),
+                ],
             },
         }
     }
@@ -274,8 +295,9 @@ mod tests {
             amber,
             bad,
             key,
+            shade,
         } = *t;
-        vec![
+        let mut v = vec![
             ("text", text),
             ("dim", dim),
             ("title", title),
@@ -291,7 +313,13 @@ mod tests {
             ("amber", amber),
             ("bad", bad),
             ("key", key),
-        ]
+        ];
+        v.extend([
+            ("shade[0]", shade[0]),
+            ("shade[1]", shade[1]),
+            ("shade[2]", shade[2]),
+        ]);
+        v
     }
 
     #[test]

@@ -22,7 +22,7 @@ enum Tabs {
     Full,
     /// " 1  2 Prosjekter  3  4 ": the active pane named.
     Active,
-    /// " 1  2  3  4 ".
+    /// " 1 2 3 4 5 ".
     Numbers,
 }
 
@@ -182,7 +182,9 @@ fn left(app: &App, t: &Theme, shape: &Shape) -> Vec<Span<'static>> {
             (true, _) => continue,
             (false, Tabs::Full) => format!(" {} {} ", p.index() + 1, p.title(l)),
             (false, Tabs::Active) if active => format!(" {} {} ", p.index() + 1, p.title(l)),
-            (false, _) => format!(" {} ", p.index() + 1),
+            (false, Tabs::Active) => format!(" {} ", p.index() + 1),
+            // Only numbers: one space between them (the five fit beside a long name).
+            (false, Tabs::Numbers) => format!(" {}", p.index() + 1),
         };
         let style = if active {
             t.tab_active
@@ -192,6 +194,9 @@ fn left(app: &App, t: &Theme, shape: &Shape) -> Vec<Span<'static>> {
             t.text
         };
         spans.push(Span::styled(label, style));
+    }
+    if shape.tabs == Tabs::Numbers && !scoring {
+        spans.push(Span::raw(" "));
     }
     if app.triage.is_some() {
         spans.push(Span::styled(

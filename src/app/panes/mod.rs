@@ -4,10 +4,12 @@
 //! [`PaneAction`]. The key table ([`super::keymap::BINDINGS`]) takes each pane's
 //! [`PaneKind::keys`], its number key included.
 
+pub mod balance;
 pub mod evaluation;
 pub mod goals;
 pub mod projects;
 pub mod risks;
+pub mod whatif;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,30 +26,42 @@ pub enum Pane {
     Projects,
     Risks,
     Evaluation,
+    Balance,
 }
 
 /// Each pane's behaviour, by [`Pane::index`].
-static PANES: [&(dyn PaneKind + Sync); 4] = [
+static PANES: [&(dyn PaneKind + Sync); 5] = [
     &goals::Goals,
     &projects::Projects,
     &risks::Risks,
     &evaluation::Evaluation,
+    &balance::Balance,
 ];
 
 /// What a pane does of its own, beyond the keys every pane shares. Each is one of a
 /// pane's own actions (see [`PaneKind::act`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PaneAction {}
+pub enum PaneAction {
+    Balance(balance::Act),
+}
 
 impl PaneAction {
     /// The pane whose action this is.
     pub fn pane(self) -> Pane {
-        match self {}
+        match self {
+            PaneAction::Balance(_) => Pane::Balance,
+        }
     }
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Goals, Pane::Projects, Pane::Risks, Pane::Evaluation];
+    pub const ALL: [Pane; 5] = [
+        Pane::Goals,
+        Pane::Projects,
+        Pane::Risks,
+        Pane::Evaluation,
+        Pane::Balance,
+    ];
 
     pub fn index(self) -> usize {
         self as usize
@@ -89,6 +103,9 @@ pub trait PaneKind {
         true
     }
 
+    /// The projects or the filter changed: forget what was computed from them.
+    fn refresh(&self, _app: &mut App) {}
+
     /// `j` `k` `g` `G` and the page keys.
     fn movement(&self, _app: &mut App, _action: Action) {}
 
@@ -99,6 +116,16 @@ pub trait PaneKind {
 
     /// `Esc`: close what the pane has open. False when it had nothing of its own.
     fn back(&self, _app: &mut App) -> bool {
+        false
+    }
+
+    /// Whether it has a text field with the keys now (they are typed, not looked up).
+    fn takes_text(&self, _app: &App) -> bool {
+        false
+    }
+
+    /// What it does with an action before `update` does: true when done with.
+    fn intercept(&self, _app: &mut App, _action: Action) -> bool {
         false
     }
 
