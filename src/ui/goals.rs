@@ -14,13 +14,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
     let l = app.lang;
     let unserved = app.figures.unserved_leaves.len();
     let mut title = format!("{} ({})", Pane::Goals.title(l), app.goals.len());
-    if unserved > 0 {
-        title.push_str(&format!(
-            " · {unserved} {}",
-            l.pick("uten tiltak", "without measures")
-        ));
-    }
-    // The budget what-if, while open: the goals it would leave without a measure.
+    // The budget what-if, while open: the goals it would leave without a measure. Its
+    // count takes the place of the unserved ones while it is open.
     let lost = app
         .balance
         .whatif
@@ -32,6 +27,11 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
             " · {} {}",
             lost.len(),
             super::whatif::lost_mark(l)
+        ));
+    } else if unserved > 0 {
+        title.push_str(&format!(
+            " · {unserved} {}",
+            l.pick("uten tiltak", "without measures")
         ));
     }
     let block = pane_block(super::numbered(app, Pane::Goals), title, focused, t);

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::overlay::place_cursor_at;
 use super::width::{pad, width};
@@ -41,15 +41,15 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         Constraint::Length(1),
     ])
     .areas(inner);
-    f.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), top);
+    f.render_widget(Paragraph::new(head), top);
     if !w.in_list && focused {
         let label = width(l.pick("Budsjett: ", "Budget: ")) as u16;
         place_cursor_at(f, top, label, &w.field);
     }
     draw_list(f, list, app, w, &a, t);
     let hint = l.pick(
-        "Tab felt/liste · Space fest inn/ut/fritt · Enter vedtak · b egenandel/planlagt · Esc lukk",
-        "Tab field/list · Space pin in/out/free · Enter decision · b own share/planned · Esc close",
+        "Tab felt/liste · Space fest inn/ut · Enter vedtak · b egenandel · Esc lukk",
+        "Tab field/list · Space pin in/out · Enter decision · b own share · Esc close",
     );
     f.render_widget(Line::styled(fit(hint, keys.width as usize), t.dim), keys);
 }
@@ -106,22 +106,26 @@ fn head_lines(app: &App, w: &WhatIf, a: &Answer, cols: usize, t: &Theme) -> Vec<
         l.pick("av", "of"),
         l.decimal(Some(c.value_before)),
     );
-    summary.push_str(&if c.exact {
-        format!(
-            " · {}",
-            l.pick("beste mulige valg", "the best possible choice")
-        )
+    let exact = if c.exact {
+        l.pick("beste mulige valg", "the best possible choice")
+            .to_string()
     } else {
         format!(
-            " · {} {}",
+            "{} {}",
             l.pick(
                 "ikke bevist best; ingen kan nå over",
                 "not proven best; none can reach above"
             ),
             l.decimal(Some(c.bound))
         )
-    });
-    out.push(Line::styled(summary, t.text));
+    };
+    // On one line where it fits, else on two: never cut.
+    if width(&summary) + 3 + width(&exact) <= cols {
+        out.push(Line::styled(format!("{summary} · {exact}"), t.text));
+    } else {
+        out.push(Line::styled(summary, t.text));
+        out.push(Line::styled(exact, t.dim));
+    }
     if c.over_budget {
         out.push(Line::styled(
             l.pick(
