@@ -92,7 +92,7 @@ fn head_lines(app: &App, w: &WhatIf, a: &Answer, cols: usize, t: &Theme) -> Vec<
         return out;
     };
     let scenario = c.kept.len() + c.cut.len() + c.unvalued.len();
-    let mut summary = format!(
+    let summary = format!(
         "{} {} {} {} · {} {} {} · {} {} {} {}",
         l.pick("Beholder", "Keeps"),
         c.kept.len(),
