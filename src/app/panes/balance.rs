@@ -61,7 +61,7 @@ static KEYS: &[Binding] = &[
     crate::b!(CTX, [key(K::Enter)], "Enter", A::Enter, "filtrer på cellen", "filter to the cell", true),
     crate::b!(CTX, [ch(' ')], "Space", act(Act::Pin), "hva om: fest prosjektet inn / ut / fritt", "what-if: pin the project in / out / free", false),
     crate::b!(Ctx::Global, [ch('5')], "5", A::Focus(Pane::Balance), "gå til Balanse", "go to Balance", false),
-    crate::b!(Ctx::Global, [ch('w')], "w", act(Act::WhatIf), "budsjett: hva om … (hva et kutt koster i mål)", "budget what-if (what a cut costs in goals)", false),
+    crate::b!(Ctx::Global, [ch('w')], "w", act(Act::WhatIf), "budsjett: hva om … (det eksakt beste valget, og hva kuttet koster i mål)", "budget what-if (the exact best choice, and what the cut costs in goals)", false),
 ];
 
 /// The pane's state: the dimensions, the measure and the cursor, and what was computed
