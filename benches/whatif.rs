@@ -121,6 +121,46 @@ fn choose(c: &mut Criterion) {
     g.finish();
 }
 
+/// The hard case for branch and bound: every project worth nearly the same per krone
+/// (cost = points × 10,000 plus up to 100 kr), so the LP bound barely tells sets apart.
+/// Not a portfolio anyone has; it shows what the node limit costs in time.
+fn near_equal_ratios(c: &mut Criterion) {
+    let mut g = c.benchmark_group("whatif/near_equal_ratios");
+    g.sample_size(10).measurement_time(Duration::from_secs(6));
+    for n in sizes() {
+        let it: Vec<whatif::Item> = (0..n)
+            .map(|i| {
+                let points = 20 + (i * 7_919 % 81) as u128;
+                whatif::Item {
+                    project: i,
+                    cost: points as i64 * 10_000 + (i * 37 % 101) as i64,
+                    value: Some(whatif::Value {
+                        total: points as f64 / 20.0,
+                        points,
+                    }),
+                    closed: false,
+                    goals: Vec::new(),
+                }
+            })
+            .collect();
+        let budget = current_total(&it) / 100 * 80;
+        let pins = HashMap::new();
+        let t = std::time::Instant::now();
+        let ch = what_if(&it, budget, &pins);
+        eprintln!(
+            "{n} near-equal ratios: exact {}, value {:.2}, bound {:.2}, {:?}",
+            ch.exact,
+            ch.value_kept,
+            ch.bound,
+            t.elapsed()
+        );
+        g.bench_with_input(BenchmarkId::new("planned_-20%", n), &(), |b, _| {
+            b.iter(|| what_if(black_box(&it), budget, &pins))
+        });
+    }
+    g.finish();
+}
+
 fn per_filter(c: &mut Criterion) {
     let mut g = c.benchmark_group("whatif/per_filter");
     g.sample_size(20).measurement_time(Duration::from_secs(4));
@@ -159,5 +199,5 @@ fn per_filter(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, choose, per_filter);
+criterion_group!(benches, choose, near_equal_ratios, per_filter);
 criterion_main!(benches);

@@ -3,7 +3,7 @@
 //! The data stays in the language it was written in; this is the program's own text.
 
 use crate::model::figures::{Band, ScoreTotal};
-use crate::model::{Decision, FundingStatus, Health, Number, RiskStatus, Status};
+use crate::model::{Decision, FundingStatus, Health, Level, Number, RiskStatus, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -133,6 +133,16 @@ impl Lang {
             FundingStatus::Applied => self.pick("søkt", "applied"),
             FundingStatus::Granted => self.pick("innvilget", "granted"),
             FundingStatus::Rejected => self.pick("avslått", "rejected"),
+        }
+    }
+
+    /// The level a measure works at: "Lokalt" / "Local".
+    pub fn level(self, l: Level) -> &'static str {
+        match l {
+            Level::Local => self.pick("Lokalt", "Local"),
+            Level::Regional => self.pick("Regionalt", "Regional"),
+            Level::National => self.pick("Nasjonalt", "National"),
+            Level::International => self.pick("Internasjonalt", "International"),
         }
     }
 

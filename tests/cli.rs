@@ -900,6 +900,8 @@ fn report_has_goals_in_tree_order_gaps_totals_and_funding() {
             "## Goals without measures",
             "## Ranking by weighted total",
             "## Portfolio totals",
+            "## Balance: Unit × Instrument",
+            "## Balance: Level × Instrument",
             "## External funding by source",
         ]
     );
@@ -913,7 +915,17 @@ fn report_has_goals_in_tree_order_gaps_totals_and_funding() {
     ));
     assert!(md.contains("| Planned | 2,400,000 |"));
     assert!(md.contains("| Own share | 1,200,000 |"));
-    assert!(md.contains("| Interreg Øresund-Kattegat-Skagerrak | 1,200,000 | 0 | 0 |"));
+    // Funding: applied, granted, rejected, the success rates, the own share left.
+    assert!(md.contains(
+        "| Interreg Øresund-Kattegat-Skagerrak | 1 | 0 | 1,200,000 | 0 | 100\u{a0}% | 100\u{a0}% (1 of 1) | 1,200,000 |"
+    ), "{md}");
+    // The balance: the one unit and instrument; every level, and the project without one.
+    assert!(md.contains(
+        "| Unit | EU-prosjekt | Total |\n|---|---:|---:|\n| Kultur | 1 · 2,400,000 | 1 · 2,400,000 |\n| **Total** | **1 · 2,400,000** | **1 · 2,400,000** |\n"
+    ), "{md}");
+    assert!(md.contains(
+        "| Local | – | – |\n| Regional | – | – |\n| National | – | – |\n| International | – | – |\n| (no level) | 1 · 2,400,000 | 1 · 2,400,000 |\n"
+    ), "{md}");
     // The warning goes to stderr, not into the report.
     assert!(r.stderr.contains("warning: goal `klima.d2`"));
     assert!(!md.contains("warning"));
@@ -1024,8 +1036,8 @@ fn export_quotes_by_rfc_4180() {
         "{}",
         r.stdout
     );
-    // The last decision, then how many of the three criteria the latest score has.
-    assert!(r.stdout.ends_with(",1,Adjust,3,3\r\n"), "{}", r.stdout);
+    // The last decision, the criteria of the latest score, and no level.
+    assert!(r.stdout.ends_with(",1,Adjust,3,3,\r\n"), "{}", r.stdout);
 }
 
 #[test]

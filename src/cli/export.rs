@@ -11,7 +11,9 @@
 use crate::model::Portfolio;
 use crate::model::figures::{Band, compute};
 
-pub const HEADER: [&str; 28] = [
+/// The columns. `level` came last, after the others were in use, so that a sheet or
+/// script that reads columns by position still finds them where they were.
+pub const HEADER: [&str; 29] = [
     "id",
     "name",
     "owner",
@@ -40,6 +42,7 @@ pub const HEADER: [&str; 28] = [
     "last_decision",
     "criteria_scored",
     "criteria_total",
+    "level",
 ];
 
 /// A field quoted when it must be (comma, quote, CR or LF), quotes doubled.
@@ -124,7 +127,7 @@ pub fn export_csv_excel(p: &Portfolio, l: crate::text::Lang) -> String {
 }
 
 /// The header in words, in the order of [`HEADER`].
-const HEADER_WORDS: [(&str, &str); 28] = [
+const HEADER_WORDS: [(&str, &str); 29] = [
     ("Id", "Id"),
     ("Navn", "Name"),
     ("Ansvarlig", "Owner"),
@@ -153,6 +156,7 @@ const HEADER_WORDS: [(&str, &str); 28] = [
     ("Siste vedtak", "Last decision"),
     ("Kriterier vurdert", "Criteria scored"),
     ("Kriterier i alt", "Criteria total"),
+    ("Nivå", "Level"),
 ];
 
 /// One cell before it is written: the program's own values keep their kind, so each
@@ -229,6 +233,7 @@ fn rows(p: &Portfolio) -> Vec<Vec<Cell>> {
         let (status, health) = (pr.status, pr.health);
         let decision = pr.evaluations.last().and_then(|e| e.decision);
         let band = f.top_risk.map(|t| t.2);
+        let level = pr.level;
         out.push(vec![
             Cell::Text(defuse(&pr.id)),
             Cell::Text(defuse(&pr.name)),
@@ -282,6 +287,12 @@ fn rows(p: &Portfolio) -> Vec<Vec<Cell>> {
             // partial score. Empty, like the score, without one.
             amount(f.latest_total.map(|t| t.scored as i64)),
             amount(f.latest_total.map(|t| t.of as i64)),
+            Cell::Word(
+                level.map(|v| format!("{v:?}")).unwrap_or_default(),
+                Some(Box::new(move |l: Lang| {
+                    level.map(|v| l.level(v)).unwrap_or("").to_string()
+                })),
+            ),
         ]);
     }
     out

@@ -9,10 +9,13 @@
 
 use std::fmt::Write;
 
+use crate::model::balance::Dimension;
 use crate::model::figures::{Figures, compute_with, risk_band, score_total};
 use crate::model::tree::GoalTree;
 use crate::model::{Portfolio, Project, RiskStatus};
 use crate::text::Lang;
+
+use super::tables;
 
 /// Text from the file, made inert and escaped for XML.
 fn x(s: &str) -> String {
@@ -41,6 +44,7 @@ h3{font-size:11.5pt;margin:5mm 0 1mm}p.meta{color:#444;margin:0 0 4mm}
 table{border-collapse:collapse;width:100%;margin:1mm 0 3mm}th,td{text-align:left;padding:1px 4px;vertical-align:middle}
 th{border-bottom:1px solid #666;font-weight:600}td.n{text-align:right;white-space:nowrap}td.b{white-space:nowrap}
 tr{page-break-inside:avoid}svg{vertical-align:middle}.dim{color:#555}
+tr.t td{border-top:1px solid #666;font-weight:600}td.s{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .g{color:#0a7d32}.a{color:#9a6700}.r{color:#b3261e;font-weight:600}
 @page{size:A4;margin:14mm}@media print{body{margin:0;max-width:none}h2{page-break-after:avoid}}
 ";
@@ -90,6 +94,7 @@ pub fn report_html(p: &Portfolio, l: Lang) -> String {
     goals(&mut o, p, &tree, &fig, l);
     results(&mut o, p, l);
     money(&mut o, p, &fig, l);
+    balance_section(&mut o, p, &fig, l);
     matrix(&mut o, p, l);
     scores(&mut o, p, l);
     o.push_str("</body></html>\n");
@@ -239,38 +244,111 @@ fn money(o: &mut String, p: &Portfolio, fig: &Figures, l: Lang) {
         l.pick("Egen andel", "Own share"),
         l.amount(t.own_share),
     );
-    if t.by_source.is_empty() {
+    let f = tables::funding_rows(p, fig, l);
+    let (header, rows) = (&f.header, &f.rows);
+    if rows.is_empty() {
         return;
     }
-    let max = t
-        .by_source
-        .values()
-        .map(|(g, a, r)| g + a + r)
+    let max = f
+        .table
+        .programmes
+        .iter()
+        .map(|g| {
+            g.granted
+                .amount
+                .saturating_add(g.applied.amount)
+                .saturating_add(g.rejected.amount)
+        })
         .max()
         .unwrap_or(1)
         .max(1);
+    let head: String = header
+        .iter()
+        .map(|h| format!("<th>{}</th>", x(h)))
+        .collect();
+    let _ = writeln!(o, "<table><tr>{head}<th></th></tr>");
+    let last = rows.len() - 1;
+    for (i, r) in rows.iter().enumerate() {
+        // The bar: granted, applied, rejected, on the scale of the largest source.
+        let bar = match f.table.programmes.get(i) {
+            Some(g) => {
+                let w = |v: i64| ((v as f64 / max as f64) * 120.0).round() as i64;
+                let (wg, wa, wr) = (
+                    w(g.granted.amount),
+                    w(g.applied.amount),
+                    w(g.rejected.amount),
+                );
+                format!(
+                    "<svg width=\"120\" height=\"10\" role=\"img\"><rect width=\"{wg}\" height=\"10\" fill=\"#0a7d32\"/><rect x=\"{wg}\" width=\"{wa}\" height=\"10\" fill=\"#c8a400\"/><rect x=\"{}\" width=\"{wr}\" height=\"10\" fill=\"#b3261e\"/></svg>",
+                    wg + wa
+                )
+            }
+            None => String::new(),
+        };
+        let cells: String = r
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                if k == 0 {
+                    format!("<td>{}</td>", x(c))
+                } else {
+                    format!("<td class=\"n\">{}</td>", x(c))
+                }
+            })
+            .collect();
+        let class = if i == last { " class=\"t\"" } else { "" };
+        let _ = writeln!(o, "<tr{class}>{cells}<td>{bar}</td></tr>");
+    }
     let _ = writeln!(
         o,
-        "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
-        l.pick("Kilde", "Source"),
-        l.pick("Innvilget", "Granted"),
-        l.pick("Søkt", "Applied"),
-        l.pick("Avslått", "Rejected"),
+        "</table><p class=\"dim\">{}</p>",
+        x(tables::funding_note(l))
     );
-    for (source, (g, a, r)) in &t.by_source {
-        let w = |v: i64| ((v as f64 / max as f64) * 160.0).round() as i64;
-        let (wg, wa, wr) = (w(*g), w(*a), w(*r));
+}
+
+/// The balance matrices (unit × instrument, level × instrument), each cell shaded by
+/// its share of the money.
+fn balance_section(o: &mut String, p: &Portfolio, fig: &Figures, l: Lang) {
+    for (rows, cols) in [
+        (Dimension::Unit, Dimension::Instrument),
+        (Dimension::Level, Dimension::Instrument),
+    ] {
+        let g = tables::balance_grid(p, fig, rows, cols, l);
+        let head: String = g
+            .cols
+            .iter()
+            .map(|c| format!("<th>{}</th>", x(c)))
+            .collect();
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td><svg width=\"160\" height=\"10\" role=\"img\"><rect width=\"{wg}\" height=\"10\" fill=\"#0a7d32\"/><rect x=\"{wg}\" width=\"{wa}\" height=\"10\" fill=\"#c8a400\"/><rect x=\"{}\" width=\"{wr}\" height=\"10\" fill=\"#b3261e\"/></svg></td></tr>",
-            x(source),
-            l.amount(*g),
-            l.amount(*a),
-            l.amount(*r),
-            wg + wa,
+            "<h2>{}: {}</h2><table><tr><th>{}</th>{head}</tr>",
+            l.pick("Balanse", "Balance"),
+            x(&g.title),
+            x(&g.corner)
         );
+        let last = g.rows.len().saturating_sub(1);
+        for (i, r) in g.rows.iter().enumerate() {
+            let cells: String = r
+                .cells
+                .iter()
+                .map(|c| {
+                    // Blue behind black text, at most 45 % strong so it stays readable.
+                    let alpha = (c.share.clamp(0.0, 1.0) * 0.45 * 100.0).round() / 100.0;
+                    if alpha > 0.0 {
+                        format!(
+                            "<td class=\"n s\" style=\"background:rgba(52,101,164,{alpha})\">{}</td>",
+                            x(&c.text)
+                        )
+                    } else {
+                        format!("<td class=\"n\">{}</td>", x(&c.text))
+                    }
+                })
+                .collect();
+            let class = if i == last { " class=\"t\"" } else { "" };
+            let _ = writeln!(o, "<tr{class}><td>{}</td>{cells}</tr>", x(&r.label));
+        }
+        let _ = writeln!(o, "</table><p class=\"dim\">{}</p>", x(&g.note));
     }
-    o.push_str("</table>\n");
 }
 
 fn matrix(o: &mut String, p: &Portfolio, l: Lang) {

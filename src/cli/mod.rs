@@ -8,6 +8,7 @@ pub mod fmt;
 pub mod html;
 pub mod minutes;
 pub mod report;
+pub mod tables;
 pub mod xlsx;
 
 use crate::model::msg::{Msg, msg};

@@ -8,7 +8,8 @@ use crate::model::tree::GoalTree;
 use crate::model::{Portfolio, Project};
 use crate::text::{Lang, Noun};
 
-use super::md;
+use super::{md, tables};
+use crate::model::balance::Dimension;
 
 /// `p` with only the projects that have overdue follow-ups on its `as_of` (`--overdue`).
 pub fn only_overdue(p: &Portfolio) -> Portfolio {
@@ -229,6 +230,14 @@ pub fn report(p: &Portfolio, lang: Lang) -> String {
         t.by_health[3],
     );
 
+    // The balance: which unit uses which instrument, at which level (seeds 000, 001).
+    for (rows, cols) in [
+        (Dimension::Unit, Dimension::Instrument),
+        (Dimension::Level, Dimension::Instrument),
+    ] {
+        grid_table(&mut o, &tables::balance_grid(p, &fig, rows, cols, l), l);
+    }
+
     let _ = writeln!(
         o,
         "## {}\n",
@@ -237,33 +246,56 @@ pub fn report(p: &Portfolio, lang: Lang) -> String {
             "External funding by source"
         )
     );
-    if t.by_source.is_empty() {
+    let tables::FundingRows { header, rows, .. } = tables::funding_rows(p, &fig, l);
+    if rows.is_empty() {
         let _ = writeln!(
             o,
             "{}",
             l.pick("Ingen ekstern finansiering.", "No external funding.")
         );
     } else {
-        let _ = writeln!(
-            o,
-            "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
-            l.pick("Kilde", "Source"),
-            l.pick("Innvilget", "Granted"),
-            l.pick("Søkt", "Applied"),
-            l.pick("Avslått", "Rejected")
-        );
-        for (source, (g, a, r)) in &t.by_source {
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {} |",
-                md(source),
-                l.amount(*g),
-                l.amount(*a),
-                l.amount(*r)
-            );
+        let head: Vec<String> = header.iter().map(|h| md(h)).collect();
+        let _ = writeln!(o, "| {} |\n|---|{}", head.join(" | "), "---:|".repeat(7));
+        let last = rows.len() - 1;
+        for (i, r) in rows.iter().enumerate() {
+            let cells: Vec<String> = r.iter().map(|c| md(c)).collect();
+            let _ = if i == last {
+                writeln!(o, "| **{}** |", cells.join("** | **"))
+            } else {
+                writeln!(o, "| {} |", cells.join(" | "))
+            };
         }
+        let _ = writeln!(o, "\n_{}_", md(tables::funding_note(l)));
     }
     o
+}
+
+/// A balance matrix as a Markdown table, the totals row in bold.
+fn grid_table(o: &mut String, g: &tables::Grid, l: Lang) {
+    let _ = writeln!(o, "## {}: {}\n", l.pick("Balanse", "Balance"), md(&g.title));
+    let cols: Vec<String> = g.cols.iter().map(|c| md(c)).collect();
+    let _ = writeln!(
+        o,
+        "| {} | {} |\n|---|{}",
+        md(&g.corner),
+        cols.join(" | "),
+        "---:|".repeat(cols.len())
+    );
+    let last = g.rows.len().saturating_sub(1);
+    for (i, r) in g.rows.iter().enumerate() {
+        let cells: Vec<String> = r.cells.iter().map(|c| md(&c.text)).collect();
+        let _ = if i == last {
+            writeln!(
+                o,
+                "| **{}** | **{}** |",
+                md(&r.label),
+                cells.join("** | **")
+            )
+        } else {
+            writeln!(o, "| {} | {} |", md(&r.label), cells.join(" | "))
+        };
+    }
+    let _ = writeln!(o, "\n_{}_\n", md(&g.note));
 }
 
 fn project_table(o: &mut String, p: &Portfolio, fig: &Figures, which: &[usize], l: Lang) {

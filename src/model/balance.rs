@@ -176,22 +176,12 @@ impl Key {
     pub fn label(&self, dim: Dimension, lang: Lang) -> String {
         match self {
             Key::Text(s) => s.clone(),
-            Key::Level(l) => level_name(*l, lang).to_string(),
+            Key::Level(l) => lang.level(*l).to_string(),
             Key::Goal { title, .. } => title.clone(),
             Key::Status(s) => lang.status(*s).to_string(),
             Key::Health(h) => lang.health(Some(*h)).to_string(),
             Key::None => dim.none_label().get(lang).to_string(),
         }
-    }
-}
-
-/// A level's name: Lokalt, Regionalt, Nasjonalt, Internasjonalt.
-pub fn level_name(l: Level, lang: Lang) -> &'static str {
-    match l {
-        Level::Local => lang.pick("Lokalt", "Local"),
-        Level::Regional => lang.pick("Regionalt", "Regional"),
-        Level::National => lang.pick("Nasjonalt", "National"),
-        Level::International => lang.pick("Internasjonalt", "International"),
     }
 }
 
