@@ -317,15 +317,31 @@ fn funding_lines(
         );
         return (heading, vec![Line::raw(""), Line::styled(none, t.dim)]);
     }
-    let heads = [
-        l.pick("Søkt", "Applied"),
-        l.pick("Innvilget", "Granted"),
-        l.pick("Avslått", "Rejected"),
-        l.pick("Treff kr", "Succ. kr"),
-        l.pick("Treff ant.", "Succ. no."),
-        l.pick("Prosj.", "Proj."),
-        l.pick("Egenandel", "Own share"),
-    ];
+    // Below 100 columns the headings are short and the gaps one: the programme's name
+    // needs the room more than the words do (the heading line says what success is).
+    let narrow = cols < 100;
+    let heads = if narrow {
+        [
+            l.pick("Søkt", "Appl."),
+            l.pick("Innv.", "Gran."),
+            l.pick("Avsl.", "Rej."),
+            l.pick("Treff", "Succ."),
+            l.pick("Ant.", "No."),
+            l.pick("Pr.", "Pr."),
+            l.pick("Egen", "Own"),
+        ]
+    } else {
+        [
+            l.pick("Søkt", "Applied"),
+            l.pick("Innvilget", "Granted"),
+            l.pick("Avslått", "Rejected"),
+            l.pick("Treff kr", "Succ. kr"),
+            l.pick("Treff ant.", "Succ. no."),
+            l.pick("Prosj.", "Proj."),
+            l.pick("Egenandel", "Own share"),
+        ]
+    };
+    let gap = if narrow { 1 } else { GAP };
     let numbers = |pr: &Programme| -> [String; 7] {
         let decided = pr.decided().count;
         let money = |v: i64| {
@@ -364,12 +380,12 @@ fn funding_lines(
                 .unwrap_or(1)
         })
         .collect();
-    let fixed: usize = widths.iter().map(|w| w + GAP).sum();
+    let fixed: usize = widths.iter().map(|w| w + gap).sum();
     let label = cols.saturating_sub(fixed).clamp(8, 30);
     let line = |name: String, nums: &[String], style: Style, number_style: Style| {
         let mut spans = vec![Span::styled(pad(&fit(&name, label), label), style)];
         for (i, n) in nums.iter().enumerate() {
-            spans.push(Span::raw(" ".repeat(GAP)));
+            spans.push(Span::raw(" ".repeat(gap)));
             spans.push(Span::styled(right(n, widths[i]), number_style));
         }
         Line::from(spans)
