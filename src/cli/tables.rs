@@ -78,7 +78,7 @@ pub fn balance_grid(
             .col_totals
             .iter()
             .chain([&m.total])
-            .map(|c| cell(c))
+            .map(cell)
             .collect(),
     });
     let (rn, cn) = (rows.name(p), cols.name(p));
