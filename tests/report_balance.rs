@@ -153,7 +153,8 @@ fn funding_by_source_with_success_rates() {
             ]
         );
         // (applied, granted, rejected amounts; granted and decided counts; projects).
-        let mut want: BTreeMap<String, ([i64; 3], [usize; 2], Vec<&str>)> = BTreeMap::new();
+        type Want<'a> = ([i64; 3], [usize; 2], Vec<&'a str>);
+        let mut want: BTreeMap<String, Want> = BTreeMap::new();
         for pr in &p.projects {
             for f in pr.budget.iter().flat_map(|b| &b.funding) {
                 let e = want.entry(f.source.trim().to_string()).or_default();
