@@ -32,6 +32,7 @@ use std::collections::HashMap;
 
 use super::balance::Measure;
 use super::figures::{Figures, score_total};
+use super::msg::{Msg, msg};
 use super::tree::GoalTree;
 use super::types::{Criterion, Evaluation, Portfolio, Status};
 
@@ -182,6 +183,38 @@ pub struct Choice {
     pub bound: f64,
     /// Goal tree indices served before and by no kept project after, ascending.
     pub lost_goals: Vec<usize>,
+}
+
+/// What the help says of the choice, in both languages.
+pub fn method_note() -> Msg {
+    msg!(
+        "The choice is exact: of the projects with a complete score, the set with the highest total weighted score that fits the budget, the cheaper of equal ones (dynamic programming over the cost, or branch and bound). Only a search of unusual numbers can stop early; the pane then says so and how far from the best it can be.",
+        "Valget er eksakt: av prosjektene med full vurdering, settet med høyest samlet vektet sum som får plass i budsjettet, det billigste av like gode (dynamisk programmering over kostnaden, eller forgren og avgrens). Bare et søk i uvanlige tall kan stoppe før det er ferdig; da sier ruten det, og hvor langt fra det beste svaret det kan være."
+    )
+}
+
+impl Choice {
+    /// What to say beside the answer when it is not the plain best within the budget:
+    /// pins above the budget, or a search that stopped early (with its gap).
+    pub fn caveat(&self) -> Option<Msg> {
+        if self.over_budget {
+            let (kept, budget) = (Msg::amount(self.money_kept), Msg::amount(self.budget));
+            return Some(msg!(
+                "the projects pinned in cost {kept}, more than the budget of {budget}",
+                "prosjektene som er låst inn, koster {kept}, mer enn budsjettet på {budget}";
+                kept, budget
+            ));
+        }
+        if !self.exact {
+            let gap = Msg::each(|l| l.decimal(Some(self.bound - self.value_kept)));
+            return Some(msg!(
+                "the search stopped early: the best set may score up to {gap} more",
+                "søket stoppet før det var ferdig: det beste settet kan ha inntil {gap} mer";
+                gap
+            ));
+        }
+        None
+    }
 }
 
 /// The best set of `items` within `budget`, with `pins` (by project index; a project

@@ -125,6 +125,59 @@ fn pins_keep_cut_and_can_overrun_the_budget() {
     assert!(ch.over_budget);
     assert_eq!(ch.kept, [0, 1]);
     assert_eq!(ch.money_kept, 900);
+    let said = ch.caveat().expect("said");
+    assert_eq!(
+        said.en,
+        "the projects pinned in cost 900, more than the budget of 500"
+    );
+    assert_eq!(
+        said.nb,
+        "prosjektene som er låst inn, koster 900, mer enn budsjettet på 500"
+    );
+    assert_eq!(what_if(&it, 900, &no_pins()).caveat(), None);
+}
+
+#[test]
+fn a_search_stopped_early_says_how_far_it_may_be() {
+    // Chvátal's instance: branch and bound cannot finish within a few nodes.
+    let n = 30u32;
+    let k = n.ilog2() + 1;
+    let it: Vec<Item> = (0..n)
+        .map(|j| {
+            let c = (1i64 << (k + n + 1)) + (1i64 << (k + j)) + 1;
+            Item {
+                project: j as usize,
+                cost: c,
+                value: Some(Value {
+                    total: c as f64 / 1e12,
+                    points: c as u128,
+                }),
+                closed: false,
+                goals: Vec::new(),
+            }
+        })
+        .collect();
+    let budget = current_total(&it) / 2;
+    let limits = knapsack::Limits {
+        dp_cells: 0,
+        nodes: 50,
+    };
+    let ch = what_if_with(&it, budget, &no_pins(), limits);
+    assert!(!ch.exact);
+    assert!(ch.bound > ch.value_kept);
+    assert!(ch.money_kept <= budget);
+    let said = ch.caveat().expect("said");
+    assert!(
+        said.en
+            .starts_with("the search stopped early: the best set may score up to "),
+        "{}",
+        said.en
+    );
+    assert!(
+        said.nb.starts_with("søket stoppet før det var ferdig"),
+        "{}",
+        said.nb
+    );
 }
 
 #[test]
