@@ -98,13 +98,14 @@ fn choose(c: &mut Criterion) {
                     .collect();
                 let ch = what_if(&it, budget, &pins);
                 eprintln!(
-                    "{n} {label} {budget_label}: {} items, {} kept, {} cut, {} apart, exact {}, \
-                     value {:.2} of {:.2} (bound {:.2}), {} goals lost",
+                    "{n} {label} {budget_label}: {} items, {} kept, {} cut, {} apart, exact {} \
+                     ({:?}), value {:.2} of {:.2} (bound {:.2}), {} goals lost",
                     it.len(),
                     ch.kept.len(),
                     ch.cut.len(),
                     ch.unvalued.len(),
                     ch.exact,
+                    ch.method,
                     ch.value_kept,
                     ch.value_before,
                     ch.bound,
