@@ -90,12 +90,12 @@ fn choose(c: &mut Criterion) {
                 ("own_share_-20%", Measure::OwnShare, 80),
             ] {
                 let it = items(&p, Some(&fig), &all, measure);
-                let budget = current_total(&it) / 100 * keep;
                 // A few pins, as a meeting sets them.
                 let pins: HashMap<usize, Pin> = (0..n)
                     .step_by(97)
                     .map(|i| (i, if i % 2 == 0 { Pin::In } else { Pin::Out }))
                     .collect();
+                let budget = current_total(&it, &pins) / 100 * keep;
                 let ch = what_if(&it, budget, &pins);
                 eprintln!(
                     "{n} {label} {budget_label}: {} items, {} kept, {} cut, {} apart, exact {} \
@@ -144,8 +144,8 @@ fn near_equal_ratios(c: &mut Criterion) {
                 }
             })
             .collect();
-        let budget = current_total(&it) / 100 * 80;
         let pins = HashMap::new();
+        let budget = current_total(&it, &pins) / 100 * 80;
         let t = std::time::Instant::now();
         let ch = what_if(&it, budget, &pins);
         eprintln!(
