@@ -90,21 +90,22 @@ fn choose(c: &mut Criterion) {
                 ("own_share_-20%", Measure::OwnShare, 80),
             ] {
                 let it = items(&p, Some(&fig), &all, measure);
-                let budget = current_total(&it) / 100 * keep;
                 // A few pins, as a meeting sets them.
                 let pins: HashMap<usize, Pin> = (0..n)
                     .step_by(97)
                     .map(|i| (i, if i % 2 == 0 { Pin::In } else { Pin::Out }))
                     .collect();
+                let budget = current_total(&it, &pins) / 100 * keep;
                 let ch = what_if(&it, budget, &pins);
                 eprintln!(
-                    "{n} {label} {budget_label}: {} items, {} kept, {} cut, {} apart, exact {}, \
-                     value {:.2} of {:.2} (bound {:.2}), {} goals lost",
+                    "{n} {label} {budget_label}: {} items, {} kept, {} cut, {} apart, exact {} \
+                     ({:?}), value {:.2} of {:.2} (bound {:.2}), {} goals lost",
                     it.len(),
                     ch.kept.len(),
                     ch.cut.len(),
                     ch.unvalued.len(),
                     ch.exact,
+                    ch.method,
                     ch.value_kept,
                     ch.value_before,
                     ch.bound,
@@ -143,8 +144,8 @@ fn near_equal_ratios(c: &mut Criterion) {
                 }
             })
             .collect();
-        let budget = current_total(&it) / 100 * 80;
         let pins = HashMap::new();
+        let budget = current_total(&it, &pins) / 100 * 80;
         let t = std::time::Instant::now();
         let ch = what_if(&it, budget, &pins);
         eprintln!(
@@ -158,6 +159,52 @@ fn near_equal_ratios(c: &mut Criterion) {
             b.iter(|| what_if(black_box(&it), budget, &pins))
         });
     }
+    g.finish();
+}
+
+/// A search that cannot finish: Chvátal's instance (cost = value = 2^(k+n+1) + 2^(k+j) + 1,
+/// half the total as the budget), which takes any branch and bound with the LP bound an
+/// exponential number of nodes. It shows the time the node limit bounds the search to.
+fn node_limit(c: &mut Criterion) {
+    use styr::model::whatif::knapsack::{Limits, solve};
+    let mut g = c.benchmark_group("whatif/node_limit");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    let n = 40u32;
+    let k = n.ilog2() + 1;
+    let costs: Vec<u64> = (0..n)
+        .map(|j| (1u64 << (k + n + 1)) + (1u64 << (k + j)) + 1)
+        .collect();
+    let values: Vec<u128> = costs.iter().map(|&c| u128::from(c)).collect();
+    let cap = costs.iter().sum::<u64>() / 2;
+    let s = solve(&costs, &values, cap, Limits::default());
+    eprintln!(
+        "Chvátal n={n}: exact {}, {} nodes, value {} of bound {} ({:.2e} short)",
+        s.exact,
+        s.nodes,
+        s.value,
+        s.bound,
+        (s.bound - s.value) as f64 / s.bound as f64
+    );
+    g.bench_function("chvatal_40", |b| {
+        b.iter(|| solve(black_box(&costs), &values, cap, Limits::default()))
+    });
+    // The same among 9,960 cheap projects that always fit: every path of the search is
+    // 10,000 deep.
+    let (mut costs, mut values) = (costs, values);
+    costs.extend(std::iter::repeat_n(1, 9_960));
+    values.extend(std::iter::repeat_n(2, 9_960));
+    let cap = cap + 9_960;
+    let t = std::time::Instant::now();
+    let s = solve(&costs, &values, cap, Limits::default());
+    eprintln!(
+        "Chvátal n=40 + 9,960: exact {}, {} nodes, {:?}",
+        s.exact,
+        s.nodes,
+        t.elapsed()
+    );
+    g.bench_function("chvatal_40_among_10000", |b| {
+        b.iter(|| solve(black_box(&costs), &values, cap, Limits::default()))
+    });
     g.finish();
 }
 
@@ -199,5 +246,5 @@ fn per_filter(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, choose, near_equal_ratios, per_filter);
+criterion_group!(benches, choose, near_equal_ratios, node_limit, per_filter);
 criterion_main!(benches);

@@ -296,12 +296,13 @@ fn axis(p: &Portfolio, tree: Option<&GoalTree>, dim: Dimension, given: &[usize])
                 .collect()
         }),
         Dimension::Unit | Dimension::Instrument | Dimension::Source => {
-            let mut names: Vec<&str> = Vec::new();
+            // The distinct names first, then their order: few names, many projects.
+            let mut seen: std::collections::HashSet<&str> = Default::default();
             for pr in &p.projects {
                 match dim {
-                    Dimension::Unit => names.extend(text(&pr.unit)),
-                    Dimension::Instrument => names.extend(text(&pr.instrument)),
-                    _ => names.extend(
+                    Dimension::Unit => seen.extend(text(&pr.unit)),
+                    Dimension::Instrument => seen.extend(text(&pr.instrument)),
+                    _ => seen.extend(
                         pr.budget
                             .iter()
                             .flat_map(|b| &b.funding)
@@ -310,8 +311,8 @@ fn axis(p: &Portfolio, tree: Option<&GoalTree>, dim: Dimension, given: &[usize])
                     ),
                 }
             }
+            let mut names: Vec<&str> = seen.into_iter().collect();
             collate::sort(&mut names);
-            names.dedup();
             names
                 .into_iter()
                 .map(|s| Key::Text(s.to_string()))

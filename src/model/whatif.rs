@@ -10,9 +10,12 @@
 //! - **Value**: the project's latest *complete* weighted total (every criterion of the
 //!   file scored, [`crate::model::figures::ScoreTotal`]). The choice compares the exact
 //!   sums Σ score × weight (with the weights divided by their common divisor), which
-//!   order the sets as the totals do, without rounding. A project with no complete
-//!   total is kept out of the choice and listed apart ([`Choice::unvalued`]); the
-//!   scenario does not fund it unless it is pinned in.
+//!   order the sets as the totals do, without rounding.
+//! - **The scenario** is the live projects with a value, and those pinned in. A project
+//!   with no complete total (unscored, or partly scored) is set apart
+//!   ([`Choice::unvalued`]): not in the choice, not in the money, not in the goals,
+//!   until it is pinned in (then it is kept at its cost) or scored. A share typed in the
+//!   budget field (`-20%`) is of what the scenario costs ([`current_total`]).
 //! - **Pins**: [`Pin::In`] keeps a project whatever it costs, [`Pin::Out`] cuts it,
 //!   [`Pin::Free`] lets the choice decide. Completed and stopped projects are out of the
 //!   scenario, whatever their pin.
@@ -24,7 +27,8 @@
 //!   [`Choice::bound`] says how much value any set could have.
 //! - **Goals losing their last measure**: goals served (directly or through a goal
 //!   below them) by a project of the scenario before, and by none kept after. A parent
-//!   is among them only when its whole subtree loses every project.
+//!   is among them only when its whole subtree loses every project. A goal served only
+//!   by projects set apart is not among them: the cut does not decide their fate.
 
 pub mod knapsack;
 
@@ -32,6 +36,7 @@ use std::collections::HashMap;
 
 use super::balance::Measure;
 use super::figures::{Figures, score_total};
+use super::msg::{Msg, msg};
 use super::tree::GoalTree;
 use super::types::{Criterion, Evaluation, Portfolio, Status};
 
@@ -145,12 +150,21 @@ fn gcd(mut a: i128, mut b: i128) -> i128 {
     a
 }
 
-/// What the scenario costs today: the items that are not closed. A share typed in the
-/// budget field (`-20%`) is of this.
-pub fn current_total(items: &[Item]) -> i64 {
+/// Is the item in the scenario: live, and with a value or pinned in?
+fn in_scenario(it: &Item, pin: Pin) -> bool {
+    !it.closed && (it.value.is_some() || pin == Pin::In)
+}
+
+fn pin_of(pins: &HashMap<usize, Pin>, it: &Item) -> Pin {
+    pins.get(&it.project).copied().unwrap_or_default()
+}
+
+/// What the scenario costs today (see the module): a share typed in the budget field
+/// (`-20%`) is of this.
+pub fn current_total(items: &[Item], pins: &HashMap<usize, Pin>) -> i64 {
     items
         .iter()
-        .filter(|it| !it.closed)
+        .filter(|it| in_scenario(it, pin_of(pins, it)))
         .fold(0i64, |s, it| s.saturating_add(it.cost))
 }
 
@@ -161,27 +175,61 @@ pub struct Choice {
     pub budget: i64,
     /// Chosen or pinned in.
     pub kept: Vec<usize>,
-    /// With a value (or pinned out) and not kept.
+    /// In the scenario and not kept.
     pub cut: Vec<usize>,
-    /// With no complete total and not pinned: outside the choice, not funded.
+    /// Live, with no complete total, not pinned in: set apart, not in the scenario.
     pub unvalued: Vec<usize>,
     /// Completed or stopped: not in the scenario.
     pub closed: Vec<usize>,
-    /// What the kept projects cost, and what all the scenario's projects cost.
+    /// What the kept projects cost, and what the scenario costs ([`current_total`]).
     pub money_kept: i64,
     pub money_before: i64,
-    /// Σ weighted totals of the kept projects, and of all the valued ones.
+    /// Σ weighted totals of the kept projects, and of the scenario's.
     pub value_kept: f64,
     pub value_before: f64,
     /// The pinned-in projects alone cost more than the budget.
     pub over_budget: bool,
     /// The choice is proven the best (see the module for when it is not).
     pub exact: bool,
+    /// How it was found.
+    pub method: Option<knapsack::Method>,
     /// The most Σ weighted total any set within the budget could have: `value_kept`
     /// when exact.
     pub bound: f64,
     /// Goal tree indices served before and by no kept project after, ascending.
     pub lost_goals: Vec<usize>,
+}
+
+/// What the help says of the choice, in both languages.
+pub fn method_note() -> Msg {
+    msg!(
+        "The choice is exact: of the projects with a complete score, the set with the highest total weighted score that fits the budget, the cheaper of equal ones (dynamic programming over the cost, or branch and bound). Only a search of unusual numbers can stop early; the pane then says so and how far from the best it can be.",
+        "Valget er eksakt: av prosjektene med full vurdering, settet med høyest samlet vektet sum som får plass i budsjettet, det billigste av like gode (dynamisk programmering over kostnaden, eller forgren og avgrens). Bare et søk i uvanlige tall kan stoppe før det er ferdig; da sier ruten det, og hvor langt fra det beste svaret det kan være."
+    )
+}
+
+impl Choice {
+    /// What to say beside the answer when it is not the plain best within the budget:
+    /// pins above the budget, or a search that stopped early (with its gap).
+    pub fn caveat(&self) -> Option<Msg> {
+        if self.over_budget {
+            let (kept, budget) = (Msg::amount(self.money_kept), Msg::amount(self.budget));
+            return Some(msg!(
+                "the projects pinned in cost {kept}, more than the budget of {budget}",
+                "prosjektene som er låst inn, koster {kept}, mer enn budsjettet på {budget}";
+                kept, budget
+            ));
+        }
+        if !self.exact {
+            let gap = Msg::each(|l| l.decimal(Some(self.bound - self.value_kept)));
+            return Some(msg!(
+                "the search stopped early: the best set may score up to {gap} more",
+                "søket stoppet før det var ferdig: det beste settet kan ha inntil {gap} mer";
+                gap
+            ));
+        }
+        None
+    }
 }
 
 /// The best set of `items` within `budget`, with `pins` (by project index; a project
@@ -203,24 +251,23 @@ pub fn what_if_with(
         exact: true,
         ..Default::default()
     };
-    let pin = |it: &Item| pins.get(&it.project).copied().unwrap_or_default();
+    let pin = |it: &Item| pin_of(pins, it);
     let mut kept = vec![false; items.len()];
     let mut free: Vec<usize> = Vec::new();
     let mut pinned_cost: i64 = 0;
     for (k, it) in items.iter().enumerate() {
-        if it.closed {
+        if !in_scenario(it, pin(it)) {
             continue;
         }
         ch.money_before = ch.money_before.saturating_add(it.cost);
         ch.value_before += it.value.map_or(0.0, |v| v.total);
-        match (pin(it), it.value) {
-            (Pin::In, _) => {
+        match pin(it) {
+            Pin::In => {
                 kept[k] = true;
                 pinned_cost = pinned_cost.saturating_add(it.cost);
             }
-            (Pin::Out, _) => {}
-            (Pin::Free, Some(_)) => free.push(k),
-            (Pin::Free, None) => {}
+            Pin::Out => {}
+            Pin::Free => free.push(k),
         }
     }
     ch.over_budget = pinned_cost > budget;
@@ -235,6 +282,7 @@ pub fn what_if_with(
         kept[k] = sol.take[j];
     }
     ch.exact = sol.exact;
+    ch.method = Some(sol.method);
 
     let goal_count = items
         .iter()
@@ -248,6 +296,10 @@ pub fn what_if_with(
     for (k, it) in items.iter().enumerate() {
         if it.closed {
             ch.closed.push(it.project);
+            continue;
+        }
+        if !in_scenario(it, pin(it)) {
+            ch.unvalued.push(it.project);
             continue;
         }
         for &g in &it.goals {
@@ -265,8 +317,6 @@ pub fn what_if_with(
             for &g in &it.goals {
                 after[g] = true;
             }
-        } else if it.value.is_none() && pin(it) == Pin::Free {
-            ch.unvalued.push(it.project);
         } else {
             ch.cut.push(it.project);
         }

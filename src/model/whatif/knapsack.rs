@@ -33,7 +33,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             dp_cells: 4_000_000,
-            nodes: 3_000_000,
+            nodes: 2_000_000,
         }
     }
 }
@@ -454,8 +454,28 @@ mod tests {
         })
     }
 
+    /// Few values and costs: many sets of equal value at different costs.
+    fn ties() -> impl Strategy<Value = (Vec<u64>, Vec<u128>, u64)> {
+        (1usize..=12).prop_flat_map(|n| {
+            (
+                prop::collection::vec(1u64..=8, n),
+                prop::collection::vec(1u128..=4, n),
+                0u64..=30,
+            )
+        })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn ties_go_to_the_cheapest_set((c, v, cap) in ties()) {
+            let want = brute(&c, &v, cap);
+            for limits in [DP_ONLY, BB_ONLY] {
+                let s = check(&c, &v, cap, limits);
+                prop_assert_eq!((s.value, s.cost), want, "{:?}", limits);
+            }
+        }
 
         #[test]
         fn both_methods_find_the_best_and_cheapest((c, v, cap) in items()) {
