@@ -48,6 +48,15 @@ pub fn help_lines(l: Lang, now: &[Ctx]) -> Vec<HelpLine> {
             out.push(HelpLine::Keys(b.shown.to_string(), what));
         }
     }
+    // How the what-if chooses (issue 15: help says whether it is exact).
+    out.push(HelpLine::Heading(
+        l.pick("Budsjett: hva om (w)", "Budget what-if (w)")
+            .to_string(),
+    ));
+    out.push(HelpLine::Keys(
+        "w".to_string(),
+        crate::model::whatif::method_note().get(l).to_string(),
+    ));
     // The text fields have the editing keys of a shell (`keymap::text_key`).
     out.push(HelpLine::Heading(
         l.pick(

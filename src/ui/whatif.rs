@@ -106,34 +106,19 @@ fn head_lines(app: &App, w: &WhatIf, a: &Answer, cols: usize, t: &Theme) -> Vec<
         l.pick("av", "of"),
         l.decimal(Some(c.value_before)),
     );
-    let exact = if c.exact {
-        l.pick("beste mulige valg", "the best possible choice")
-            .to_string()
-    } else {
-        format!(
-            "{} {}",
-            l.pick(
-                "ikke bevist best; ingen kan nå over",
-                "not proven best; none can reach above"
-            ),
-            l.decimal(Some(c.bound))
-        )
+    let exact = match c.caveat() {
+        None => l
+            .pick("beste mulige valg", "the best possible choice")
+            .to_string(),
+        Some(m) => m.get(l).to_string(),
     };
     // On one line where it fits, else on two: never cut.
     if width(&summary) + 3 + width(&exact) <= cols {
         out.push(Line::styled(format!("{summary} · {exact}"), t.text));
     } else {
         out.push(Line::styled(summary, t.text));
-        out.push(Line::styled(exact, t.dim));
-    }
-    if c.over_budget {
-        out.push(Line::styled(
-            l.pick(
-                "De festede prosjektene alene koster mer enn budsjettet",
-                "The pinned-in projects alone cost more than the budget",
-            ),
-            t.warn,
-        ));
+        let style = if c.caveat().is_some() { t.warn } else { t.dim };
+        out.push(Line::styled(exact, style));
     }
     let lost: Vec<String> = c
         .lost_goals

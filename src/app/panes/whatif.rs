@@ -78,7 +78,7 @@ impl WhatIf {
                 &app.visible,
                 app.balance.measure,
             );
-            let total = current_total(&items);
+            let total = current_total(&items, &self.pins);
             let text = self.field.text.trim();
             let budget = (!text.is_empty()).then(|| parse_budget(text).map(|b| b.resolve(total)));
             let choice = match &budget {
