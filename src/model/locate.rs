@@ -6,6 +6,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
+use super::split::Split;
+
 /// A place in the file: 1-based line and column (columns count characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
@@ -40,6 +44,53 @@ pub fn locate(text: &str, wanted: &HashSet<String>) -> HashMap<String, Pos> {
         .map(|(path, node)| (path, node.span.start))
         .collect();
     positions(text, found)
+}
+
+/// [`locate`] in a text whose projects stand where `split` says: the paths into a
+/// project are looked for in that project's own text, on every core, and the others in
+/// one pass that steps over the whole `projects` list in one jump.
+pub fn locate_split(text: &str, wanted: &HashSet<String>, split: &Split) -> HashMap<String, Pos> {
+    let mut per_project: HashMap<usize, HashSet<String>> = HashMap::new();
+    let mut rest = HashSet::new();
+    for w in wanted {
+        match in_project(w) {
+            Some((i, within)) if i < split.items.len() => {
+                per_project.entry(i).or_default().insert(within.to_string());
+            }
+            _ => {
+                rest.insert(w.clone());
+            }
+        }
+    }
+    let per_project: Vec<(usize, HashSet<String>)> = per_project.into_iter().collect();
+    let mut found: HashMap<String, usize> = per_project
+        .par_iter()
+        .flat_map_iter(|(i, within)| {
+            let item = split.items[*i].clone();
+            super::syntax::index(&text[item.clone()], within)
+                .into_iter()
+                .map(move |(path, node)| {
+                    (index(".projects", *i) + &path, item.start + node.span.start)
+                })
+        })
+        .collect();
+    found.extend(
+        super::syntax::index_skipping(text, &rest, split.list.clone())
+            .into_iter()
+            .map(|(path, node)| (path, node.span.start)),
+    );
+    positions(text, found)
+}
+
+/// `.projects[12].goals[1]` → 12 and `.goals[1]`.
+fn in_project(path: &str) -> Option<(usize, &str)> {
+    let rest = path.strip_prefix(".projects[")?;
+    let end = rest.find(']')?;
+    let digits = &rest[..end];
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((digits.parse().ok()?, &rest[end + 1..]))
 }
 
 /// Byte offsets to lines and columns, in one pass over the text up to the last offset.

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::figures::effective_as_of;
 use super::locate::{field, index};
+use super::progress::NOBODY;
 use super::tree::GoalTree;
 use super::types::Portfolio;
 use super::validate::{Findings, check_scores};
@@ -60,7 +61,7 @@ fn check_meetings(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
 fn check_projects(p: &Portfolio, f: &mut Findings) {
     let as_of = effective_as_of(p);
     let criteria: HashSet<&str> = p.criteria.iter().map(|c| c.id.as_str()).collect();
-    for (pi, pr) in p.projects.iter().enumerate() {
+    f.per_project(p, &NOBODY, |pi, pr, f| {
         let path = || index(".projects", pi);
         for (ei, ev) in pr.evaluations.iter().enumerate() {
             let epath = || index(&field(&path(), "evaluations"), ei);
@@ -94,7 +95,7 @@ fn check_projects(p: &Portfolio, f: &mut Findings) {
                 _ => {}
             }
         }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::load::MAX_AMOUNT;
 use super::locate::{field, index};
+use super::progress::NOBODY;
 use super::save::amount;
 use super::tree::GoalTree;
 use super::types::Portfolio;
@@ -31,7 +32,7 @@ fn check_ids(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
             );
         }
     }
-    for (pi, pr) in p.projects.iter().enumerate() {
+    f.per_project(p, &NOBODY, |pi, pr, f| {
         // Paths and names are built only for a finding: most projects have none.
         let path = || index(".projects", pi);
         if pr.id.is_empty() {
@@ -54,7 +55,7 @@ fn check_ids(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
                 );
             }
         }
-    }
+    });
 }
 
 /// One amount of a budget: which, for its path and its name in a message.
