@@ -3,7 +3,7 @@
 //! Rules speak in paths (`.projects[3].goals[1]`); one pass of [`locate`] turns the paths
 //! into places at the end, so a clean file costs no scan at all.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use indexmap::IndexMap;
 use rayon::prelude::*;
@@ -202,17 +202,21 @@ fn unknown_goal_message(id: &str, tree: &GoalTree) -> Msg {
 fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings, progress: &Progress) {
     let as_of = effective_as_of(p);
     let criteria: HashSet<&str> = p.criteria.iter().map(|c| c.id.as_str()).collect();
-    // A project's id is a duplicate of an earlier one's: one pass, on one core.
-    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(p.projects.len());
-    let mut duplicates: Vec<(usize, usize)> = Vec::new();
-    for (pi, pr) in p.projects.iter().enumerate() {
-        if let Some(first) = ids.insert(pr.id.as_str(), pi)
-            && !pr.id.is_empty()
-        {
-            ids.insert(pr.id.as_str(), first);
-            duplicates.push((pi, first));
-        }
-    }
+    // Each project whose id an earlier one has, with the first one that has it: the
+    // ids sorted on every core, and each run of one id read off.
+    let mut ids: Vec<(&str, usize)> = p
+        .projects
+        .par_iter()
+        .enumerate()
+        .map(|(pi, pr)| (pr.id.as_str(), pi))
+        .collect();
+    ids.par_sort_unstable();
+    let mut duplicates: Vec<(usize, usize)> = ids
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1 && !run[0].0.is_empty())
+        .flat_map(|run| run[1..].iter().map(|&(_, pi)| (pi, run[0].1)))
+        .collect();
+    duplicates.sort_unstable();
     // Everything else is the project's own: on every core.
     f.per_project(p, progress, |pi, pr, f| {
         // Paths and names are built only for a finding: most projects have none.
