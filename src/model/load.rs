@@ -71,7 +71,7 @@ pub fn load_bytes_with(file: &[u8], progress: &Progress) -> Loaded {
         0
     };
     let bytes = &file[bom..];
-    match std::str::from_utf8(bytes) {
+    match super::split::utf8(bytes) {
         Ok(text) => load_str_with(text, progress),
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];

@@ -179,6 +179,38 @@ fn gap(b: &[u8], from: usize, to: usize, commas: std::ops::RangeInclusive<usize>
     commas.contains(&seen)
 }
 
+/// `bytes` as text, or the error [`std::str::from_utf8`] gives: a large file is
+/// checked on every core, in pieces cut before a character's first byte.
+pub fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    use rayon::prelude::*;
+    const PIECE: usize = 4 << 20;
+    if bytes.len() < 2 * PIECE {
+        return std::str::from_utf8(bytes);
+    }
+    let mut cuts = vec![0];
+    let mut at = PIECE;
+    while at < bytes.len() {
+        // Back to a character's first byte: UTF-8 has at most three bytes after it.
+        let mut cut = at;
+        while cut > at - 3 && (bytes[cut] & 0xc0) == 0x80 {
+            cut -= 1;
+        }
+        cuts.push(cut);
+        at += PIECE;
+    }
+    cuts.push(bytes.len());
+    let valid = cuts
+        .par_windows(2)
+        .all(|w| std::str::from_utf8(&bytes[w[0]..w[1]]).is_ok());
+    if !valid {
+        // Where it goes wrong, exactly as one pass says.
+        return std::str::from_utf8(bytes);
+    }
+    // SAFETY: the pieces cover `bytes` end to end and each one is valid UTF-8; valid
+    // UTF-8 sequences one after another are valid UTF-8.
+    Ok(unsafe { std::str::from_utf8_unchecked(bytes) })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +256,36 @@ mod tests {
         let attribute = format!("#![enable(implicit_some)]\n{}", file(&two));
         assert!(parse_split(&attribute, &NOBODY).is_none());
         assert!(parse_split("(name: \"n\")", &NOBODY).is_none());
+    }
+
+    #[test]
+    fn text_checked_on_every_core_is_what_one_pass_says() {
+        let text = "æøå 🙂 x".repeat(1 << 20).into_bytes();
+        assert!(text.len() > 8 << 20);
+        assert_eq!(utf8(&text).ok(), std::str::from_utf8(&text).ok());
+        // A character across a piece's edge, and broken ones anywhere.
+        for at in [
+            4 << 20,
+            (4 << 20) + 1,
+            (4 << 20) + 2,
+            9_000_001,
+            text.len() - 1,
+        ] {
+            let mut broken = text.clone();
+            broken[at] = 0xff;
+            let one = std::str::from_utf8(&broken)
+                .map(|_| ())
+                .map_err(|e| e.valid_up_to());
+            assert_eq!(utf8(&broken).map(|_| ()).map_err(|e| e.valid_up_to()), one);
+            assert!(one.is_err());
+        }
+        let mut cut = text.clone();
+        cut.truncate(text.len() - 1);
+        assert_eq!(
+            utf8(&cut).map_err(|e| e.valid_up_to()).map(|_| ()),
+            std::str::from_utf8(&cut)
+                .map_err(|e| e.valid_up_to())
+                .map(|_| ())
+        );
     }
 }

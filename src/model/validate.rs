@@ -142,15 +142,28 @@ fn check_goals(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
             }
         }
     }
-    // Leaf goals that no project serves.
-    let mut served = vec![false; tree.len()];
-    for project in &p.projects {
-        for gid in &project.goals {
-            if let Some(gi) = tree.index_of(gid) {
-                served[gi] = true;
-            }
-        }
-    }
+    // Leaf goals that no project serves (the projects looked at on every core).
+    let served = p
+        .projects
+        .par_iter()
+        .fold(
+            || vec![false; tree.len()],
+            |mut served, project| {
+                for gid in &project.goals {
+                    if let Some(gi) = tree.index_of(gid) {
+                        served[gi] = true;
+                    }
+                }
+                served
+            },
+        )
+        .reduce(
+            || vec![false; tree.len()],
+            |mut a, b| {
+                a.iter_mut().zip(b).for_each(|(a, b)| *a |= b);
+                a
+            },
+        );
     for (i, g) in tree.goals.iter().enumerate() {
         if tree.is_leaf(i) && !served[i] {
             f.warning(
