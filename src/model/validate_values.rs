@@ -83,9 +83,8 @@ fn check_amounts(p: &Portfolio, f: &mut Findings) {
                 let amounts = [b.planned, b.spent]
                     .into_iter()
                     .chain(b.funding.iter().map(|fu| fu.amount));
-                amounts.fold(Some(sum), |s, v| {
-                    s.filter(|_| (0..=MAX_AMOUNT).contains(&v))
-                        .map(|s| s + i128::from(v))
+                amounts.try_fold(sum, |s, v| {
+                    (0..=MAX_AMOUNT).contains(&v).then(|| s + i128::from(v))
                 })
             },
         )
