@@ -80,7 +80,7 @@ fn check_amounts(p: &Portfolio, f: &mut Findings) {
         .try_fold(
             || 0i128,
             |sum, b| {
-                let amounts = [b.planned, b.spent]
+                let mut amounts = [b.planned, b.spent]
                     .into_iter()
                     .chain(b.funding.iter().map(|fu| fu.amount));
                 amounts.try_fold(sum, |s, v| {
