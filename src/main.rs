@@ -2,16 +2,18 @@
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
 use styr::app::App;
 use styr::cli::{self, EXIT_REFUSED};
 use styr::model::Date;
+use styr::model::progress::{Progress, Stage};
 use styr::text::Lang;
 use styr::ui::{Theme, ThemeName};
 
-#[derive(Parser)]
+#[derive(Parser, Clone)]
 #[command(
     name = "styr",
     version,
@@ -59,7 +61,7 @@ struct Args {
     command: Option<Command>,
 }
 
-#[derive(Subcommand)]
+#[derive(Subcommand, Clone)]
 enum Command {
     /// Validate files: errors and warnings as FILE:LINE:COL; exit status 2 on any error.
     Check {
@@ -437,43 +439,101 @@ fn since_view(args: &Args, app: &App) -> Result<Option<styr::app::since::SinceVi
     }
 }
 
-/// The interactive view.
-fn interactive(args: &Args, lang: Lang) -> i32 {
+/// What the interactive view starts from: the view over the file, and the file.
+struct Opened {
+    app: App,
+    doc: Option<styr::store::Document>,
+}
+
+/// What failed, as the lines to print on stderr, and the exit status.
+type Failed = (Vec<String>, i32);
+
+/// Read and load the file (or the bundled example), counting in `progress`: the
+/// portfolio, its label and the file.
+fn load_file(
+    args: &Args,
+    lang: Lang,
+    progress: &Progress,
+) -> Result<
+    (
+        styr::model::Portfolio,
+        String,
+        Option<styr::store::Document>,
+    ),
+    Failed,
+> {
     // The file is read once, through the store, so the fingerprint that guards saving
     // is of exactly the bytes that were loaded.
-    let (portfolio, label, doc) = match args.file.as_deref() {
+    Ok(match args.file.as_deref() {
         Some(f) => {
-            let (bytes, mut doc) = match styr::store::open(f) {
-                Ok(x) => x,
-                Err(e) => {
-                    let d = styr::model::Diagnostic::error(None, cli::io_message(&e));
-                    eprintln!("{}", d.render_in(f, lang));
-                    return EXIT_REFUSED;
-                }
-            };
-            match cli::load(f, &bytes, lang) {
-                Ok((p, _warnings)) => {
-                    // A save splices into this text; it need not parse it again.
-                    doc.set_base(p.clone());
-                    (p, f.to_string(), Some(doc))
-                }
-                Err(errors) => {
-                    for e in errors {
-                        eprintln!("{e}");
-                    }
-                    return EXIT_REFUSED;
-                }
-            }
+            progress.begin(Stage::File, 0);
+            let (bytes, mut doc) = styr::store::open(f).map_err(|e| {
+                let d = styr::model::Diagnostic::error(None, cli::io_message(&e));
+                (vec![d.render_in(f, lang)], EXIT_REFUSED)
+            })?;
+            let (p, _warnings) = cli::load_counting(f, &bytes, lang, progress)
+                .map_err(|errors| (errors, EXIT_REFUSED))?;
+            progress.begin(Stage::Preparing, 0);
+            drop(bytes);
+            // A save splices into this text; it need not parse it again.
+            doc.set_base(p.clone());
+            (p, f.to_string(), Some(doc))
         }
         None => match styr::model::parse(styr::EXAMPLE) {
             Ok(p) => (p, styr::EXAMPLE_NAME.to_string(), None),
             Err(d) => {
-                eprintln!("{}", d.render_in(styr::EXAMPLE_NAME, lang));
-                return EXIT_REFUSED;
+                return Err((vec![d.render_in(styr::EXAMPLE_NAME, lang)], EXIT_REFUSED));
             }
         },
+    })
+}
+
+/// [`load_file`], and everything the view derives before its first frame.
+fn open_view(args: &Args, lang: Lang, progress: &Progress) -> Result<Opened, Failed> {
+    let (portfolio, label, doc) = load_file(args, lang, progress)?;
+    let date = args
+        .date
+        .unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
+    let mut app = App::new(portfolio, label, lang, date);
+    app.read_only = args.read_only;
+    app.mouse = args.mouse;
+    app.timebox = args.timebox;
+    app.meeting_length = args.length;
+    app.set_by(args.by.clone());
+    match since_view(args, &app) {
+        Ok(view) => app.since = view,
+        Err(e) => return Err((vec![format!("styr: --since: {e}")], EXIT_REFUSED)),
+    }
+    if doc.is_none() {
+        // The bundled example is saved under a name of the user's choosing.
+        app.save_as_default = "lillestrom.ron".to_string();
+    }
+    Ok(Opened { app, doc })
+}
+
+/// The interactive view. On a terminal, the terminal is set up first and the file is
+/// loaded on a thread of its own, so a large file's progress is on screen at once.
+fn interactive(args: &Args, lang: Lang) -> i32 {
+    let fail = |(lines, code): Failed| {
+        for l in lines {
+            eprintln!("{l}");
+        }
+        code
     };
+    let terminal_error = |e: std::io::Error| {
+        eprintln!(
+            "styr: {}: {e}",
+            lang.pick("feil i terminalen", "terminal error")
+        );
+        1
+    };
+    let progress = Arc::new(Progress::new());
+    cli::progress::test_pace(&progress);
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        // What is wrong with the file comes first, as it would on a terminal.
+        if let Err(failed) = load_file(args, lang, &progress) {
+            return fail(failed);
+        }
         eprintln!(
             "styr: {}",
             lang.pick(
@@ -489,35 +549,43 @@ fn interactive(args: &Args, lang: Lang) -> i32 {
         (_, true) => ThemeName::Mono,
         (None, false) => ThemeName::Default,
     };
-    let date = args
-        .date
-        .unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
-    let mut app = App::new(portfolio, label, lang, date);
-    app.read_only = args.read_only;
-    app.mouse = args.mouse;
-    app.timebox = args.timebox;
-    app.meeting_length = args.length;
-    app.set_by(args.by.clone());
-    match since_view(args, &app) {
-        Ok(view) => app.since = view,
+    let mut screen = match styr::term::Screen::open() {
+        Ok(s) => s,
         Err(e) => {
-            eprintln!("styr: --since: {e}");
-            return EXIT_REFUSED;
+            styr::term::restore();
+            return terminal_error(e);
         }
-    }
-    if doc.is_none() {
-        // The bundled example is saved under a name of the user's choosing.
-        app.save_as_default = "lillestrom.ron".to_string();
-    }
-    let session = styr::session::Session::new(doc, date);
-    match styr::term::run(app, Theme::new(theme), session) {
+    };
+    let work = {
+        let (args, progress) = (args.clone(), progress.clone());
+        std::thread::spawn(move || open_view(&args, lang, &progress))
+    };
+    let file = args.file.as_deref().unwrap_or(styr::EXAMPLE_NAME);
+    let name = std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.into(), |n| n.to_string_lossy());
+    let name = styr::sanitize::clean(&name).into_owned();
+    let opened = match screen.wait_for(work, &progress, &name, lang) {
+        Ok(Some(Ok(opened))) => opened,
+        Ok(Some(Err(failed))) => {
+            styr::term::restore();
+            return fail(failed);
+        }
+        // Left while it was loading.
+        Ok(None) => {
+            styr::term::restore();
+            return 0;
+        }
+        Err(e) => {
+            styr::term::restore();
+            return terminal_error(e);
+        }
+    };
+    progress.finish();
+    let date = opened.app.meeting_date;
+    let session = styr::session::Session::new(opened.doc, date).with_progress(progress);
+    match screen.run(opened.app, Theme::new(theme), session) {
         Ok(()) => 0,
-        Err(e) => {
-            eprintln!(
-                "styr: {}: {e}",
-                lang.pick("feil i terminalen", "terminal error")
-            );
-            1
-        }
+        Err(e) => terminal_error(e),
     }
 }

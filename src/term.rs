@@ -1,14 +1,19 @@
 //! The terminal: set-up, restore (always: on quit, error, panic and signals), and the
 //! event loop that turns keys into actions and runs the effects.
 
+mod progress;
+
 use std::cell::RefCell;
 use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use crossterm::cursor::Show;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -19,7 +24,9 @@ use ratatui::backend::CrosstermBackend;
 use crate::app::keymap::{key_to_action, unjoin};
 use crate::app::update::update;
 use crate::app::{Action, App};
+use crate::model::progress::Progress;
 use crate::session::{EditorCall, Session};
+use crate::text::Lang;
 use crate::ui::{self, Theme};
 
 type Term = Terminal<CrosstermBackend<FrameOut>>;
@@ -198,12 +205,95 @@ fn install_guards() {
 }
 
 /// Run the interactive program until the user quits.
-pub fn run(mut app: App, theme: Theme, mut session: Session) -> io::Result<()> {
-    install_guards();
-    let (mut terminal, out) = setup()?;
-    let result = event_loop(&mut terminal, &out, &mut app, &theme, &mut session);
-    restore();
-    result
+pub fn run(app: App, theme: Theme, session: Session) -> io::Result<()> {
+    Screen::open()?.run(app, theme, session)
+}
+
+/// The terminal, set up for styr (raw mode, the alternate screen, hidden cursor, and
+/// the guards that put it back): opened before a large file is loaded, so that the
+/// load's progress is on screen at once.
+pub struct Screen {
+    terminal: Term,
+    out: FrameOut,
+    /// Events that came while loading, for the event loop to take first.
+    pending: Vec<Event>,
+}
+
+impl Screen {
+    pub fn open() -> io::Result<Screen> {
+        install_guards();
+        let (terminal, out) = setup()?;
+        Ok(Screen {
+            terminal,
+            out,
+            pending: Vec::new(),
+        })
+    }
+
+    /// Wait for `work` (a load on its own thread) and give its result, showing the
+    /// loading screen with `progress` once it has taken a moment. `None` when the user
+    /// left meanwhile (`q`, `Esc` or Ctrl-C); other keys are kept for the event loop.
+    pub fn wait_for<T>(
+        &mut self,
+        work: JoinHandle<T>,
+        progress: &Progress,
+        name: &str,
+        lang: Lang,
+    ) -> io::Result<Option<T>> {
+        let started = Instant::now();
+        let mut drawn: Option<Instant> = None;
+        while !work.is_finished() {
+            let due = match drawn {
+                None => started.elapsed() >= progress::SHOW_AFTER,
+                Some(t) => t.elapsed() >= progress::EVERY,
+            };
+            if due {
+                self.terminal
+                    .draw(|f| progress::loading(f, name, progress.get(), lang))?;
+                self.out.send()?;
+                drawn = Some(Instant::now());
+            }
+            // A short wait, so the first frame follows the end of the load closely.
+            if event::poll(Duration::from_millis(5))? {
+                let e = event::read()?;
+                if leaves(&e) {
+                    return Ok(None);
+                }
+                self.pending.push(e);
+            }
+        }
+        match work.join() {
+            Ok(t) => Ok(Some(t)),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    }
+
+    /// Run the interactive program on this terminal until the user quits; the terminal
+    /// is put back after.
+    pub fn run(mut self, mut app: App, theme: Theme, mut session: Session) -> io::Result<()> {
+        let pending = std::mem::take(&mut self.pending);
+        let result = event_loop(
+            &mut self.terminal,
+            &self.out,
+            &mut app,
+            &theme,
+            &mut session,
+            pending,
+        );
+        restore();
+        result
+    }
+}
+
+/// A key that leaves styr while a file is still loading.
+fn leaves(e: &Event) -> bool {
+    match e {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            matches!(k.code, KeyCode::Char('q') | KeyCode::Esc)
+                || (k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL))
+        }
+        _ => false,
+    }
 }
 
 fn event_loop(
@@ -212,10 +302,13 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     session: &mut Session,
+    pending: Vec<Event>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     session.start(app);
+    let painter = progress::Painter::start(session.progress(), app.lang);
+    let mut pending = pending.into_iter();
     loop {
         set_mouse(app.mouse)?;
         terminal.draw(|f| ui::draw(f, app, theme))?;
@@ -223,22 +316,34 @@ fn event_loop(
         if session.should_quit {
             return Ok(());
         }
-        // Wake up every second in triage (for the timer), else every few seconds to look
-        // for an outside change to the file or another styr following along.
-        let timeout = if app.triage.is_some() {
-            Duration::from_millis(1000)
-        } else {
-            Duration::from_secs(5)
-        };
-        if !event::poll(timeout)? {
-            session.tick(app);
-            continue;
+        // Keys typed while the file was loading come first.
+        let mut next = pending.next();
+        if next.is_none() {
+            // Wake up every second in triage (for the timer), else every few seconds to
+            // look for an outside change to the file or another styr following along.
+            let timeout = if app.triage.is_some() {
+                Duration::from_millis(1000)
+            } else {
+                Duration::from_secs(5)
+            };
+            if !event::poll(timeout)? {
+                painter.begin();
+                session.tick(app);
+                if painter.done() {
+                    redraw_whole(terminal)?;
+                }
+                continue;
+            }
         }
         // Take every event that is waiting before drawing again (but draw after a click
         // or the wheel: what is under the next one is what the next frame draws).
         loop {
             let mut moused = false;
-            match event::read()? {
+            let event = match next.take() {
+                Some(e) => e,
+                None => event::read()?,
+            };
+            match event {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     for k in unjoin(app, &k) {
                         let action = key_to_action(app, &k);
@@ -254,7 +359,12 @@ fn event_loop(
                 }
                 _ => {}
             }
+            // A save or a reload that takes a while shows its progress meanwhile.
+            painter.begin();
             session.run_effects(app);
+            if painter.done() {
+                redraw_whole(terminal)?;
+            }
             if let Some(call) = session.take_editor_call() {
                 let ran = hand_over(terminal, out, &call)?;
                 session.editor_done(app, &call, ran);
@@ -262,11 +372,23 @@ fn event_loop(
                 update(app, Action::Resize(size.width, size.height));
                 break;
             }
-            if moused || session.should_quit || !event::poll(Duration::ZERO)? {
+            if moused || session.should_quit {
+                break;
+            }
+            next = pending.next();
+            if next.is_none() && !event::poll(Duration::ZERO)? {
                 break;
             }
         }
     }
+}
+
+/// Forget what ratatui thinks is on screen (something was painted past it), so the
+/// next frame is drawn whole. Not `Terminal::clear`, which asks the terminal where the
+/// cursor is (see [`take_back`]).
+fn redraw_whole(terminal: &mut Term) -> io::Result<()> {
+    let area = terminal.size()?.into();
+    terminal.resize(area)
 }
 
 /// Give the terminal to the user's editor and take it back (gitui's external editor):

@@ -3,6 +3,7 @@
 //! A save never does this; it keeps the file as the user wrote it.
 
 use crate::model::msg::msg;
+use crate::model::progress::Stage;
 use crate::model::save::to_ron;
 use crate::store::{self, LockState};
 use crate::text::Lang;
@@ -21,10 +22,13 @@ pub enum Formatted {
 /// Format the file at `path` (with `check`, only tell). Errors: the messages to print,
 /// already with the file's name, in `lang`; exit status 2.
 pub fn fmt(path: &str, check: bool, lang: Lang) -> Result<Formatted, Vec<String>> {
+    let bar = super::progress::Bar::start(path, lang);
+    bar.progress().begin(Stage::File, 0);
     let (bytes, doc) = store::open(path).map_err(|e| {
         vec![crate::model::Diagnostic::error(None, super::io_message(&e)).render_in(path, lang)]
     })?;
-    let (p, _warnings) = super::load(path, &bytes, lang)?;
+    let (p, _warnings) = super::load_counting(path, &bytes, lang, bar.progress())?;
+    bar.progress().begin(Stage::Writing, 0);
     let text = to_ron(&p);
     if text.as_bytes() == bytes.as_slice() {
         return Ok(Formatted::Unchanged);

@@ -7,27 +7,42 @@ pub mod export;
 pub mod fmt;
 pub mod html;
 pub mod minutes;
+pub mod progress;
 pub mod report;
 pub mod tables;
 pub mod xlsx;
 
 use crate::model::msg::{Msg, msg};
-use crate::model::{Diagnostic, Portfolio, load_bytes};
+use crate::model::progress::{NOBODY, Progress, Stage};
+use crate::model::{Diagnostic, Portfolio, load_bytes_with};
 use crate::text::Lang;
 
 /// Exit status for a file that is refused (or cannot be read).
 pub const EXIT_REFUSED: i32 = 2;
 
-/// Read and load a file for a command that needs a good portfolio. On failure, the
-/// messages to print (already rendered with the file name, in `lang`).
+/// Read and load a file for a command that needs a good portfolio, with a progress bar
+/// on stderr when it is a terminal and the load takes a while ([`progress`]). On
+/// failure, the messages to print (already rendered with the file name, in `lang`).
 pub fn open(path: &str, lang: Lang) -> Result<(Portfolio, Vec<String>), Vec<String>> {
+    let bar = progress::Bar::start(path, lang);
+    bar.progress().begin(Stage::File, 0);
     let bytes = read(path).map_err(|d| vec![d.render_in(path, lang)])?;
-    load(path, &bytes, lang)
+    load_counting(path, &bytes, lang, bar.progress())
 }
 
 /// Load a file's bytes; the findings rendered with the file name `path`, in `lang`.
 pub fn load(path: &str, bytes: &[u8], lang: Lang) -> Result<(Portfolio, Vec<String>), Vec<String>> {
-    let loaded = load_bytes(bytes);
+    load_counting(path, bytes, lang, &NOBODY)
+}
+
+/// [`load`], counting the projects read and checked in `progress`.
+pub fn load_counting(
+    path: &str,
+    bytes: &[u8],
+    lang: Lang,
+    progress: &Progress,
+) -> Result<(Portfolio, Vec<String>), Vec<String>> {
+    let loaded = load_bytes_with(bytes, progress);
     let mut messages: Vec<String> = loaded
         .diagnostics
         .iter()

@@ -10,8 +10,10 @@ use super::diagnostic::{Diagnostic, Pos};
 use super::locate::{first_long_token, pos_of};
 use super::msg::msg;
 use super::parse_error::describe;
+use super::progress::{NOBODY, Progress, Stage};
+use super::split::{Split, parse_split};
 use super::types::Portfolio;
-use super::validate::validate;
+use super::validate::validate_split;
 
 /// Files above this size are refused rather than risk a very long parse.
 pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
@@ -28,6 +30,9 @@ pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
 /// goal), and the deepest goal's own `sdgs: [..]` four more. 159, a little above ron's
 /// default of 128; tests/robustness.rs runs the deepest file in a 1 MiB stack.
 pub const MAX_NESTING: usize = 5 * MAX_GOAL_DEPTH + 4;
+/// Files from this size up are read on every core ([`super::split`]); a smaller one
+/// is read in one pass, which is as fast there.
+pub const SPLIT_FROM_BYTES: usize = 32 * 1024;
 
 /// What loading a file gave: the portfolio (when there was no error) and every finding.
 #[derive(Debug)]
@@ -55,14 +60,19 @@ fn without_bom(text: &str) -> &str {
 
 /// Load and validate a file's bytes.
 pub fn load_bytes(file: &[u8]) -> Loaded {
+    load_bytes_with(file, &NOBODY)
+}
+
+/// [`load_bytes`], counting the projects read and checked in `progress`.
+pub fn load_bytes_with(file: &[u8], progress: &Progress) -> Loaded {
     let bom = if file.starts_with("\u{feff}".as_bytes()) {
         BOM.len_utf8()
     } else {
         0
     };
     let bytes = &file[bom..];
-    match std::str::from_utf8(bytes) {
-        Ok(text) => load_str(text),
+    match super::split::utf8(bytes) {
+        Ok(text) => load_str_with(text, progress),
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
             // The valid prefix is UTF-8 by definition.
@@ -85,10 +95,18 @@ pub fn load_bytes(file: &[u8]) -> Loaded {
 
 /// Load and validate a file's text.
 pub fn load_str(text: &str) -> Loaded {
+    load_str_with(text, &NOBODY)
+}
+
+/// [`load_str`], counting the projects read ([`Stage::Reading`]) and checked
+/// ([`Stage::Checking`]) in `progress`.
+pub fn load_str_with(text: &str, progress: &Progress) -> Loaded {
     let text = without_bom(text);
-    match parse(text) {
-        Ok(portfolio) => {
-            let diagnostics = validate(&portfolio, text);
+    progress.begin(Stage::Reading, 0);
+    match parse_with(text, progress) {
+        Ok((portfolio, split)) => {
+            progress.begin(Stage::Checking, portfolio.projects.len());
+            let diagnostics = validate_split(&portfolio, text, split.as_ref(), progress);
             let ok = !diagnostics.iter().any(Diagnostic::is_error);
             Loaded {
                 portfolio: ok.then_some(portfolio),
@@ -110,11 +128,50 @@ pub fn ron_options() -> Options {
 }
 
 /// Parse text into a portfolio, without validation. A leading byte-order mark is skipped.
+/// A large file is read on every core; the result, and every error, is
+/// [`parse_sequential`]'s.
 pub fn parse(text: &str) -> Result<Portfolio, Diagnostic> {
+    parse_with(text, &NOBODY).map(|(p, _)| p)
+}
+
+/// [`parse`], counting the projects read in `progress` (when the file is split), and
+/// where they stand when it was.
+pub fn parse_with(
+    text: &str,
+    progress: &Progress,
+) -> Result<(Portfolio, Option<Split>), Diagnostic> {
     let text = without_bom(text);
+    if let Some(refused) = refusal(text) {
+        return Err(refused);
+    }
+    if text.len() >= SPLIT_FROM_BYTES
+        && let Some((p, split)) = parse_split(text, progress)
+    {
+        return Ok((p, Some(split)));
+    }
+    whole(text).map(|p| (p, None))
+}
+
+/// [`parse`] in one pass of ron over the whole text, on one core.
+pub fn parse_sequential(text: &str) -> Result<Portfolio, Diagnostic> {
+    let text = without_bom(text);
+    match refusal(text) {
+        Some(refused) => Err(refused),
+        None => whole(text),
+    }
+}
+
+fn whole(text: &str) -> Result<Portfolio, Diagnostic> {
+    ron_options()
+        .from_str::<Portfolio>(text)
+        .map_err(|e| describe(text, e))
+}
+
+/// Why `text` is not parsed at all: too large, empty, or a token too long.
+fn refusal(text: &str) -> Option<Diagnostic> {
     if text.len() > MAX_FILE_BYTES {
         let (size, max) = (text.len() >> 20, MAX_FILE_BYTES >> 20);
-        return Err(Diagnostic::error(
+        return Some(Diagnostic::error(
             None,
             msg!(
                 "the file is {size} MiB; styr reads portfolios up to {max} MiB — split it into smaller portfolios",
@@ -123,7 +180,7 @@ pub fn parse(text: &str) -> Result<Portfolio, Diagnostic> {
         ));
     }
     if text.trim().is_empty() {
-        return Err(Diagnostic::error(
+        return Some(Diagnostic::error(
             None,
             msg!(
                 "the file is empty; a portfolio starts with `Portfolio(name: \"…\", organisation: \"…\", goals: [], projects: [])`",
@@ -131,17 +188,14 @@ pub fn parse(text: &str) -> Result<Portfolio, Diagnostic> {
             ),
         ));
     }
-    if let Some(pos) = first_long_token(text, MAX_TOKEN_BYTES) {
+    first_long_token(text, MAX_TOKEN_BYTES).map(|pos| {
         let kib = MAX_TOKEN_BYTES >> 10;
-        return Err(Diagnostic::error(
+        Diagnostic::error(
             Some(pos),
             msg!(
                 "a string or number longer than {kib} KiB starts here; shorten it (or close a missing `\"`)",
                 "en tekst eller et tall på over {kib} KiB begynner her; gjør det kortere (eller sett inn en manglende `\"`)"
             ),
-        ));
-    }
-    ron_options()
-        .from_str::<Portfolio>(text)
-        .map_err(|e| describe(text, e))
+        )
+    })
 }

@@ -6,6 +6,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
+use super::split::Split;
+
 /// A place in the file: 1-based line and column (columns count characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
@@ -42,22 +46,98 @@ pub fn locate(text: &str, wanted: &HashSet<String>) -> HashMap<String, Pos> {
     positions(text, found)
 }
 
-/// Byte offsets to lines and columns, in one pass over the text up to the last offset.
+/// [`locate`] in a text whose projects stand where `split` says: the paths into a
+/// project are looked for in that project's own text, on every core, and the others in
+/// one pass that steps over the whole `projects` list in one jump.
+pub fn locate_split(text: &str, wanted: &HashSet<String>, split: &Split) -> HashMap<String, Pos> {
+    let mut per_project: HashMap<usize, HashSet<String>> = HashMap::new();
+    let mut rest = HashSet::new();
+    for w in wanted {
+        match in_project(w) {
+            Some((i, within)) if i < split.items.len() => {
+                per_project.entry(i).or_default().insert(within.to_string());
+            }
+            _ => {
+                rest.insert(w.clone());
+            }
+        }
+    }
+    let per_project: Vec<(usize, HashSet<String>)> = per_project.into_iter().collect();
+    let mut found: HashMap<String, usize> = per_project
+        .par_iter()
+        .flat_map_iter(|(i, within)| {
+            let item = split.items[*i].clone();
+            super::syntax::index(&text[item.clone()], within)
+                .into_iter()
+                .map(move |(path, node)| {
+                    (index(".projects", *i) + &path, item.start + node.span.start)
+                })
+        })
+        .collect();
+    found.extend(
+        super::syntax::index_skipping(text, &rest, split.list.clone())
+            .into_iter()
+            .map(|(path, node)| (path, node.span.start)),
+    );
+    positions(text, found)
+}
+
+/// `.projects[12].goals[1]` → 12 and `.goals[1]`.
+fn in_project(path: &str) -> Option<(usize, &str)> {
+    let rest = path.strip_prefix(".projects[")?;
+    let end = rest.find(']')?;
+    let digits = &rest[..end];
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((digits.parse().ok()?, &rest[end + 1..]))
+}
+
+/// Byte offsets to lines and columns: the text up to the last offset is cut into pieces
+/// of [`PIECE`] bytes, and each piece's lines are counted on any core, up to each offset
+/// in it and to its end; the pieces' counts add up to each offset's line.
 fn positions(text: &str, found: HashMap<String, usize>) -> HashMap<String, Pos> {
+    const PIECE: usize = 1 << 20;
     let mut order: Vec<(usize, String)> = found.into_iter().map(|(k, v)| (v, k)).collect();
     order.sort_unstable();
     let bytes = text.as_bytes();
-    let (mut line, mut line_start, mut done) = (1usize, 0usize, 0usize);
+    let end = order.last().map_or(0, |(at, _)| (*at).min(bytes.len()));
+    let pieces = end / PIECE + 1;
+    // Where each piece's offsets begin in `order`.
+    let firsts: Vec<usize> = (0..=pieces)
+        .map(|k| order.partition_point(|(at, _)| *at < k * PIECE))
+        .collect();
+    let counted: Vec<(usize, Vec<usize>)> = (0..pieces)
+        .into_par_iter()
+        .map(|k| {
+            let (mut done, to) = (k * PIECE, ((k + 1) * PIECE).min(bytes.len()));
+            let mut lines = 0;
+            let mut before = Vec::with_capacity(firsts[k + 1] - firsts[k]);
+            for (at, _) in &order[firsts[k]..firsts[k + 1]] {
+                let at = (*at).min(bytes.len());
+                lines += count_newlines(&bytes[done..at]);
+                done = at;
+                before.push(lines);
+            }
+            (lines + count_newlines(&bytes[done..to]), before)
+        })
+        .collect();
     let mut out = HashMap::with_capacity(order.len());
-    for (at, path) in order {
-        let part = &bytes[done..at];
-        line += count_newlines(part);
-        if let Some(k) = part.iter().rposition(|&b| b == b'\n') {
-            line_start = done + k + 1;
+    let mut lines_before_piece = 0;
+    let mut next = order.into_iter();
+    for (in_piece, before) in counted {
+        for lines in before {
+            let Some((at, path)) = next.next() else { break };
+            let at = at.min(bytes.len());
+            let line_start = bytes[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |k| k + 1);
+            let col = 1 + text.get(line_start..at).map_or(0, |s| s.chars().count());
+            let line = 1 + lines_before_piece + lines;
+            out.insert(path, Pos { line, col });
         }
-        done = at;
-        let col = 1 + text.get(line_start..at).map_or(0, |s| s.chars().count());
-        out.insert(path, Pos { line, col });
+        lines_before_piece += in_piece;
     }
     out
 }
@@ -272,6 +352,38 @@ mod tests {
         let unterminated = format!("(a: [{}\"{}", short.repeat(3), "y".repeat(1500));
         assert!(first_long_token(&unterminated, 1000).is_some());
         assert_eq!(count_newlines(b"a\nb\n\n0123456789\n\n"), 5);
+    }
+
+    #[test]
+    fn places_across_pieces_are_counted_as_one_pass_counts_them() {
+        // Lines of every length, some longer than a piece, and offsets on either side
+        // of the pieces' edges.
+        let mut text = String::new();
+        let mut len = 1;
+        while text.len() < (3 << 20) + 5000 {
+            text.push_str(&"æ".repeat(len % 700));
+            text.push_str(&"x".repeat(len));
+            text.push('\n');
+            len = len * 7 % 1_300_001 + 1;
+        }
+        let mut offsets: Vec<usize> = (0..40).map(|i| i * 83_117).collect();
+        for edge in [1 << 20, 2 << 20, 3 << 20] {
+            offsets.extend([edge - 1, edge, edge + 1]);
+        }
+        offsets.push(text.len());
+        let found: HashMap<String, usize> = offsets
+            .iter()
+            .map(|&at| {
+                let mut at = at.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                (format!("@{at}"), at)
+            })
+            .collect();
+        for (path, pos) in positions(&text, found.clone()) {
+            assert_eq!(pos, pos_of(&text, found[&path]), "{path}");
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod locate;
 pub mod msg;
 mod optional;
 mod parse_error;
+pub mod progress;
 pub mod record;
 pub mod save;
 #[cfg(test)]
@@ -24,6 +25,7 @@ pub(crate) mod save_strategy;
 mod schema;
 pub mod since;
 pub mod splice;
+pub mod split;
 pub mod syntax;
 pub mod tree;
 pub mod types;
@@ -35,6 +37,6 @@ pub mod value;
 pub mod whatif;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};
-pub use load::{Loaded, load_bytes, load_str, parse};
+pub use load::{Loaded, load_bytes, load_bytes_with, load_str, load_str_with, parse};
 pub use msg::Msg;
 pub use types::*;

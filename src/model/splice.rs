@@ -17,6 +17,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use super::progress::{NOBODY, Progress};
 use super::syntax::{Node, index};
 use super::types::Portfolio;
 use super::value::Value;
@@ -187,18 +188,38 @@ pub fn save_checked(
     new: &Portfolio,
     touched: Option<&[usize]>,
 ) -> Result<(String, Option<Portfolio>), SpliceError> {
+    save_checked_with(text, old, new, touched, &NOBODY)
+}
+
+/// [`save_checked`], counting the projects of the check in `progress`.
+pub fn save_checked_with(
+    text: &str,
+    old: &Portfolio,
+    new: &Portfolio,
+    touched: Option<&[usize]>,
+    progress: &Progress,
+) -> Result<(String, Option<Portfolio>), SpliceError> {
     if old == new {
         // `text` loads to `old`: nothing to write, nothing to check.
         return Ok((text.to_string(), None));
     }
     let out = splice_touched(text, old, new, touched);
-    let loaded = verify(&out, new)?;
+    let loaded = verify_with(&out, new, progress)?;
     Ok((out, Some(loaded)))
 }
 
 /// Does `text` load to exactly `expected`? Then what it loads to.
 pub fn verify(text: &str, expected: &Portfolio) -> Result<Portfolio, SpliceError> {
-    match super::load::parse(text) {
+    verify_with(text, expected, &NOBODY)
+}
+
+/// [`verify`], counting the projects read in `progress`.
+pub fn verify_with(
+    text: &str,
+    expected: &Portfolio,
+    progress: &Progress,
+) -> Result<Portfolio, SpliceError> {
+    match super::load::parse_with(text, progress).map(|(p, _)| p) {
         Ok(p) if p == *expected => Ok(p),
         Ok(_) => Err(SpliceError::Verify("it loads to something else".into())),
         Err(d) => Err(SpliceError::Verify(d.render("the new text"))),

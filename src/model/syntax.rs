@@ -55,28 +55,38 @@ pub fn index(text: &str, wanted: &HashSet<String>) -> HashMap<String, Node> {
     if wanted.is_empty() {
         return HashMap::new();
     }
-    let mut s = Scanner {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
-        path: String::new(),
-        wanted,
-        descend: descend_set(wanted),
-        found: HashMap::new(),
-        depth: 0,
-    };
-    if text.starts_with('\u{feff}') {
-        // A byte-order mark: offsets still count from the file's first byte.
-        s.at = '\u{feff}'.len_utf8();
-    }
-    s.skip_ws();
-    while s.peek() == Some('#') {
-        // an attribute like #![enable(implicit_some)]
-        s.skip_until_after(b']');
-        s.skip_ws();
-    }
-    let _ = s.value();
+    let mut s = Scanner::new(text, wanted);
+    s.run();
     s.found
+}
+
+/// [`index`], stepping over the value at `skip` (a span [`items`] found in the same
+/// text, such as the `projects` list) in one jump instead of scanning it again, unless
+/// a wanted path lies inside it.
+pub fn index_skipping(
+    text: &str,
+    wanted: &HashSet<String>,
+    skip: Range<usize>,
+) -> HashMap<String, Node> {
+    if wanted.is_empty() {
+        return HashMap::new();
+    }
+    let mut s = Scanner::new(text, wanted);
+    s.jump = Some(skip);
+    s.run();
+    s.found
+}
+
+/// The list at `path` (`.projects`): each item's span (from its first byte, a `Some(`
+/// wrapper included, to after its value) handed to `each` as soon as the scan has stepped over it, so work on the
+/// first items can start while the rest are still being found; then the list's node,
+/// or `None` when it is not there or the scanner gave up on the text before its end.
+pub fn items(text: &str, path: &str, each: &mut dyn FnMut(Range<usize>)) -> Option<Node> {
+    let wanted = HashSet::from([path.to_string()]);
+    let mut s = Scanner::new(text, &wanted);
+    s.on_item = Some(each);
+    s.run();
+    s.found.remove(path)
 }
 
 /// Every path that stands strictly above a wanted path (`.projects`, `.projects[3]` for
@@ -108,6 +118,10 @@ struct Scanner<'a> {
     /// Wanted paths found, complete.
     found: HashMap<String, Node>,
     depth: usize,
+    /// Told each item of a wanted list as it is found ([`items`]).
+    on_item: Option<&'a mut dyn FnMut(Range<usize>)>,
+    /// A value known to span this range, stepped over in one jump ([`index_skipping`]).
+    jump: Option<Range<usize>>,
 }
 
 /// The scanner gives up (returns `Err`) on anything it does not understand; the positions
@@ -118,6 +132,38 @@ const MAX_DEPTH: usize = 512;
 
 fn is_ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str, wanted: &'a HashSet<String>) -> Scanner<'a> {
+        Scanner {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            path: String::new(),
+            wanted,
+            descend: descend_set(wanted),
+            found: HashMap::new(),
+            depth: 0,
+            on_item: None,
+            jump: None,
+        }
+    }
+
+    /// From the top of the text: the portfolio (or, for a part of a text, its value).
+    fn run(&mut self) {
+        if self.text.starts_with('\u{feff}') {
+            // A byte-order mark: offsets still count from the file's first byte.
+            self.at = '\u{feff}'.len_utf8();
+        }
+        self.skip_ws();
+        while self.peek() == Some('#') {
+            // an attribute like #![enable(implicit_some)]
+            self.skip_until_after(b']');
+            self.skip_ws();
+        }
+        let _ = self.value();
+    }
 }
 
 impl Scanner<'_> {
@@ -311,7 +357,10 @@ impl Scanner<'_> {
         let want = self.wanted.contains(self.path.as_str());
         if !want && !self.descend.contains(self.path.as_str()) {
             self.depth -= 1;
-            self.skip_value()?;
+            match &self.jump {
+                Some(j) if j.start == start && j.end <= self.bytes.len() => self.at = j.end,
+                _ => self.skip_value()?,
+            }
             return Ok(start..self.at);
         }
         let mut node = Node {
@@ -421,6 +470,11 @@ impl Scanner<'_> {
             self.at = after_value;
         }
         if want {
+            if let Some(each) = self.on_item.as_mut()
+                && key.is_none()
+            {
+                each(start..after_value);
+            }
             node.entries.push(Entry {
                 key: key.map(str::to_string),
                 start,

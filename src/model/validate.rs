@@ -3,16 +3,19 @@
 //! Rules speak in paths (`.projects[3].goals[1]`); one pass of [`locate`] turns the paths
 //! into places at the end, so a clean file costs no scan at all.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use indexmap::IndexMap;
+use rayon::prelude::*;
 
 use super::diagnostic::{Diagnostic, Severity, nearest};
 use super::figures::effective_as_of;
 use super::locate::{self, field, index, map_key, map_value};
 use super::msg::Msg;
+use super::progress::{NOBODY, Progress};
+use super::split::Split;
 use super::tree::GoalTree;
-use super::types::{Portfolio, Status};
+use super::types::{Portfolio, Project, Status};
 use super::validate_words as w;
 use super::{validate_record, validate_values};
 
@@ -41,26 +44,63 @@ impl Findings {
             message,
         });
     }
+
+    /// `check` on every project, on every core, with what it finds added in the order
+    /// of one pass over the projects; `progress` counts the projects checked.
+    pub(super) fn per_project(
+        &mut self,
+        p: &Portfolio,
+        progress: &Progress,
+        check: impl Fn(usize, &Project, &mut Findings) + Sync,
+    ) {
+        let found: Vec<Finding> = p
+            .projects
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(pi, pr)| {
+                let mut f = Findings::default();
+                check(pi, pr, &mut f);
+                progress.advance(1);
+                f.0
+            })
+            .collect();
+        self.0.extend(found);
+    }
 }
 
 /// Every error and warning about a parsed portfolio, placed in `text`, in file order.
 pub fn validate(p: &Portfolio, text: &str) -> Vec<Diagnostic> {
+    validate_split(p, text, None, &NOBODY)
+}
+
+/// [`validate`] for a portfolio read from `text`, with where its projects stand when it
+/// was split ([`super::split`]): the findings are then placed on every core.
+/// `progress` counts the projects checked.
+pub fn validate_split(
+    p: &Portfolio,
+    text: &str,
+    split: Option<&Split>,
+    progress: &Progress,
+) -> Vec<Diagnostic> {
     let mut f = Findings::default();
     let tree = GoalTree::new(p);
     check_criteria(p, &mut f);
     check_goals(p, &tree, &mut f);
-    check_projects(p, &tree, &mut f);
+    check_projects(p, &tree, &mut f, progress);
     validate_values::check(p, &tree, &mut f);
     validate_record::check(p, &tree, &mut f);
-    place(f, text)
+    place(f, text, split)
 }
 
-fn place(f: Findings, text: &str) -> Vec<Diagnostic> {
+fn place(f: Findings, text: &str, split: Option<&Split>) -> Vec<Diagnostic> {
     if f.0.is_empty() {
         return Vec::new();
     }
     let wanted: HashSet<String> = f.0.iter().map(|x| x.path.clone()).collect();
-    let found = locate::locate(text, &wanted);
+    let found = match split {
+        Some(split) => locate::locate_split(text, &wanted, split),
+        None => locate::locate(text, &wanted),
+    };
     let mut out: Vec<Diagnostic> =
         f.0.into_iter()
             .map(|x| Diagnostic {
@@ -102,15 +142,28 @@ fn check_goals(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
             }
         }
     }
-    // Leaf goals that no project serves.
-    let mut served = vec![false; tree.len()];
-    for project in &p.projects {
-        for gid in &project.goals {
-            if let Some(gi) = tree.index_of(gid) {
-                served[gi] = true;
-            }
-        }
-    }
+    // Leaf goals that no project serves (the projects looked at on every core).
+    let served = p
+        .projects
+        .par_iter()
+        .fold(
+            || vec![false; tree.len()],
+            |mut served, project| {
+                for gid in &project.goals {
+                    if let Some(gi) = tree.index_of(gid) {
+                        served[gi] = true;
+                    }
+                }
+                served
+            },
+        )
+        .reduce(
+            || vec![false; tree.len()],
+            |mut a, b| {
+                a.iter_mut().zip(b).for_each(|(a, b)| *a |= b);
+                a
+            },
+        );
     for (i, g) in tree.goals.iter().enumerate() {
         if tree.is_leaf(i) && !served[i] {
             f.warning(
@@ -159,17 +212,30 @@ fn unknown_goal_message(id: &str, tree: &GoalTree) -> Msg {
     }
 }
 
-fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
+fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings, progress: &Progress) {
     let as_of = effective_as_of(p);
     let criteria: HashSet<&str> = p.criteria.iter().map(|c| c.id.as_str()).collect();
-    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(p.projects.len());
-    for (pi, pr) in p.projects.iter().enumerate() {
+    // Each project whose id an earlier one has, with the first one that has it: the
+    // ids sorted on every core, and each run of one id read off.
+    let mut ids: Vec<(&str, usize)> = p
+        .projects
+        .par_iter()
+        .enumerate()
+        .map(|(pi, pr)| (pr.id.as_str(), pi))
+        .collect();
+    ids.par_sort_unstable();
+    let mut duplicates: Vec<(usize, usize)> = ids
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1 && !run[0].0.is_empty())
+        .flat_map(|run| run[1..].iter().map(|&(_, pi)| (pi, run[0].1)))
+        .collect();
+    duplicates.sort_unstable();
+    // Everything else is the project's own: on every core.
+    f.per_project(p, progress, |pi, pr, f| {
         // Paths and names are built only for a finding: most projects have none.
         let path = || index(".projects", pi);
-        if let Some(first) = ids.insert(pr.id.as_str(), pi)
-            && !pr.id.is_empty()
-        {
-            ids.insert(pr.id.as_str(), first);
+        if let Ok(k) = duplicates.binary_search_by_key(&pi, |d| d.0) {
+            let first = duplicates[k].1;
             f.error(
                 field(&path(), "id"),
                 w::duplicate_project(&pr.id, &p.projects[first].name),
@@ -234,7 +300,7 @@ fn check_projects(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
                 f.warning(field(&path(), "end"), w::past_end(pr, end, as_of));
             }
         }
-    }
+    });
     let th = p.risk_thresholds;
     if th.amber > th.red {
         f.warning(

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::figures::effective_as_of;
 use super::locate::{field, index};
+use super::progress::NOBODY;
 use super::tree::GoalTree;
 use super::types::Portfolio;
 use super::validate::{Findings, check_scores};
@@ -16,7 +17,17 @@ pub(super) fn check(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
 }
 
 fn check_meetings(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
-    let projects: HashSet<&str> = p.projects.iter().map(|pr| pr.id.as_str()).collect();
+    // Every project's id, when a meeting names a project (a national portfolio's
+    // 100,000 ids are not hashed for a file without a record).
+    let names_a_project = p
+        .meetings
+        .iter()
+        .any(|m| !m.agenda.is_empty() || m.changes.iter().any(|c| c.project.is_some()));
+    let projects: HashSet<&str> = if names_a_project {
+        p.projects.iter().map(|pr| pr.id.as_str()).collect()
+    } else {
+        HashSet::new()
+    };
     let mut dates = HashMap::new();
     for (mi, m) in p.meetings.iter().enumerate() {
         let path = || index(".meetings", mi);
@@ -60,7 +71,7 @@ fn check_meetings(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
 fn check_projects(p: &Portfolio, f: &mut Findings) {
     let as_of = effective_as_of(p);
     let criteria: HashSet<&str> = p.criteria.iter().map(|c| c.id.as_str()).collect();
-    for (pi, pr) in p.projects.iter().enumerate() {
+    f.per_project(p, &NOBODY, |pi, pr, f| {
         let path = || index(".projects", pi);
         for (ei, ev) in pr.evaluations.iter().enumerate() {
             let epath = || index(&field(&path(), "evaluations"), ei);
@@ -94,7 +105,7 @@ fn check_projects(p: &Portfolio, f: &mut Findings) {
                 _ => {}
             }
         }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::load::MAX_AMOUNT;
 use super::locate::{field, index};
+use super::progress::NOBODY;
 use super::save::amount;
 use super::tree::GoalTree;
 use super::types::Portfolio;
@@ -31,7 +32,7 @@ fn check_ids(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
             );
         }
     }
-    for (pi, pr) in p.projects.iter().enumerate() {
+    f.per_project(p, &NOBODY, |pi, pr, f| {
         // Paths and names are built only for a finding: most projects have none.
         let path = || index(".projects", pi);
         if pr.id.is_empty() {
@@ -54,7 +55,7 @@ fn check_ids(p: &Portfolio, tree: &GoalTree, f: &mut Findings) {
                 );
             }
         }
-    }
+    });
 }
 
 /// One amount of a budget: which, for its path and its name in a message.
@@ -69,6 +70,29 @@ pub(super) enum Amount {
 /// holds, so that no total styr shows (planned, spent, granted, own share, per goal, per
 /// source) can overflow or saturate. That takes more than 9,000 amounts at the limit.
 fn check_amounts(p: &Portfolio, f: &mut Findings) {
+    use rayon::prelude::*;
+    // Most files have nothing to say here: every amount within bounds and their sum
+    // far from the limit, seen on every core. Otherwise one pass finds the first place.
+    let fine = p
+        .projects
+        .par_iter()
+        .filter_map(|pr| pr.budget.as_ref())
+        .try_fold(
+            || 0i128,
+            |sum, b| {
+                let mut amounts = [b.planned, b.spent]
+                    .into_iter()
+                    .chain(b.funding.iter().map(|fu| fu.amount));
+                amounts.try_fold(sum, |s, v| {
+                    (0..=MAX_AMOUNT).contains(&v).then(|| s + i128::from(v))
+                })
+            },
+        )
+        .try_reduce(|| 0, |a, b| Some(a + b))
+        .is_some_and(|total| total <= i128::from(i64::MAX));
+    if fine {
+        return;
+    }
     let mut total: i128 = 0;
     let mut counted = true;
     for (pi, pr) in p.projects.iter().enumerate() {

@@ -13,10 +13,12 @@ mod start;
 pub use editor::{EditorCall, editor_words, line_args, line_of};
 
 use std::io;
+use std::sync::Arc;
 
 use crate::app::update::open_save_as;
 use crate::app::{App, Effect, JournalEntry, NotApplied, Overlay, Question};
 use crate::model::Date;
+use crate::model::progress::Progress;
 use crate::store::{
     self, Conflict, Document, Journal, Lock, LockState, Recovered, SaveError, SaveOutcome,
 };
@@ -46,6 +48,8 @@ pub struct Session {
     editor_call: Option<EditorCall>,
     /// An editor command to use instead of `$VISUAL`/`$EDITOR`.
     editor_command: Option<String>,
+    /// What a save or a reload counts as it goes, for the event loop to show.
+    progress: Arc<Progress>,
 }
 
 impl Session {
@@ -56,6 +60,17 @@ impl Session {
             meeting: Some(meeting),
             ..Session::default()
         }
+    }
+
+    /// Count saves and reloads in `progress` (the one the file was loaded with).
+    pub fn with_progress(mut self, progress: Arc<Progress>) -> Session {
+        self.progress = progress;
+        self
+    }
+
+    /// What a save or a reload counts as it goes.
+    pub fn progress(&self) -> Arc<Progress> {
+        self.progress.clone()
     }
 
     /// Carry out the effects `update` queued, in order.
@@ -172,7 +187,7 @@ impl Session {
             return;
         };
         let touched = app.history.touched();
-        match store::save_touched(doc, &app.portfolio, Some(&touched)) {
+        match store::save_touched_with(doc, &app.portfolio, Some(&touched), &self.progress) {
             Ok(SaveOutcome::Saved(saved)) => {
                 let journal_note = self
                     .journal
@@ -235,7 +250,7 @@ impl Session {
     fn save_as(&mut self, app: &mut App, name: &str) {
         let l = app.lang;
         let result = match self.doc.as_mut() {
-            Some(doc) => store::save_as(doc, &app.portfolio, name).map(|_| ()),
+            Some(doc) => store::save_as_with(doc, &app.portfolio, name, &self.progress).map(|_| ()),
             None => store::create(&app.portfolio, name).map(|doc| {
                 self.doc = Some(doc);
             }),

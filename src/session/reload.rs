@@ -7,7 +7,8 @@ use std::io;
 use super::{Session, set_aside, skipped_note};
 use crate::app::{App, JournalEntry};
 use crate::model::edit::History;
-use crate::model::{Portfolio, load_bytes};
+use crate::model::progress::Stage;
+use crate::model::{Portfolio, load_bytes_with};
 use crate::store::{self, Document, Journal};
 use crate::text::Lang;
 
@@ -26,11 +27,12 @@ impl Session {
     /// Read and load the file (nothing is written). `None` without a file.
     pub(super) fn read_disk(&self, app: &App) -> Option<OnDisk> {
         let doc = self.doc.as_ref()?;
+        self.progress.begin(Stage::File, 0);
         let (bytes, new_doc) = match store::open(doc.path()) {
             Ok(x) => x,
             Err(e) => return Some(OnDisk::Unreadable(e)),
         };
-        let loaded = load_bytes(&bytes);
+        let loaded = load_bytes_with(&bytes, &self.progress);
         Some(match loaded.portfolio {
             Some(p) => OnDisk::Loads(Box::new(p), new_doc),
             None => OnDisk::Broken(rendered_errors(app.lang, &loaded, &app.file_label)),

@@ -47,6 +47,7 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Portfolio;
+use crate::model::progress::{NOBODY, Progress, Stage};
 use crate::model::save::to_ron;
 use crate::model::splice::{self, SpliceError};
 
@@ -326,6 +327,18 @@ pub fn save_touched(
     p: &Portfolio,
     touched: Option<&[usize]>,
 ) -> Result<SaveOutcome, SaveError> {
+    save_touched_with(doc, p, touched, &NOBODY)
+}
+
+/// [`save_touched`], counting in `progress` the projects of the new text checked to
+/// load back ([`Stage::Saving`]), then the write ([`Stage::Writing`]).
+pub fn save_touched_with(
+    doc: &mut Document,
+    p: &Portfolio,
+    touched: Option<&[usize]>,
+    progress: &Progress,
+) -> Result<SaveOutcome, SaveError> {
+    progress.begin(Stage::Saving, 0);
     let check_err = |source| SaveError::Check {
         path: doc.path.clone(),
         source,
@@ -349,7 +362,8 @@ pub fn save_touched(
         });
     }
     atomic::remove_stale(&doc.path);
-    let (text, loaded) = spliced(doc, p, touched)?;
+    let (text, loaded) = spliced(doc, p, touched, progress)?;
+    progress.begin(Stage::Writing, 0);
     if text.as_bytes() == on_disk.as_slice() {
         doc.fingerprint = now;
         return Ok(SaveOutcome::Saved(Saved {
@@ -391,6 +405,17 @@ pub fn save_as(
     p: &Portfolio,
     new_path: impl AsRef<Path>,
 ) -> Result<SaveOutcome, SaveError> {
+    save_as_with(doc, p, new_path, &NOBODY)
+}
+
+/// [`save_as`], counting as [`save_touched_with`] does.
+pub fn save_as_with(
+    doc: &mut Document,
+    p: &Portfolio,
+    new_path: impl AsRef<Path>,
+    progress: &Progress,
+) -> Result<SaveOutcome, SaveError> {
+    progress.begin(Stage::Saving, 0);
     let new_path = new_path.as_ref();
     if fs::symlink_metadata(new_path).is_ok() {
         return Err(SaveError::Exists(new_path.to_path_buf()));
@@ -399,7 +424,8 @@ pub fn save_as(
         path: new_path.to_path_buf(),
         source,
     })?;
-    let (text, loaded) = spliced(doc, p, None)?;
+    let (text, loaded) = spliced(doc, p, None, progress)?;
+    progress.begin(Stage::Writing, 0);
     // The copy of a write-protected file is the user's to write: it gets the owner's
     // write bit.
     let perms = fs::metadata(&doc.path).ok().map(|m| {
@@ -496,6 +522,7 @@ fn spliced(
     doc: &Document,
     p: &Portfolio,
     touched: Option<&[usize]>,
+    progress: &Progress,
 ) -> Result<(String, Option<Portfolio>), SaveError> {
     let parsed;
     let base = match &doc.base {
@@ -506,7 +533,7 @@ fn spliced(
             &parsed
         }
     };
-    splice::save_checked(&doc.text, base, p, touched).map_err(SaveError::Splice)
+    splice::save_checked_with(&doc.text, base, p, touched, progress).map_err(SaveError::Splice)
 }
 
 #[cfg(test)]
