@@ -125,15 +125,19 @@ impl MatrixLayout {
     fn new(app: &App, m: &Matrix, at: At, cols: usize) -> MatrixLayout {
         let l = app.lang;
         let nr = m.row_keys.len();
-        let widths: Vec<usize> = (0..m.col_keys.len())
+        let full: Vec<usize> = m
+            .col_keys
+            .iter()
+            .map(|k| width(&clean(&k.label(m.cols, l))))
+            .collect();
+        let mut widths: Vec<usize> = (0..m.col_keys.len())
             .map(|k| {
                 let numbers = (0..nr)
                     .map(|r| width(&cell_text(l, m.cell(r, k))))
                     .chain([width(&cell_text(l, &m.col_totals[k]))])
                     .max()
                     .unwrap_or(1);
-                let label = width(&clean(&m.col_keys[k].label(m.cols, l))).min(14);
-                numbers.max(label).max(4)
+                numbers.max(full[k].min(14)).max(4)
             })
             .collect();
         let total = m
@@ -150,9 +154,23 @@ impl MatrixLayout {
             .map(|k| width(&clean(&k.label(m.rows, l))))
             .max()
             .unwrap_or(0);
-        let label = longest.clamp(8, 24).min(cols / 3);
+        let mut label = longest.clamp(8, 24).min(cols / 3);
         // The columns from `first` that fit beside the labels and the total; the first
         // moves so the cursor's column is among them.
+        let room = cols.saturating_sub(label + GAP + total + GAP);
+        // When every column fits, the room left spells out the labels that were cut:
+        // the columns' first, then the rows'.
+        let used: usize = widths.iter().map(|w| w + GAP).sum();
+        if used <= room {
+            let mut spare = room - used;
+            for (w, &f) in widths.iter_mut().zip(&full) {
+                let more = f.saturating_sub(*w).min(spare);
+                *w += more;
+                spare -= more;
+            }
+            let more = longest.saturating_sub(label).min(spare);
+            label += more;
+        }
         let room = cols.saturating_sub(label + GAP + total + GAP);
         let want = match at {
             At::Cell(_, k) | At::Total(k) => k.min(widths.len().saturating_sub(1)),
@@ -381,7 +399,14 @@ fn funding_lines(
         })
         .collect();
     let fixed: usize = widths.iter().map(|w| w + gap).sum();
-    let label = cols.saturating_sub(fixed).clamp(8, 30);
+    let longest = fund
+        .programmes
+        .iter()
+        .map(|p| width(&clean(&p.source)))
+        .max()
+        .unwrap_or(0)
+        .max(width(l.pick("Program", "Programme")));
+    let label = cols.saturating_sub(fixed).min(longest).max(8);
     let line = |name: String, nums: &[String], style: Style, number_style: Style| {
         let mut spans = vec![Span::styled(pad(&fit(&name, label), label), style)];
         for (i, n) in nums.iter().enumerate() {
