@@ -74,12 +74,7 @@ pub fn balance_grid(
         .collect();
     out_rows.push(GridRow {
         label: total_word(l).to_string(),
-        cells: m
-            .col_totals
-            .iter()
-            .chain([&m.total])
-            .map(|c| cell(c))
-            .collect(),
+        cells: m.col_totals.iter().chain([&m.total]).map(cell).collect(),
     });
     let (rn, cn) = (rows.name(p), cols.name(p));
     let many = rows.is_many_valued() || cols.is_many_valued();
