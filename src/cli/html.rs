@@ -45,6 +45,7 @@ table{border-collapse:collapse;width:100%;margin:1mm 0 3mm}th,td{text-align:left
 th{border-bottom:1px solid #666;font-weight:600}td.n{text-align:right;white-space:nowrap}td.b{white-space:nowrap}
 tr{page-break-inside:avoid}svg{vertical-align:middle}.dim{color:#555}
 tr.t td{border-top:1px solid #666;font-weight:600}td.s{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+table.bal{font-size:8.5pt}
 .g{color:#0a7d32}.a{color:#9a6700}.r{color:#b3261e;font-weight:600}
 @page{size:A4;margin:14mm}@media print{body{margin:0;max-width:none}h2{page-break-after:avoid}}
 ";
@@ -321,7 +322,7 @@ fn balance_section(o: &mut String, p: &Portfolio, fig: &Figures, l: Lang) {
             .collect();
         let _ = writeln!(
             o,
-            "<h2>{}: {}</h2><table><tr><th>{}</th>{head}</tr>",
+            "<h2>{}: {}</h2><table class=\"bal\"><tr><th>{}</th>{head}</tr>",
             l.pick("Balanse", "Balance"),
             x(&g.title),
             x(&g.corner)
