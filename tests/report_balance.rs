@@ -133,6 +133,10 @@ fn unit_and_level_by_instrument_count_every_project_once() {
     }
 }
 
+/// A source's applications: (applied, granted, rejected amounts; granted and decided
+/// counts; project ids).
+type Applications<'a> = ([i64; 3], [usize; 2], Vec<&'a str>);
+
 #[test]
 fn funding_by_source_with_success_rates() {
     for file in SEEDS {
@@ -152,9 +156,7 @@ fn funding_by_source_with_success_rates() {
                 "Own share"
             ]
         );
-        // (applied, granted, rejected amounts; granted and decided counts; projects).
-        type Want<'a> = ([i64; 3], [usize; 2], Vec<&'a str>);
-        let mut want: BTreeMap<String, Want> = BTreeMap::new();
+        let mut want: BTreeMap<String, Applications> = BTreeMap::new();
         for pr in &p.projects {
             for f in pr.budget.iter().flat_map(|b| &b.funding) {
                 let e = want.entry(f.source.trim().to_string()).or_default();

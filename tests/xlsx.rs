@@ -134,6 +134,36 @@ fn headers_in_norwegian_and_formulas_from_the_file_stay_text() {
 }
 
 #[test]
+fn the_projects_sheet_has_each_projects_level_in_words() {
+    let p = parse(&std::fs::read_to_string("data/lillestrom.ron").unwrap()).unwrap();
+    for (lang, l, sheet, name) in [
+        ("nb", styr::text::Lang::Nb, "Prosjekter", "Nivå"),
+        ("en", styr::text::Lang::En, "Projects", "Level"),
+    ] {
+        let (_dir, out) = export("data/lillestrom.ron", lang);
+        let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+        let r = wb.worksheet_range(sheet).unwrap();
+        let header: Vec<String> = r
+            .rows()
+            .next()
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        let col = header.iter().position(|h| h == name).expect(name);
+        assert_eq!(header[col - 1], l.pick("Virkemiddel", "Instrument"));
+        for (row, pr) in r.rows().skip(1).zip(&p.projects) {
+            assert_eq!(
+                row[col].to_string(),
+                l.level(pr.level.unwrap()),
+                "{}",
+                pr.id
+            );
+        }
+    }
+}
+
+#[test]
 fn an_existing_file_is_never_replaced() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.xlsx");

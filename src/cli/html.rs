@@ -45,6 +45,8 @@ table{border-collapse:collapse;width:100%;margin:1mm 0 3mm}th,td{text-align:left
 th{border-bottom:1px solid #666;font-weight:600}td.n{text-align:right;white-space:nowrap}td.b{white-space:nowrap}
 tr{page-break-inside:avoid}svg{vertical-align:middle}.dim{color:#555}
 tr.t td{border-top:1px solid #666;font-weight:600}td.s{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+table.bal{font-size:8.5pt}table.bal th{font-size:7.5pt}table.bal td,table.bal th{padding:1px 2px}
+table.wide{font-size:7pt}table.wide th{font-size:6.5pt;overflow-wrap:anywhere}
 .g{color:#0a7d32}.a{color:#9a6700}.r{color:#b3261e;font-weight:600}
 @page{size:A4;margin:14mm}@media print{body{margin:0;max-width:none}h2{page-break-after:avoid}}
 ";
@@ -313,7 +315,10 @@ fn balance_section(o: &mut String, p: &Portfolio, fig: &Figures, l: Lang) {
         (Dimension::Unit, Dimension::Instrument),
         (Dimension::Level, Dimension::Instrument),
     ] {
-        let g = tables::balance_grid(p, fig, rows, cols, l);
+        let g = tables::balance_grid(p, fig, rows, cols, l, tables::Amounts::Short);
+        // Past seven columns the names give way (smaller, broken where they must be), never
+        // the numbers: the page is A4.
+        let class = if g.cols.len() > 7 { "bal wide" } else { "bal" };
         let head: String = g
             .cols
             .iter()
@@ -321,7 +326,7 @@ fn balance_section(o: &mut String, p: &Portfolio, fig: &Figures, l: Lang) {
             .collect();
         let _ = writeln!(
             o,
-            "<h2>{}: {}</h2><table><tr><th>{}</th>{head}</tr>",
+            "<h2>{}: {}</h2><table class=\"{class}\"><tr><th>{}</th>{head}</tr>",
             l.pick("Balanse", "Balance"),
             x(&g.title),
             x(&g.corner)

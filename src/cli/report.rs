@@ -235,7 +235,11 @@ pub fn report(p: &Portfolio, lang: Lang) -> String {
         (Dimension::Unit, Dimension::Instrument),
         (Dimension::Level, Dimension::Instrument),
     ] {
-        grid_table(&mut o, &tables::balance_grid(p, &fig, rows, cols, l), l);
+        grid_table(
+            &mut o,
+            &tables::balance_grid(p, &fig, rows, cols, l, tables::Amounts::Full),
+            l,
+        );
     }
 
     let _ = writeln!(

@@ -42,6 +42,14 @@ pub fn total_word(l: Lang) -> &'static str {
     l.pick("I alt", "Total")
 }
 
+/// How a grid writes its amounts: in full ("2 400 000"), or short for a page that must fit
+/// many columns ("2,4 M", "950 k").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amounts {
+    Full,
+    Short,
+}
+
 /// The projects of `p` by `rows` × `cols`, planned budget.
 pub fn balance_grid(
     p: &Portfolio,
@@ -49,6 +57,7 @@ pub fn balance_grid(
     rows: Dimension,
     cols: Dimension,
     l: Lang,
+    amounts: Amounts,
 ) -> Grid {
     let all: Vec<usize> = (0..p.projects.len()).collect();
     let m = balance(p, Some(fig), &all, rows, cols, Measure::Planned);
@@ -56,7 +65,11 @@ pub fn balance_grid(
         text: if c.count == 0 {
             "–".to_string()
         } else {
-            format!("{} · {}", c.count, l.amount(c.amount))
+            let a = match amounts {
+                Amounts::Full => l.amount(c.amount),
+                Amounts::Short => l.short_amount(c.amount),
+            };
+            format!("{} · {a}", c.count)
         },
         share: m.share(c),
     };
@@ -94,7 +107,14 @@ pub fn balance_grid(
                 "Hver celle: antall prosjekter · planlagt budsjett",
                 "Each cell: number of projects · planned budget"
             ),
-            p.currency,
+            match amounts {
+                Amounts::Full => p.currency.clone(),
+                Amounts::Short => format!(
+                    "{}; {}",
+                    p.currency,
+                    l.pick("k = tusen, M = millioner", "k = thousand, M = million")
+                ),
+            },
             if many {
                 l.pick(
                     " Et prosjekt med flere verdier telles i hver av dem; summene teller hvert prosjekt én gang.",
@@ -196,6 +216,7 @@ mod tests {
             Dimension::Level,
             Dimension::Instrument,
             Lang::Nb,
+            Amounts::Full,
         );
         assert_eq!(g.title, "Nivå × Virkemiddel");
         assert_eq!(g.cols, ["EU-prosjekt", "Nettverk", "I alt"]);
@@ -220,7 +241,22 @@ mod tests {
         assert_eq!(texts[3], ["1 · 1\u{a0}000", "–", "1 · 1\u{a0}000"]);
         assert_eq!(texts[4], ["1 · 1\u{a0}000", "1 · 500", "2 · 1\u{a0}500"]);
         assert!((g.rows[3].cells[0].share - 1000.0 / 1500.0).abs() < 1e-12);
-        assert!(!g.note.contains("several"));
+        assert!(!g.note.contains("flere verdier"));
+        // Short amounts for a page; a many-valued dimension says how it counts.
+        let g = balance_grid(
+            &p,
+            &compute(&p),
+            Dimension::Source,
+            Dimension::Level,
+            Lang::En,
+            Amounts::Short,
+        );
+        let all = g.rows.last().expect("the total row");
+        assert_eq!(all.cells.last().map(|c| c.text.as_str()), Some("2 · 1.5 k"));
+        assert_eq!(
+            g.note,
+            "Each cell: number of projects · planned budget (NOK; k = thousand, M = million). A project with several values is counted in each; the totals count each project once."
+        );
     }
 
     #[test]

@@ -308,9 +308,9 @@ fn branch_and_bound(c: &[u64], v: &[u128], cap: u64, node_limit: u64) -> Solutio
     // A first answer: greedy by ratio, every item that still fits.
     let mut left = cap;
     let mut greedy = Vec::new();
-    for (k, &c) in sc.iter().enumerate().take(n) {
-        if c <= left {
-            left -= c;
+    for (k, &ck) in sc.iter().enumerate() {
+        if ck <= left {
+            left -= ck;
             greedy.push(k);
         }
     }

@@ -353,6 +353,12 @@ fn a_fifth_less_on_every_seed_is_the_best_subset() {
                 .resolve(current_total(&it, &no_pins()));
             let ch = what_if(&it, budget, &no_pins());
             assert!(ch.exact, "{name}");
+            // A dozen projects in whole thousands: the dynamic programme's table is small.
+            assert_eq!(
+                ch.method,
+                Some(knapsack::Method::DynamicProgramme),
+                "{name} {measure:?}"
+            );
             assert!(ch.money_kept <= budget, "{name}");
             // Every subset of the valued live projects.
             let free: Vec<&Item> = it
