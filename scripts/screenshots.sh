@@ -163,6 +163,9 @@ shoot triage 120 40 nb hamar.ron "2" "t"
 shoot help 120 40 nb hamar.ron "2" "?"
 # Recording a decision from the score sheet.
 shoot decision 120 40 nb hamar.ron "2" "j j" "4" "d"
+# The balance (pane 5): level × instrument, as seed 000's matrix; the what-if of a fifth less (80 %).
+shoot balance 120 40 nb lillestrom.ron "5" "r"
+shoot whatif 120 40 nb lillestrom.ron "w" "-l 80%"
 # The smallest size: one pane at a time.
 shoot small-80x24 80 24 nb hamar.ron "2" "j j"
 # In English, on the bundled example portfolio.

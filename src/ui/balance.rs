@@ -277,8 +277,11 @@ impl MatrixLayout {
             } else {
                 m.cell(r, k)
             };
+            // The totals are not shaded: the shading is the cells' share of them.
             let style = if here(k) {
                 t.selected
+            } else if is_total {
+                t.header
             } else {
                 shade(m, cell, t)
             };
