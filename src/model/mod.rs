@@ -1,6 +1,9 @@
 //! The domain: the portfolio file's types, loading, validation and derived figures.
 //! Nothing in here knows about the terminal.
 
+pub mod align;
+pub mod amount;
+pub mod changelog;
 pub mod diagnostic;
 pub mod differ;
 pub mod edit;
@@ -24,6 +27,7 @@ pub mod syntax;
 pub mod tree;
 pub mod types;
 pub mod validate;
+pub mod validate_item;
 mod validate_record;
 mod validate_values;
 mod validate_words;

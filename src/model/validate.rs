@@ -45,6 +45,10 @@ impl Findings {
 
 /// Every error and warning about a parsed portfolio, placed in `text`, in file order.
 pub fn validate(p: &Portfolio, text: &str) -> Vec<Diagnostic> {
+    place(run(p), text)
+}
+
+fn run(p: &Portfolio) -> Findings {
     let mut f = Findings::default();
     let tree = GoalTree::new(p);
     check_criteria(p, &mut f);
@@ -52,7 +56,17 @@ pub fn validate(p: &Portfolio, text: &str) -> Vec<Diagnostic> {
     check_projects(p, &tree, &mut f);
     validate_values::check(p, &tree, &mut f);
     validate_record::check(p, &tree, &mut f);
-    place(f, text)
+    f
+}
+
+/// Every finding with its path, not placed in a text: what [`super::validate_item`]
+/// picks one item's findings from.
+pub(super) fn unplaced(p: &Portfolio) -> Vec<(Severity, String, Msg)> {
+    run(p)
+        .0
+        .into_iter()
+        .map(|x| (x.severity, x.path, x.message))
+        .collect()
 }
 
 fn place(f: Findings, text: &str) -> Vec<Diagnostic> {

@@ -171,8 +171,9 @@ impl Session {
             open_save_as(app);
             return;
         };
-        let touched = app.history.touched();
-        match store::save_touched(doc, &app.portfolio, Some(&touched)) {
+        // After a project was added or removed, every project is compared.
+        let touched = (!app.history.reshaped()).then(|| app.history.touched());
+        match store::save_touched(doc, &app.portfolio, touched.as_deref()) {
             Ok(SaveOutcome::Saved(saved)) => {
                 let journal_note = self
                     .journal
