@@ -760,3 +760,62 @@ fn a_batch_is_one_step_and_each_part_is_logged() {
     h.undo(&mut p);
     assert_eq!(p, old);
 }
+
+#[test]
+fn the_minutes_list_what_was_added_removed_and_changed_in_both_languages() {
+    let mut r = parse(SMALL).unwrap().projects[0].results[0].clone();
+    r.actual = Number(8.0);
+    let c = case(&[
+        Edit::ProjectAdd {
+            project: Box::new(new_project()),
+        },
+        Edit::RiskAdd {
+            project: "T-01".into(),
+            risk: risk("R3", "Lederne frigjør ikke tid"),
+        },
+        Edit::RiskRemove {
+            project: "T-01".into(),
+            risk: "R2".into(),
+        },
+        Edit::ResultSet {
+            project: "T-01".into(),
+            index: 0,
+            name: r.name.clone(),
+            result: r,
+        },
+        set("T-01", ProjectField::Spent(2_400_000)),
+        set("T-01", ProjectField::Level(Some(Level::International))),
+        Edit::GoalAdd {
+            parent: Some("by.h".into()),
+            after: None,
+            goal: goal("by.d3", "Trygge skoleveier"),
+        },
+        Edit::GoalRename {
+            from: "by.d2".into(),
+            to: "by.kultur".into(),
+        },
+    ]);
+    let nb = styr::cli::minutes::minutes(&c.new, Some(stamp().date), styr::text::Lang::Nb);
+    for line in [
+        "- Nytt prosjekt: «Ny vennskapsavtale»",
+        "- Ny risiko: «R3 Lederne frigjør ikke tid»",
+        "- Risiko fjernet: «R2 Ulike driftsrutiner»",
+        "- Resultat «Bygg med styrt energibruk», faktisk: 5 → 8",
+        "- Budsjett, brukt: 2\u{a0}150\u{a0}000 → 2\u{a0}400\u{a0}000",
+        "- Nivå: – → Internasjonalt",
+        "- Nytt mål by.d3: «Trygge skoleveier»",
+        "- Mål by.kultur Møteplasser og kulturliv, id: by.d2 → by.kultur",
+    ] {
+        assert!(nb.contains(line), "{line}\n{nb}");
+    }
+    let en = styr::cli::minutes::minutes(&c.new, Some(stamp().date), styr::text::Lang::En);
+    for line in [
+        "- New project: “Ny vennskapsavtale”",
+        "- Risk removed: “R2 Ulike driftsrutiner”",
+        "- Result “Bygg med styrt energibruk”, actual: 5 → 8",
+        "- Budget, spent: 2,150,000 → 2,400,000",
+        "- New goal by.d3: “Trygge skoleveier”",
+    ] {
+        assert!(en.contains(line), "{line}\n{en}");
+    }
+}
