@@ -142,13 +142,8 @@ pub fn splice_touched(
         style: Style::of(text),
         edits: Vec::new(),
         values: HashMap::new(),
-        removed: HashMap::new(),
+        rewritten: HashSet::new(),
     };
-    for op in &ops {
-        if let Op::Remove(at, i) = op {
-            s.removed.entry(at.old.clone()).or_default().push(*i);
-        }
-    }
     for op in &ops {
         s.op(op);
     }
@@ -164,8 +159,8 @@ struct Splicer<'a> {
     edits: Vec<(Range<usize>, String)>,
     /// Trees of the new projects, made once each.
     values: HashMap<usize, Value>,
-    /// The items each list loses (as loaded), in order.
-    removed: HashMap<String, Vec<usize>>,
+    /// The lists written again whole.
+    rewritten: HashSet<String>,
 }
 
 impl Splicer<'_> {
@@ -189,8 +184,29 @@ impl Splicer<'_> {
             Op::Set(at, v) => self.set(at, v),
             Op::Clear(at) => self.clear(&at.old),
             Op::Append(at, items) => self.append(at, items),
+            Op::Insert(at, _, _) | Op::Remove(at, _) if self.inline(&at.old) => self.rewrite(at),
             Op::Insert(at, before, items) => self.insert(at, *before, items),
             Op::Remove(at, i) => self.remove(&at.old, *i),
+        }
+    }
+
+    /// Whether the list at `path` has its items on shared lines (`[a, b]`).
+    fn inline(&self, path: &str) -> bool {
+        self.nodes
+            .get(path)
+            .and_then(|n| n.entries.first())
+            .is_some_and(|e| !starts_line(self.text, e.start))
+    }
+
+    /// A list whose items share lines, with items added or taken out: written again
+    /// whole, once (what is inside it is in the new value, and the changes to its
+    /// items overlap it and are left out).
+    fn rewrite(&mut self, at: &At) {
+        if !self.rewritten.insert(at.old.clone()) {
+            return;
+        }
+        if let Some(v) = self.value_at(&at.new) {
+            self.set(at, &v);
         }
     }
 
@@ -265,36 +281,16 @@ impl Splicer<'_> {
         self.edits.push((range, String::new()));
     }
 
-    /// Item `i` of the list at `path` taken out. When the items share lines and the
-    /// last of several is taken out with the ones before it, the commas are put right
-    /// by writing the items that stay.
+    /// Item `i` of the list at `path` taken out (a list whose items start their lines;
+    /// see [`Splicer::rewrite`] for the others).
     fn remove(&mut self, path: &str, i: usize) {
         let Some(node) = self.nodes.get(path) else {
             return;
         };
-        if i >= node.entries.len() {
-            return;
-        }
-        let gone: Vec<usize> = self.removed.get(path).cloned().unwrap_or_default();
-        let own_line = starts_line(self.text, node.entries[i].start);
-        if own_line || !gone.contains(&(node.entries.len() - 1)) {
+        if i < node.entries.len() {
             let range = self.entry_range(node, i);
             self.edits.push((range, String::new()));
-            return;
         }
-        // Inline, and the last item goes: once for the list, the items that stay.
-        if gone.first() != Some(&i) {
-            return;
-        }
-        let (first, last) = (&node.entries[0], &node.entries[node.entries.len() - 1]);
-        let kept: Vec<&str> = node
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| !gone.contains(j))
-            .map(|(_, e)| &self.text[e.start..e.value.end])
-            .collect();
-        self.edits.push((first.start..last.end, kept.join(", ")));
     }
 
     fn append(&mut self, at: &At, items: &[Value]) {

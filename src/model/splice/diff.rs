@@ -149,6 +149,17 @@ fn list_ops(
     new: impl Fn(usize) -> Value,
     ops: &mut Vec<Op>,
 ) {
+    // In each run of items added and removed, the added ones first: put before the
+    // first one removed (its place), never after one that goes.
+    let mut pairs = pairs.to_vec();
+    let mut k = 0;
+    while k < pairs.len() {
+        let end = (k..pairs.len())
+            .find(|&e| matches!(pairs[e], Pair::Both(..)))
+            .unwrap_or(pairs.len());
+        pairs[k..end].sort_by_key(|p| matches!(p, Pair::Old(_)));
+        k = end + 1;
+    }
     let mut added: Vec<Value> = Vec::new();
     let flush = |added: &mut Vec<Value>, before: Option<usize>, ops: &mut Vec<Op>| {
         if added.is_empty() {
@@ -160,7 +171,7 @@ fn list_ops(
             None => Op::Append(at.clone(), items),
         });
     };
-    for pair in pairs {
+    for pair in &pairs {
         match *pair {
             Pair::New(j) => added.push(new(j)),
             Pair::Both(i, j) => {
