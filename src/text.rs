@@ -136,6 +136,17 @@ impl Lang {
         }
     }
 
+    /// The level a measure works at.
+    pub fn level(self, x: crate::model::Level) -> &'static str {
+        use crate::model::Level;
+        match x {
+            Level::Local => self.pick("Lokalt", "Local"),
+            Level::Regional => self.pick("Regionalt", "Regional"),
+            Level::National => self.pick("Nasjonalt", "National"),
+            Level::International => self.pick("Internasjonalt", "International"),
+        }
+    }
+
     pub fn risk_status(self, s: RiskStatus) -> &'static str {
         match s {
             RiskStatus::Open => self.pick("Åpen", "Open"),

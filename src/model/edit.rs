@@ -230,6 +230,109 @@ pub enum EditError {
     Reshape,
 }
 
+/// The words an [`EditError`] names a field with, in bokmål.
+fn nb_what(what: &str) -> &'static str {
+    match what {
+        "a score" => "en score",
+        "probability" => "sannsynligheten",
+        "consequence" => "konsekvensen",
+        "a project's name" => "et prosjekts navn",
+        "a risk's title" => "en risikos tittel",
+        "a result's name" => "et resultats navn",
+        "a funding line's source" => "en finansierings kilde",
+        "a goal's title" => "et måls tittel",
+        _ => "feltet",
+    }
+}
+
+impl EditError {
+    /// Why, in both languages (the status line says it in the user's).
+    pub fn msg(&self) -> crate::model::Msg {
+        use crate::model::msg::msg;
+        let c = |s: &str| crate::sanitize::clean(s).into_owned();
+        match self {
+            EditError::NoProject(p) => {
+                let p = c(p);
+                msg!(
+                    "project `{p}` is not in the portfolio",
+                    "prosjektet `{p}` finnes ikke i porteføljen"
+                )
+            }
+            EditError::NoRisk(p, r) => {
+                let (p, r) = (c(p), c(r));
+                msg!(
+                    "risk `{r}` is not in project `{p}`",
+                    "risikoen `{r}` finnes ikke i prosjektet `{p}`"
+                )
+            }
+            EditError::NoCriterion(k) => {
+                let k = c(k);
+                msg!(
+                    "criterion `{k}` is not in the portfolio",
+                    "kriteriet `{k}` finnes ikke i porteføljen"
+                )
+            }
+            EditError::OutOfRange(what) => {
+                let nb = nb_what(what);
+                msg!(
+                    "{what} must be between 1 and 5",
+                    "{nb} må være mellom 1 og 5"
+                )
+            }
+            EditError::NoFollowUp(_, t) | EditError::NoItem(_, t) => {
+                let t = c(t);
+                msg!("`{t}` is not there any more", "`{t}` finnes ikke lenger")
+            }
+            EditError::EmptyFollowUp => msg!(
+                "a follow-up needs a text",
+                "et oppfølgingspunkt trenger en tekst"
+            ),
+            EditError::NoGoal(g) => {
+                let g = c(g);
+                msg!(
+                    "goal `{g}` is not in the goal tree",
+                    "målet `{g}` finnes ikke i måltreet"
+                )
+            }
+            EditError::Taken(id) => {
+                let id = c(id);
+                msg!("the id `{id}` is taken", "id-en `{id}` er i bruk")
+            }
+            EditError::EmptyId => msg!("an id cannot be empty", "en id kan ikke være tom"),
+            EditError::Empty(what) => {
+                let nb = nb_what(what);
+                msg!("{what} cannot be empty", "{nb} kan ikke være tom")
+            }
+            EditError::Negative(_) => msg!(
+                "an amount cannot be negative",
+                "et beløp kan ikke være negativt"
+            ),
+            EditError::Reshape => msg!(
+                "a project is added or removed on its own, not with other edits",
+                "et prosjekt legges til eller fjernes alene, ikke sammen med andre endringer"
+            ),
+            EditError::EndBeforeStart => msg!(
+                "`end` cannot be before `start`",
+                "slutt kan ikke være før start"
+            ),
+            EditError::TooLarge => msg!(
+                "an amount can be at most 10^15",
+                "et beløp kan være høyst 10^15"
+            ),
+            EditError::NotFinite => msg!("a number must be finite", "et tall må være endelig"),
+            EditError::TooDeep => msg!(
+                "the goal tree can be at most 31 levels deep",
+                "måltreet kan ha høyst 31 nivåer"
+            ),
+            EditError::Invalid(m) => m.clone(),
+            EditError::BadSdg => msg!(
+                "an SDG must be between 1 and 17",
+                "et bærekraftsmål må være mellom 1 og 17"
+            ),
+        }
+    }
+}
+
 impl Edit {
     /// The project the edit changes; `None` for the meeting record.
     pub fn project_id(&self) -> Option<&str> {
@@ -285,6 +388,16 @@ impl Edit {
             Edit::Batch(parts) => parts,
             e => std::slice::from_ref(e),
         }
+    }
+
+    /// Whether it adds or removes a project, changes the goal tree or renames an id:
+    /// what the views that hold places by index must see anew.
+    pub fn changes_structure(&self) -> bool {
+        self.parts().iter().any(|e| {
+            e.reshapes()
+                || e.goal_id().is_some()
+                || matches!(e, Edit::ProjectRename { .. } | Edit::GoalRemove { .. })
+        })
     }
 
     /// Whether it adds or removes a project (which moves the projects after it).

@@ -11,6 +11,7 @@ mod error_context;
 pub mod figures;
 pub mod follow_up;
 pub mod history;
+pub mod ids;
 pub mod load;
 pub mod locate;
 pub mod msg;

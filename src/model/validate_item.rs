@@ -81,6 +81,16 @@ pub fn project(p: &Portfolio, at: Option<usize>, candidate: &Project) -> Vec<Fin
     let mut mini = frame(p);
     mini.projects.push(candidate.clone());
     let mut out = under(&mini, ".projects[0]", None);
+    // The warnings about the project as a whole that one field answers.
+    for f in out.iter_mut().filter(|f| f.path.is_empty()) {
+        if f.message == w::no_goal(candidate) {
+            f.path = ".goals".into();
+        } else if f.message == w::no_budget(candidate) {
+            f.path = ".budget".into();
+        } else if f.message == w::no_result(candidate) {
+            f.path = ".results".into();
+        }
+    }
     if !candidate.id.is_empty()
         && let Some(other) = p
             .projects
@@ -103,7 +113,13 @@ pub fn project(p: &Portfolio, at: Option<usize>, candidate: &Project) -> Vec<Fin
 
 /// What check says about goal `id` of `p` itself (not the goals below it).
 pub fn goal(p: &Portfolio, id: &str) -> Vec<Finding> {
-    let mini = frame(p);
+    goal_in(p, p.goals.clone(), id)
+}
+
+/// [`goal`], with `goals` for the goal tree of `p` (the tree as a form would leave it).
+pub fn goal_in(p: &Portfolio, goals: Vec<super::types::Goal>, id: &str) -> Vec<Finding> {
+    let mut mini = frame(p);
+    mini.goals = goals;
     let tree = super::tree::GoalTree::new(&mini);
     // The last goal with the id: a new one is added after the goal it copies.
     let Some(i) = (0..tree.len()).rev().find(|&i| tree.goals[i].id == id) else {
@@ -185,7 +201,7 @@ mod tests {
         assert!(f.iter().any(|x| x.path == ".id" && x.is_error()));
         assert!(
             f.iter()
-                .any(|x| x.path.is_empty() && !x.is_error() && x.message.contains("budget"))
+                .any(|x| x.path == ".budget" && !x.is_error() && x.message.contains("budget"))
         );
     }
 

@@ -83,16 +83,6 @@ const FUNDING: [FundingStatus; 3] = [
     FundingStatus::Rejected,
 ];
 
-/// A measure's level in words.
-pub fn level(l: Lang, x: Level) -> &'static str {
-    match x {
-        Level::Local => l.pick("Lokalt", "Local"),
-        Level::Regional => l.pick("Regionalt", "Regional"),
-        Level::National => l.pick("Nasjonalt", "National"),
-        Level::International => l.pick("Internasjonalt", "International"),
-    }
-}
-
 /// `results[2].actual` → ("results", 2, "actual"); `budget.funding[0].amount` likewise.
 fn indexed(what: &str) -> Option<(&str, usize, &str)> {
     let (list, rest) = what.split_once('[')?;
@@ -136,7 +126,7 @@ fn value(l: Lang, kind: Kind, v: Option<&str>) -> String {
         Kind::RiskStatus => named(&RiskStatus::ALL, s).map(|x| l.risk_status(x)),
         Kind::Decision => named(&Decision::ALL, s).map(|x| l.decision(x)),
         Kind::FundingStatus => named(&FUNDING, s).map(|x| l.funding_status(x)),
-        Kind::Level => named(&Level::ALL, s).map(|x| level(l, x)),
+        Kind::Level => named(&Level::ALL, s).map(|x| l.level(x)),
         Kind::Amount => return s.parse::<i64>().map_or_else(|_| md(s), |v| l.amount(v)),
         Kind::Text => return quoted(l, s),
         Kind::Name | Kind::Due | Kind::Done | Kind::Plain => None,
