@@ -3,7 +3,7 @@
 //! The data stays in the language it was written in; this is the program's own text.
 
 use crate::model::figures::{Band, ScoreTotal};
-use crate::model::{Decision, FundingStatus, Health, Level, Number, RiskStatus, Status};
+use crate::model::{Decision, FundingStatus, Health, Number, RiskStatus, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -136,9 +136,10 @@ impl Lang {
         }
     }
 
-    /// The level a measure works at: "Lokalt" / "Local".
-    pub fn level(self, l: Level) -> &'static str {
-        match l {
+    /// The level a measure works at.
+    pub fn level(self, x: crate::model::Level) -> &'static str {
+        use crate::model::Level;
+        match x {
             Level::Local => self.pick("Lokalt", "Local"),
             Level::Regional => self.pick("Regionalt", "Regional"),
             Level::National => self.pick("Nasjonalt", "National"),

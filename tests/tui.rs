@@ -2091,16 +2091,16 @@ fn detail_pages(app: &mut App, id: &str, w: u16, h: u16) -> Vec<String> {
     select(app, id);
     press(app, KeyCode::Enter);
     assert!(app.detail);
-    let mut pages = Vec::new();
+    let mut pages: Vec<String> = Vec::new();
     for _ in 0..40 {
         let t = render(app, w, h, Plain);
         assert_inert(&t, &format!("detail of {id} {w}x{h}"));
-        pages.push(text(&t));
-        let before = app.detail_scroll;
-        press(app, KeyCode::PageDown);
-        if app.detail_scroll == before {
+        let page = text(&t);
+        if pages.last() == Some(&page) {
             return pages;
         }
+        pages.push(page);
+        press(app, KeyCode::PageDown);
     }
     panic!("the detail of {id} never reaches its end");
 }
@@ -2339,7 +2339,8 @@ fn detail_wraps_a_long_note_instead_of_cutting_it() {
 }
 
 #[test]
-fn detail_scrolling_stops_at_the_end() {
+fn the_detail_cursor_goes_field_by_field_and_the_view_follows_it_to_the_end() {
+    use styr::app::detail::{Stop, current};
     for (w, h) in SIZES {
         let mut a = app_at(Lang::Nb, w, h);
         select(&mut a, "T-01");
@@ -2349,40 +2350,55 @@ fn detail_scrolling_stops_at_the_end() {
             top.contains("linje 1–"),
             "{w}x{h}: the position is shown\n{top}"
         );
+        assert_eq!(
+            current(&a),
+            Some(Stop::Id),
+            "the detail opens at its first field"
+        );
+        press(&mut a, ch('j'));
+        assert_eq!(current(&a), Some(Stop::Name));
 
         press(&mut a, ch('G'));
         let bottom = text(&render(&a, w, h, Plain));
         let max = a.scroll.detail_max.get().expect("drawn");
         assert!(max > 0, "{w}x{h}: T-01's detail is longer than the pane");
-        assert_eq!(a.detail_scroll.min(max), max);
+        assert_eq!(
+            a.scroll.detail.get(),
+            max,
+            "{w}x{h}: the last field is at the end"
+        );
         assert!(
             bottom.contains("«Ny framdriftsplan i november.»"),
             "{bottom}"
         );
+        let last = a.detail_field;
 
         // More j's, PgDn's and G's stay at the end: the next k moves at once.
         for key in [ch('j'), ch('j'), KeyCode::PageDown, ch('G'), KeyCode::Down] {
             press(&mut a, key);
-            assert_eq!(a.detail_scroll, max, "{w}x{h}: {key:?} past the end");
+            assert_eq!(a.detail_field, last, "{w}x{h}: {key:?} past the end");
             assert_eq!(text(&render(&a, w, h, Plain)), bottom);
         }
         press(&mut a, ch('k'));
-        assert_eq!(a.detail_scroll, max - 1);
-        assert_ne!(
-            text(&render(&a, w, h, Plain)),
-            bottom,
-            "{w}x{h}: k scrolls up"
-        );
+        assert_eq!(a.detail_field, last - 1);
         press(&mut a, ch('g'));
-        assert_eq!(a.detail_scroll, 0);
+        assert_eq!(a.detail_field, 0);
         assert_eq!(text(&render(&a, w, h, Plain)), top);
 
-        // j one line at a time reaches the same end and stops there.
+        // j one field at a time reaches the same end and stops there, the view
+        // never leaving the cursor behind.
         for _ in 0..200 {
             press(&mut a, ch('j'));
             render(&a, w, h, Plain);
+            let at = a.scroll.detail_stops.borrow()[a.detail_field];
+            let shown = a.scroll.detail.get();
+            assert!(
+                at >= shown && at < shown + h as usize,
+                "{w}x{h}: the cursor in sight"
+            );
         }
-        assert_eq!(a.detail_scroll, max);
+        assert_eq!(a.detail_field, last);
+        assert_eq!(a.scroll.detail.get(), max);
     }
 }
 
@@ -2397,7 +2413,7 @@ fn detail_scroll_starts_at_the_top_for_the_next_project() {
     press(&mut a, KeyCode::Esc);
     select(&mut a, "T-02");
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.detail_scroll, 0);
+    assert_eq!((a.detail_field, a.scroll.detail.get()), (0, 0));
     let screen = text(&render(&a, 80, 24, Plain));
     assert!(
         screen.contains("T-02 · Klimatilpasning i ravinene"),
@@ -2407,12 +2423,12 @@ fn detail_scroll_starts_at_the_top_for_the_next_project() {
     // ] and [ step to the next project in the list, its detail from the top.
     press(&mut a, ch('G'));
     render(&a, 80, 24, Plain);
-    assert!(a.detail_scroll > 0);
+    assert!(a.scroll.detail.get() > 0);
     let next = a.visible[a.project_cursor + 1];
     press(&mut a, ch(']'));
     assert!(a.detail);
     assert_eq!(a.selected(), Some(next));
-    assert_eq!(a.detail_scroll, 0);
+    assert_eq!((a.detail_field, a.scroll.detail.get()), (0, 0));
     let id = a.portfolio.projects[next].id.clone();
     let screen = text(&render(&a, 80, 24, Plain));
     assert!(screen.contains(&format!("Prosjekter › {id}")), "{screen}");

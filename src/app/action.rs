@@ -71,6 +71,14 @@ pub enum Action {
     ShowMoved,
     /// `M`: the meeting record of the day (who chaired, came, sent apologies).
     OpenMeeting,
+    /// `i`: edit what the cursor is on (see `app::here`).
+    EditHere,
+    /// `+`: add an item where the cursor is.
+    AddHere,
+    /// `-`: remove the item the cursor is on (after asking).
+    RemoveHere,
+    /// `B`: the current project's budget, planned and spent.
+    EditBudget,
     Undo,
     Redo,
     Save,

@@ -11,9 +11,10 @@ use super::App;
 pub fn edit(app: &App, e: &Edit) -> String {
     let l = app.lang;
     let field = field(app, l, e);
-    match (e.project_id(), e.risk_id()) {
-        (Some(p), Some(r)) => format!("{} {} {field}", clean(p), clean(r)),
-        (Some(p), None) => format!("{} {field}", clean(p)),
+    match (e.project_id(), e.risk_id(), e.goal_id()) {
+        (Some(p), Some(r), _) => format!("{} {} {field}", clean(p), clean(r)),
+        (Some(p), None, _) => format!("{} {field}", clean(p)),
+        (None, _, Some(g)) => format!("{} {} {field}", l.pick("mål", "goal"), clean(g)),
         _ => field,
     }
 }
@@ -43,5 +44,78 @@ fn field(app: &App, l: Lang, e: &Edit) -> String {
         }
         Edit::FollowUpSet { .. } => l.pick("oppfølgingspunkt", "follow-up").into(),
         Edit::Meeting(r) => format!("{} {}", l.pick("møtereferat", "meeting record"), r.date),
+        Edit::ProjectSet { field, .. } => project_field(l, field.name()).into(),
+        Edit::ProjectAdd { .. } => l.pick("nytt prosjekt", "new project").into(),
+        Edit::ProjectRemove { .. } => l.pick("prosjekt fjernet", "project removed").into(),
+        Edit::ProjectRename { to, .. } | Edit::GoalRename { to, .. } => {
+            format!("{} → {}", l.pick("ny id", "new id"), clean(to))
+        }
+        Edit::RiskAdd { .. } => l.pick("ny risiko", "new risk").into(),
+        Edit::RiskSet { field, .. } => risk_field(l, field.name()).into(),
+        Edit::RiskRemove { .. } => l.pick("risiko fjernet", "risk removed").into(),
+        Edit::ResultAdd { .. } => l.pick("nytt resultat", "new result").into(),
+        Edit::ResultSet { name, .. } => format!("{} {}", l.pick("resultat", "result"), clean(name)),
+        Edit::ResultRemove { .. } => l.pick("resultat fjernet", "result removed").into(),
+        Edit::FundingAdd { .. } => l.pick("ny finansiering", "new funding").into(),
+        Edit::FundingSet { source, .. } => {
+            format!("{} {}", l.pick("finansiering", "funding"), clean(source))
+        }
+        Edit::FundingRemove { .. } => l.pick("finansiering fjernet", "funding removed").into(),
+        Edit::FollowUpRemove { .. } => l
+            .pick("oppfølgingspunkt fjernet", "follow-up removed")
+            .into(),
+        Edit::GoalAdd { .. } => l.pick("nytt mål", "new goal").into(),
+        Edit::GoalSet { field, .. } => goal_field(l, field.name()).into(),
+        Edit::GoalRemove { .. } => l.pick("mål fjernet", "goal removed").into(),
+        Edit::Batch(parts) => {
+            let names: Vec<String> = parts.iter().map(|p| field(app, l, p)).collect();
+            names.join(", ")
+        }
+    }
+}
+
+/// A project's field by its name in the file, in words.
+pub fn project_field(l: Lang, name: &str) -> &'static str {
+    match name {
+        "id" => "id",
+        "name" => l.pick("navn", "name"),
+        "owner" => l.pick("ansvarlig", "owner"),
+        "unit" => l.pick("enhet", "unit"),
+        "instrument" => l.pick("virkemiddel", "instrument"),
+        "level" => l.pick("nivå", "level"),
+        "start" => "start",
+        "end" => l.pick("slutt", "end"),
+        "goals" => l.pick("mål som tjenes", "goals served"),
+        "tags" => l.pick("stikkord", "tags"),
+        "budget.planned" => l.pick("planlagt budsjett", "planned budget"),
+        "budget.spent" => l.pick("brukt", "spent"),
+        "health" => l.pick("helse", "health"),
+        "status" => "status",
+        _ => l.pick("felt", "field"),
+    }
+}
+
+/// A risk's field by its name in the file, in words.
+pub fn risk_field(l: Lang, name: &str) -> &'static str {
+    match name {
+        "id" => "id",
+        "title" => l.pick("tittel", "title"),
+        "cause" => l.pick("årsak", "cause"),
+        "owner" => l.pick("eier", "owner"),
+        "probability" => l.pick("sannsynlighet", "probability"),
+        "consequence" => l.pick("konsekvens", "consequence"),
+        "mitigation" => l.pick("tiltak", "mitigation"),
+        "status" => "status",
+        _ => l.pick("felt", "field"),
+    }
+}
+
+/// A goal's field by its name in the file, in words.
+pub fn goal_field(l: Lang, name: &str) -> &'static str {
+    match name {
+        "title" => l.pick("tittel", "title"),
+        "description" => l.pick("beskrivelse", "description"),
+        "sdgs" => l.pick("bærekraftsmål", "SDGs"),
+        _ => l.pick("felt", "field"),
     }
 }

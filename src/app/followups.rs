@@ -75,6 +75,10 @@ pub fn update(app: &mut App, action: Action, project: usize, cursor: usize) {
             None => super::form::open_follow_up(app, None),
         },
         Action::AddFollowUp => super::form::open_follow_up(app, None),
+        Action::RemoveHere => match at(app, project, cursor) {
+            Some(i) => super::remove::follow_up(app, project, i),
+            None => keep(app, cursor),
+        },
         Action::Back => app.overlay = None,
         Action::Quit | Action::ForceQuit => {
             app.overlay = None;

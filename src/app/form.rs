@@ -1,11 +1,16 @@
-//! Forms of a few text fields: a follow-up action (text, owner, due date) and the
-//! meeting record of the day (chair, secretary, attendees, absent, note). Tab and the
-//! arrows move between fields, Enter keeps, Esc cancels. The owner field offers the
-//! file's owners, fuzzy-matched as you type (↑/↓ choose one, Tab takes it).
+//! Forms: a follow-up action (text, owner, due date), the meeting record of the day
+//! (chair, secretary, attendees, absent, note), and the forms that add and edit a
+//! project, its fields, a risk, a result, a funding line and a goal ([`super::forms`]).
+//! Each field has its control ([`Control`]): text, an amount (`2 400 000`, `2,4 mill`),
+//! a number, a date (`2027-06-30`, `+3m`), a choice (←/→ or its number), or a
+//! reference offered from the file as you type (one, or a list). Tab and the arrows
+//! move between fields, Enter keeps, Esc cancels; what `styr check` would say about the
+//! item shows at its field as you type, and an error keeps Enter from keeping it.
 
 use crate::model::edit::{Edit, MeetingRecord};
 use crate::model::{Date, FollowUp};
 
+use super::suggest::{self, Source, Suggestion};
 use super::update::{edit, edit_text};
 use super::{Action, App, Overlay, TextField};
 
@@ -19,15 +24,48 @@ pub enum FormKind {
         index: Option<usize>,
     },
     Meeting,
+    /// The forms of issue 17 (see [`super::forms`]).
+    Item(super::forms::ItemKind),
+}
+
+/// How a field is typed in.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Control {
+    Text,
+    /// An amount: `2 400 000`, `2.4m`, `2,4 mill` (see [`crate::model::amount`]).
+    Amount,
+    /// A number: `12`, `2,5`.
+    Number,
+    /// A date: `2027-06-30`, `+3d`, `+2w`, `+3m`; empty for none.
+    Date,
+    /// One of these (bokmål, English); the field holds the chosen one's number.
+    Choice(Vec<(&'static str, &'static str)>),
+    /// One value, offered from the file as you type (or a new one).
+    Pick(Source),
+    /// A comma-separated list, its last item offered from the file.
+    Multi(Source),
+}
+
+/// A field: its label (bokmål, English) and its control.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldSpec {
+    pub nb: &'static str,
+    pub en: &'static str,
+    pub control: Control,
+}
+
+pub fn field(nb: &'static str, en: &'static str, control: Control) -> FieldSpec {
+    FieldSpec { nb, en, control }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     pub kind: FormKind,
+    pub spec: Vec<FieldSpec>,
     pub fields: Vec<TextField>,
     /// The field being typed in.
     pub focus: usize,
-    /// The owner suggestion chosen with ↑/↓, if any.
+    /// The suggestion chosen with ↑/↓, if any.
     pub suggestion: Option<usize>,
     /// Why the last Enter was refused (a due date that is not one).
     pub error: Option<String>,
@@ -39,27 +77,50 @@ pub const OWNER: usize = 1;
 pub const DUE: usize = 2;
 
 impl Form {
-    /// The fields' labels, in order.
-    pub fn labels(&self, l: crate::text::Lang) -> Vec<&'static str> {
-        match self.kind {
-            FormKind::FollowUp { .. } => vec![
-                l.pick("Hva", "What"),
-                l.pick("Ansvarlig", "Owner"),
-                l.pick("Frist", "Due"),
-            ],
-            FormKind::Meeting => vec![
-                l.pick("Møteleder", "Chair"),
-                l.pick("Referent", "Secretary"),
-                l.pick("Til stede", "Attendees"),
-                l.pick("Forfall", "Absent"),
-                l.pick("Notat", "Note"),
-            ],
+    /// A form of `spec`'s fields, holding `values`, the cursor in field `focus`.
+    pub fn new(kind: FormKind, spec: Vec<FieldSpec>, values: Vec<String>, focus: usize) -> Form {
+        let fields = values.iter().map(|v| TextField::new(v)).collect();
+        Form {
+            kind,
+            spec,
+            fields,
+            focus,
+            suggestion: None,
+            error: None,
         }
     }
 
-    /// Whether the focused field offers the file's owners.
-    pub fn suggests(&self) -> bool {
-        matches!(self.kind, FormKind::FollowUp { .. }) && self.focus == OWNER
+    /// The fields' labels, in order.
+    pub fn labels(&self, l: crate::text::Lang) -> Vec<&'static str> {
+        self.spec.iter().map(|s| l.pick(s.nb, s.en)).collect()
+    }
+
+    /// Where the focused field's suggestions come from, if it offers any.
+    pub fn suggests(&self) -> Option<Source> {
+        match self.spec.get(self.focus)?.control {
+            Control::Pick(s) | Control::Multi(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The choice field `i`'s chosen entry.
+    pub fn choice(&self, i: usize) -> usize {
+        self.fields[i].text.parse().unwrap_or(0)
+    }
+}
+
+/// The suggestions for the focused field as it is typed now.
+pub fn form_suggestions(app: &App, form: &Form) -> Vec<Suggestion> {
+    let Some(source) = form.suggests() else {
+        return Vec::new();
+    };
+    let text = &form.fields[form.focus].text;
+    match form.spec[form.focus].control {
+        Control::Multi(_) => {
+            let (typed, taken) = suggest::last_item(text);
+            suggest::suggestions(app, source, typed, &taken, SUGGESTIONS)
+        }
+        _ => suggest::suggestions(app, source, text, &[], SUGGESTIONS),
     }
 }
 
@@ -72,23 +133,24 @@ pub fn open_follow_up(app: &mut App, index: Option<usize>) {
         return;
     };
     let existing = index.and_then(|i| app.portfolio.projects[pi].follow_ups.get(i));
-    let fields = vec![
-        TextField::new(existing.map_or("", |f| f.text.as_str())),
-        TextField::new(existing.and_then(|f| f.owner.as_deref()).unwrap_or("")),
-        TextField::new(
-            &existing
-                .and_then(|f| f.due)
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-        ),
+    let values = vec![
+        existing.map_or("", |f| f.text.as_str()).to_string(),
+        existing
+            .and_then(|f| f.owner.as_deref())
+            .unwrap_or("")
+            .to_string(),
+        existing
+            .and_then(|f| f.due)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
     ];
-    app.overlay = Some(Overlay::Form(Form {
-        kind: FormKind::FollowUp { project: pi, index },
-        fields,
-        focus: TEXT,
-        suggestion: None,
-        error: None,
-    }));
+    let spec = vec![
+        field("Hva", "What", Control::Text),
+        field("Ansvarlig", "Owner", Control::Pick(Source::Owners)),
+        field("Frist", "Due", Control::Date),
+    ];
+    let kind = FormKind::FollowUp { project: pi, index };
+    app.overlay = Some(Overlay::Form(Form::new(kind, spec, values, TEXT)));
 }
 
 /// `M`: the meeting record of the day.
@@ -97,54 +159,32 @@ pub fn open_meeting(app: &mut App) {
         return;
     }
     let r = MeetingRecord::of(&app.portfolio, app.meeting_date);
-    let fields = vec![
-        TextField::new(r.chair.as_deref().unwrap_or("")),
-        TextField::new(r.secretary.as_deref().or(app.by.as_deref()).unwrap_or("")),
-        TextField::new(&r.attendees.join(", ")),
-        TextField::new(&r.absent.join(", ")),
-        TextField::new(r.note.as_deref().unwrap_or("")),
+    let values = vec![
+        r.chair.clone().unwrap_or_default(),
+        r.secretary
+            .clone()
+            .or_else(|| app.by.clone())
+            .unwrap_or_default(),
+        r.attendees.join(", "),
+        r.absent.join(", "),
+        r.note.clone().unwrap_or_default(),
     ];
-    app.overlay = Some(Overlay::Form(Form {
-        kind: FormKind::Meeting,
-        fields,
-        focus: 0,
-        suggestion: None,
-        error: None,
-    }));
+    let spec = vec![
+        field("Møteleder", "Chair", Control::Text),
+        field("Referent", "Secretary", Control::Text),
+        field("Til stede", "Attendees", Control::Text),
+        field("Forfall", "Absent", Control::Text),
+        field("Notat", "Note", Control::Text),
+    ];
+    app.overlay = Some(Overlay::Form(Form::new(FormKind::Meeting, spec, values, 0)));
 }
 
-/// The file's owners (of projects and of follow-ups) that match what is typed, best
-/// first; at most `limit`.
+/// The file's owners (of projects, risks and follow-ups) that match what is typed,
+/// best first; at most `limit`.
 pub fn owner_suggestions(app: &App, typed: &str, limit: usize) -> Vec<String> {
-    use fuzzy_matcher::FuzzyMatcher;
-    let mut owners: Vec<&str> = app
-        .portfolio
-        .projects
-        .iter()
-        .flat_map(|p| {
-            p.owner
-                .as_deref()
-                .into_iter()
-                .chain(p.follow_ups.iter().filter_map(|f| f.owner.as_deref()))
-        })
-        .collect();
-    owners.sort_unstable();
-    owners.dedup();
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return owners.into_iter().take(limit).map(String::from).collect();
-    }
-    let m = super::view::matcher();
-    let mut scored: Vec<(i64, &str)> = owners
+    suggest::suggestions(app, Source::Owners, typed, &[], limit)
         .into_iter()
-        .filter(|o| *o != typed)
-        .filter_map(|o| m.fuzzy_match(o, typed).map(|s| (s, o)))
-        .collect();
-    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
-    scored
-        .into_iter()
-        .take(limit)
-        .map(|(_, o)| o.to_string())
+        .map(|s| s.value)
         .collect()
 }
 
@@ -192,10 +232,10 @@ fn some(s: &str) -> Option<String> {
 /// A key in an open form.
 pub fn update(app: &mut App, action: Action, mut form: Form) {
     let n = form.fields.len();
-    let choices = if form.suggests() {
-        owner_suggestions(app, &form.fields[OWNER].text, SUGGESTIONS).len()
-    } else {
-        0
+    let choices = form_suggestions(app, &form).len();
+    let choice = match &form.spec[form.focus].control {
+        Control::Choice(options) => Some(options.len()),
+        _ => None,
     };
     match action {
         Action::TextCancel => {
@@ -223,6 +263,24 @@ pub fn update(app: &mut App, action: Action, mut form: Form) {
             form.suggestion = None;
         }
         Action::TextAccept => return accept(app, form),
+        // A choice: ←/→ or Space go through it, a digit picks.
+        a if choice.is_some() => {
+            let len = choice.unwrap_or(1).max(1);
+            let at = form.choice(form.focus);
+            let next = match a {
+                Action::TextRight | Action::TextInput(' ') => Some((at + 1) % len),
+                Action::TextLeft => Some((at + len - 1) % len),
+                Action::TextInput(c) => c
+                    .to_digit(10)
+                    .and_then(|d| (d as usize).checked_sub(1))
+                    .filter(|&d| d < len),
+                _ => None,
+            };
+            if let Some(i) = next {
+                form.fields[form.focus] = TextField::new(&i.to_string());
+                form.error = None;
+            }
+        }
         a => {
             if edit_text(&mut form.fields[form.focus], a) {
                 form.suggestion = None;
@@ -234,9 +292,15 @@ pub fn update(app: &mut App, action: Action, mut form: Form) {
 }
 
 fn take_suggestion(app: &App, form: &mut Form) {
-    let list = owner_suggestions(app, &form.fields[OWNER].text, SUGGESTIONS);
-    if let Some(o) = form.suggestion.and_then(|s| list.get(s)) {
-        form.fields[OWNER] = TextField::new(o);
+    let list = form_suggestions(app, form);
+    if let Some(s) = form.suggestion.and_then(|i| list.get(i)) {
+        let f = form.focus;
+        form.fields[f] = match form.spec[f].control {
+            Control::Multi(_) => {
+                TextField::new(&suggest::take_last(&form.fields[f].text, &s.value))
+            }
+            _ => TextField::new(&s.value),
+        };
     }
     form.suggestion = None;
 }
@@ -245,6 +309,7 @@ fn accept(app: &mut App, mut form: Form) {
     let l = app.lang;
     let text = |i: usize| form.fields[i].text.clone();
     match form.kind.clone() {
+        FormKind::Item(_) => super::forms::accept(app, form),
         FormKind::FollowUp { project, index } => {
             let Ok(due) = parse_due(&text(DUE), app.meeting_date) else {
                 form.error = Some(

@@ -36,6 +36,9 @@ pub fn undo_redo(app: &mut App, redo: bool) {
     }));
     app.unsaved = app.history.unsaved(&app.portfolio);
     app.data_changed();
+    if stepped.edit.changes_structure() {
+        app.structure_changed();
+    }
     let what = super::describe::edit(app, &stepped.edit);
     let shown = go_to(app, &stepped);
     let verb = if redo {

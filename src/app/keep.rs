@@ -23,8 +23,29 @@ impl App {
     /// ids where those are still there; the other filters and the sort stay as they are.
     pub fn replace_portfolio(&mut self, portfolio: Portfolio, history: History) {
         let place = self.place();
-        let goal_filter = self.filters.goal.map(|g| self.goals[g].id.clone());
-        let (goals, goal_by_id, figures) = goal_view(&portfolio);
+        self.unsaved = history.unsaved(&portfolio);
+        self.portfolio = portfolio;
+        self.history = history;
+        self.criterion_cursor = self
+            .criterion_cursor
+            .min(self.portfolio.criteria.len().saturating_sub(1));
+        self.rebuild(place);
+    }
+
+    /// After an edit (or its undo) that added or removed a project or changed the goal
+    /// tree or an id: the goal view made again, and the cursors kept by id.
+    pub fn structure_changed(&mut self) {
+        let place = self.place();
+        self.rebuild(place);
+    }
+
+    fn rebuild(&mut self, place: Place) {
+        let goal_filter = self
+            .filters
+            .goal
+            .and_then(|g| self.goals.get(g))
+            .map(|g| g.id.clone());
+        let (goals, goal_by_id, figures) = goal_view(&self.portfolio);
         self.expanded = goals
             .iter()
             .map(|g| match self.goal_by_id.get(&g.id) {
@@ -33,16 +54,10 @@ impl App {
             })
             .collect();
         self.filters.goal = goal_filter.and_then(|id| goal_by_id.get(&id).copied());
-        self.portfolio = portfolio;
         self.goals = goals;
         self.goal_by_id = goal_by_id;
         self.figures = figures;
-        self.unsaved = history.unsaved(&self.portfolio);
-        self.history = history;
         self.view_cache.clear();
-        self.criterion_cursor = self
-            .criterion_cursor
-            .min(self.portfolio.criteria.len().saturating_sub(1));
         self.rebuild_goal_rows();
         self.refresh_ranking();
         // The old selection's index means nothing in the new file: refilter must not

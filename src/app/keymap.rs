@@ -165,6 +165,7 @@ static SHARED_TAIL: &[Binding] = &[
     b!(Ctx::FollowUps, [ch('x')], "x", A::ToggleDone, "merk utført (igjen: åpne)", "mark done (again: reopen)", true),
     b!(Ctx::FollowUps, [key(K::Enter)], "Enter", A::Enter, "rediger", "edit", true),
     b!(Ctx::FollowUps, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", true),
+    b!(Ctx::FollowUps, [ch('-')], "-", A::RemoveHere, "fjern oppfølgingspunktet", "remove the follow-up", false),
     b!(Ctx::FollowUps, [key(K::Esc), ch('A')], "Esc/A", A::Back, "lukk listen", "close the list", true),
     b!(Ctx::FollowUps, [ch('q')], "q", A::Quit, "avslutt", "quit", false),
 ];

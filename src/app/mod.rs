@@ -5,11 +5,14 @@
 pub mod action;
 mod cursor;
 pub mod describe;
+pub mod detail;
 pub mod editor;
 pub mod fold;
 pub mod followups;
 pub mod form;
+pub mod forms;
 pub mod fuzzy;
+pub mod here;
 pub mod hits;
 mod jump;
 mod keep;
@@ -22,8 +25,10 @@ pub mod palette;
 pub mod panes;
 mod partial;
 pub mod picker;
+pub mod remove;
 pub mod scoring;
 pub mod since;
+pub mod suggest;
 pub mod update;
 pub mod view;
 pub mod wrap;
@@ -295,6 +300,10 @@ pub enum Question {
         scored: usize,
         of: usize,
     },
+    /// Remove what [`App::removing`] names? Asked once, and undoable.
+    Remove,
+    /// `+` in the goal tree: the new goal under the one at the cursor, or beside it?
+    GoalPlace,
 }
 
 /// The interactive program's whole state.
@@ -315,7 +324,8 @@ pub struct App {
     pub detail: bool,
     /// Where the open view was opened from, for `Esc` to go back to (see [`origin`]).
     pub origin: Option<origin::Origin>,
-    pub detail_scroll: usize,
+    /// The detail's field cursor: which of its stops (see [`detail::stops`]).
+    pub detail_field: usize,
 
     pub expanded: Vec<bool>,
     /// Visible goal rows (tree indices), in tree order.
@@ -407,6 +417,8 @@ pub struct App {
     /// The triage visit (its [`Triage::item_started`]) on which
     /// [`Question::PartlyScored`] was asked: it is asked once per visit.
     pub partial_asked: Option<std::time::Instant>,
+    /// What [`Question::Remove`] asks about (see [`remove`]).
+    pub removing: Option<remove::Removing>,
 }
 
 /// Edits a replay had to leave out (their project or risk is gone), and the file
@@ -485,6 +497,11 @@ pub struct ScrollMemo {
     pub help_max: Cell<Option<usize>>,
     /// The project detail's largest useful scroll at the last frame, likewise.
     pub detail_max: Cell<Option<usize>>,
+    /// The project detail's first line shown (it follows the field cursor).
+    pub detail: Cell<usize>,
+    /// The line each of the detail's stops starts on, at the last frame (the page
+    /// keys go by it).
+    pub detail_stops: std::cell::RefCell<Vec<usize>>,
     /// The first row of the note field shown, when the note is longer than its box.
     pub note: Cell<usize>,
 }
@@ -558,7 +575,7 @@ impl App {
             overlay: None,
             detail: false,
             origin: None,
-            detail_scroll: 0,
+            detail_field: 0,
             expanded,
             goal_rows: Vec::new(),
             goal_cursor: 0,
@@ -604,6 +621,7 @@ impl App {
             meeting_length: None,
             since: None,
             partial_asked: None,
+            removing: None,
             view_cache: view::ViewCache::default(),
         };
         app.save_as_default = suggest_save_as(&app.file_label, app.meeting_date);

@@ -119,7 +119,7 @@ fn click(app: &mut App, col: u16, row: u16) {
         Hit::Goal(i) if i < app.goal_rows.len() => app.goal_cursor = i,
         Hit::Project(i) if i < app.visible.len() => {
             app.project_cursor = i;
-            app.detail_scroll = 0;
+            super::detail::reset(app);
         }
         Hit::Risk(i) if i < app.risk_rows.len() => {
             app.risk_focus = RiskFocus::Register;

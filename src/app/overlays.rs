@@ -181,7 +181,11 @@ pub(super) fn question(app: &mut App, action: Action, q: Question) {
         }
         return;
     };
-    if super::editor::answer(app, q, c) || super::partial::answer(app, q, c) {
+    if super::editor::answer(app, q, c)
+        || super::partial::answer(app, q, c)
+        || super::remove::answer(app, q, c)
+        || super::here::answer(app, q, c)
+    {
         return;
     }
     match (q, c) {

@@ -15,6 +15,9 @@ use super::{Action, App, SortKey};
 #[derive(Debug, Clone)]
 pub struct Command {
     pub label: String,
+    /// The same words in the other language: the palette finds a command by either
+    /// ("add" in Norwegian, "legg til" in English).
+    pub other: String,
     pub keys: &'static str,
     pub action: Action,
 }
@@ -33,8 +36,13 @@ pub fn commands(app: &App) -> Vec<Command> {
             if matches!(b.action, Action::Score(_)) || out.iter().any(|c| c.action == b.action) {
                 continue;
             }
+            let other = match l {
+                crate::text::Lang::Nb => b.en,
+                crate::text::Lang::En => b.nb,
+            };
             out.push(Command {
                 label: b.describe(l).to_string(),
+                other: other.to_string(),
                 keys: b.shown,
                 action: b.action,
             });
@@ -44,6 +52,7 @@ pub fn commands(app: &App) -> Vec<Command> {
         for k in SortKey::ALL {
             out.push(Command {
                 label: format!("{} {}", l.pick("sorter etter", "sort by"), k.label(l)),
+                other: String::new(),
                 keys: "",
                 action: Action::Sort(k),
             });
@@ -53,18 +62,21 @@ pub fn commands(app: &App) -> Vec<Command> {
     if !app.filters.is_empty() && app.triage.is_none() {
         out.push(Command {
             label: l.pick("fjern alle filtre", "clear all filters").to_string(),
+            other: String::new(),
             keys: "",
             action: Action::ClearFilters,
         });
     }
     out.push(Command {
         label: l.pick("lagre som …", "save as …").to_string(),
+        other: String::new(),
         keys: "",
         action: Action::OpenSaveAs,
     });
     for o in Output::ALL {
         out.push(Command {
             label: o.label(l).to_string(),
+            other: String::new(),
             keys: "",
             action: Action::WriteOutput(o),
         });
@@ -76,6 +88,7 @@ pub fn commands(app: &App) -> Vec<Command> {
                 "mouse on/off: clicks and the wheel",
             )
             .to_string(),
+        other: String::new(),
         keys: ":mouse",
         action: Action::ToggleMouse,
     });
@@ -91,7 +104,12 @@ pub fn matches(app: &App, query: &str) -> Vec<Command> {
     let m = super::view::matcher();
     let mut scored: Vec<(i64, Command)> = all
         .into_iter()
-        .filter_map(|c| m.fuzzy_match(&c.label, query.trim()).map(|s| (s, c)))
+        .filter_map(|c| {
+            let own = m.fuzzy_match(&c.label, query.trim());
+            // The other language's words count a little less: the reader's come first.
+            let other = m.fuzzy_match(&c.other, query.trim()).map(|s| s - 1);
+            own.max(other).map(|s| (s, c))
+        })
         .collect();
     scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     scored.into_iter().map(|(_, c)| c).collect()

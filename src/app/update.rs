@@ -190,6 +190,14 @@ pub fn update(app: &mut App, action: Action) {
         Action::AddFollowUp => super::form::open_follow_up(app, None),
         Action::OpenFollowUps => super::followups::open(app),
         Action::OpenMeeting => super::form::open_meeting(app),
+        Action::EditHere => super::here::edit(app),
+        Action::AddHere => super::here::add(app),
+        Action::RemoveHere => super::here::remove(app),
+        Action::EditBudget => {
+            if !refuse_read_only(app) {
+                super::forms::project::open_budget(app)
+            }
+        }
         Action::ShowMoved => show_moved(app),
         Action::ToggleDone => {}
         Action::EditInEditor => super::editor::open(app),
@@ -284,12 +292,16 @@ pub(crate) fn edit(app: &mut App, e: Edit) {
             ));
         }
         Ok(_) => {
+            let structural = e.changes_structure();
             app.effects
                 .push(Effect::Journal(JournalEntry::Stamped(e, stamp)));
             app.unsaved = app.history.unsaved(&app.portfolio);
             app.data_changed();
+            if structural {
+                app.structure_changed();
+            }
         }
-        Err(err) => app.message = Some(err.to_string()),
+        Err(err) => app.message = Some(err.msg().get(app.lang).to_string()),
     }
 }
 

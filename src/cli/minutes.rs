@@ -19,7 +19,7 @@ mod words;
 use std::fmt::Write;
 
 use crate::model::figures::score_total;
-use crate::model::{Date, Evaluation, Goal, Portfolio};
+use crate::model::{Change, Date, Evaluation, Goal, Portfolio};
 use crate::text::{Lang, Noun};
 
 use super::md;
@@ -190,10 +190,17 @@ fn item(o: &mut String, p: &Portfolio, it: &Item, secretary: Option<&str>, l: La
             who(&f.steps, secretary)
         );
     }
+    for c in &it.events {
+        let _ = writeln!(o, "- {}{}", event(l, c), who(&[c], secretary));
+    }
     for n in &it.follow_ups {
         follow_up(o, n, secretary, l);
     }
-    if it.evaluation.is_none() && it.fields.is_empty() && it.follow_ups.is_empty() {
+    if it.evaluation.is_none()
+        && it.fields.is_empty()
+        && it.follow_ups.is_empty()
+        && it.events.is_empty()
+    {
         let _ = writeln!(
             o,
             "_{}_",
@@ -345,6 +352,19 @@ fn others(o: &mut String, p: &Portfolio, day: &Day, secretary: Option<&str>, l: 
         day.others.len()
     );
     for x in &day.others {
+        if let [c] = x.field.steps[..]
+            && day::is_event(c)
+        {
+            let id = x.goal.map(|g| format!(" {}", md(g))).unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "- {}{id}: {}{}",
+                event_word(l, c),
+                event_value(l, c),
+                who(&[c], secretary)
+            );
+            continue;
+        }
         let subject = match x.goal {
             Some(id) => {
                 let title = find_goal(&p.goals, id)
@@ -367,6 +387,34 @@ fn others(o: &mut String, p: &Portfolio, day: &Day, secretary: Option<&str>, l: 
         );
     }
     o.push('\n');
+}
+
+/// "Ny risiko: «R3 Lederne frigjør ikke tid»": an item added or removed.
+fn event(l: Lang, c: &Change) -> String {
+    format!("{}: {}", event_word(l, c), event_value(l, c))
+}
+
+fn event_word(l: Lang, c: &Change) -> &'static str {
+    let added = c.from.is_none();
+    match (c.what.as_str(), added) {
+        ("project", true) => l.pick("Nytt prosjekt", "New project"),
+        ("project", false) => l.pick("Prosjektet fjernet", "Project removed"),
+        ("risks", true) => l.pick("Ny risiko", "New risk"),
+        ("risks", false) => l.pick("Risiko fjernet", "Risk removed"),
+        ("results", true) => l.pick("Nytt resultat", "New result"),
+        ("results", false) => l.pick("Resultat fjernet", "Result removed"),
+        ("budget.funding", true) => l.pick("Ny finansiering", "New funding"),
+        ("budget.funding", false) => l.pick("Finansiering fjernet", "Funding removed"),
+        ("goal", true) => l.pick("Nytt mål", "New goal"),
+        ("goal", false) => l.pick("Mål fjernet", "Goal removed"),
+        (_, _) => l.pick("Oppfølgingspunkt fjernet", "Follow-up removed"),
+    }
+}
+
+fn event_value(l: Lang, c: &Change) -> String {
+    c.to.as_deref()
+        .or(c.from.as_deref())
+        .map_or_else(|| "–".to_string(), |v| quoted(l, v))
 }
 
 fn find_goal<'a>(goals: &'a [Goal], id: &str) -> Option<&'a Goal> {

@@ -4,7 +4,8 @@
 //! record. The bookkeeping that goes with them (the change log, the agenda, the day's
 //! evaluation's date and author) is not counted on its own.
 
-use super::types::{Meeting, Project};
+use super::align::{Pair, align};
+use super::types::{Goal, Meeting, Project};
 use super::value::Value;
 
 /// Items that differ between two versions of one project.
@@ -13,6 +14,41 @@ pub fn project(a: &Project, b: &Project) -> usize {
         return 0;
     }
     count(&Value::of(a), &Value::of(b))
+}
+
+/// Items that differ between two lists of projects: each changed item of a project
+/// found in both, and one for each project added or removed.
+pub fn projects(a: &[Project], b: &[Project]) -> usize {
+    align(a, b, |pr| Some(pr.id.as_str()), |pr| Some(pr.name.as_str()))
+        .into_iter()
+        .map(|pair| match pair {
+            Pair::Both(i, j) => project(&a[i], &b[j]),
+            Pair::Old(_) | Pair::New(_) => 1,
+        })
+        .sum()
+}
+
+/// Items that differ between two goal trees: each field of a goal, each goal added or
+/// removed (with the goals below it, one).
+pub fn goals(a: &[Goal], b: &[Goal]) -> usize {
+    if a == b {
+        return 0;
+    }
+    align(a, b, |g| Some(g.id.as_str()), |g| Some(g.title.as_str()))
+        .into_iter()
+        .map(|pair| match pair {
+            Pair::Both(i, j) if a[i] == b[j] => 0,
+            Pair::Both(i, j) => {
+                let own = |g: &Goal| Goal {
+                    children: Vec::new(),
+                    ..g.clone()
+                };
+                count(&Value::of(&own(&a[i])), &Value::of(&own(&b[j])))
+                    + goals(&a[i].children, &b[j].children)
+            }
+            Pair::Old(_) | Pair::New(_) => 1,
+        })
+        .sum()
 }
 
 /// Items that differ in the meeting records' headers (chair, secretary, note, each

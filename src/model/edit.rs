@@ -10,8 +10,14 @@ use serde::{Deserialize, Serialize};
 pub use super::history::History;
 pub use super::record::{MeetingRecord, Stamp};
 use super::types::{
-    Date, Decision, Evaluation, FollowUp, Health, Portfolio, Project, RiskStatus, Status,
+    Date, Decision, Evaluation, FollowUp, Funding, Goal, Health, MeasuredResult, Portfolio,
+    Project, Risk, RiskStatus, Status,
 };
+pub use fields::{GoalField, ProjectField, RiskField};
+
+pub(crate) mod fields;
+mod items;
+pub mod structure;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Edit {
@@ -75,6 +81,109 @@ pub enum Edit {
     },
     /// The meeting record of a day: who chaired, kept the record, came, sent apologies.
     Meeting(MeetingRecord),
+    /// One of a project's own fields: name, owner, unit, instrument, level, dates,
+    /// goals, tags, the budget's planned and spent.
+    ProjectSet {
+        project: String,
+        field: ProjectField,
+    },
+    /// A new project, at the end of the list.
+    ProjectAdd {
+        project: Box<Project>,
+    },
+    /// A project taken out of the portfolio (the meeting records keep naming it).
+    ProjectRemove {
+        project: String,
+    },
+    /// A project's id, and every reference to it: the meeting records' agenda and
+    /// change log. Its evaluations are its own and go with it.
+    ProjectRename {
+        from: String,
+        to: String,
+    },
+    /// A new risk, at the end of the project's list.
+    RiskAdd {
+        project: String,
+        risk: Risk,
+    },
+    /// A risk's id, title, cause or owner.
+    RiskSet {
+        project: String,
+        risk: String,
+        field: RiskField,
+    },
+    RiskRemove {
+        project: String,
+        risk: String,
+    },
+    /// A new measurable result, at the end of the project's list.
+    ResultAdd {
+        project: String,
+        result: MeasuredResult,
+    },
+    /// Replace result `index`, whose name was `name` when it was chosen.
+    ResultSet {
+        project: String,
+        index: usize,
+        name: String,
+        result: MeasuredResult,
+    },
+    ResultRemove {
+        project: String,
+        index: usize,
+        name: String,
+    },
+    /// A new funding line in the project's budget (a budget of 0 is made if it has none).
+    FundingAdd {
+        project: String,
+        funding: Funding,
+    },
+    /// Replace funding line `index`, whose source was `source` when it was chosen.
+    FundingSet {
+        project: String,
+        index: usize,
+        source: String,
+        funding: Funding,
+    },
+    FundingRemove {
+        project: String,
+        index: usize,
+        source: String,
+    },
+    /// Take follow-up `index` (whose text was `text`) out of the project's list.
+    FollowUpRemove {
+        project: String,
+        index: usize,
+        text: String,
+    },
+    /// A new goal: a child of `parent` (at the top with `None`), after its sibling
+    /// `after` (at the end of the siblings with `None`, or if `after` is gone).
+    GoalAdd {
+        parent: Option<String>,
+        after: Option<String>,
+        goal: Goal,
+    },
+    /// A goal's title, description or SDGs.
+    GoalSet {
+        goal: String,
+        field: GoalField,
+    },
+    /// A goal taken out with the goals below it. The projects that served one of them
+    /// serve its parent instead with `to_parent` (and a parent to go to); otherwise
+    /// they lose that goal.
+    GoalRemove {
+        goal: String,
+        to_parent: bool,
+    },
+    /// A goal's id, and every reference to it: the goals projects serve and the meeting
+    /// records' change log.
+    GoalRename {
+        from: String,
+        to: String,
+    },
+    /// Several edits made as one (a form that changed several fields): one step to undo,
+    /// each logged on its own. Adding or removing a project is not among them.
+    Batch(Vec<Edit>),
 }
 
 /// Why an edit could not be applied.
@@ -92,6 +201,136 @@ pub enum EditError {
     NoFollowUp(String, String),
     #[error("a follow-up needs a text")]
     EmptyFollowUp,
+    #[error("{0} `{1}` is not there any more")]
+    NoItem(&'static str, String),
+    #[error("goal `{0}` is not in the goal tree")]
+    NoGoal(String),
+    #[error("the id `{0}` is taken")]
+    Taken(String),
+    #[error("an id cannot be empty")]
+    EmptyId,
+    #[error("{0} cannot be empty")]
+    Empty(&'static str),
+    #[error("{0} cannot be negative")]
+    Negative(&'static str),
+    #[error("`end` cannot be before `start`")]
+    EndBeforeStart,
+    #[error("an amount can be at most 10^15")]
+    TooLarge,
+    #[error("a number must be finite")]
+    NotFinite,
+    #[error("the goal tree can be at most 31 levels deep")]
+    TooDeep,
+    /// The edit would give the file an error `styr check` refuses.
+    #[error("{0}")]
+    Invalid(crate::model::Msg),
+    #[error("an SDG must be between 1 and 17")]
+    BadSdg,
+    #[error("a project is added or removed on its own, not with other edits")]
+    Reshape,
+}
+
+/// The words an [`EditError`] names a field with, in bokmål.
+fn nb_what(what: &str) -> &'static str {
+    match what {
+        "a score" => "en score",
+        "probability" => "sannsynligheten",
+        "consequence" => "konsekvensen",
+        "a project's name" => "et prosjekts navn",
+        "a risk's title" => "en risikos tittel",
+        "a result's name" => "et resultats navn",
+        "a funding line's source" => "en finansierings kilde",
+        "a goal's title" => "et måls tittel",
+        _ => "feltet",
+    }
+}
+
+impl EditError {
+    /// Why, in both languages (the status line says it in the user's).
+    pub fn msg(&self) -> crate::model::Msg {
+        use crate::model::msg::msg;
+        let c = |s: &str| crate::sanitize::clean(s).into_owned();
+        match self {
+            EditError::NoProject(p) => {
+                let p = c(p);
+                msg!(
+                    "project `{p}` is not in the portfolio",
+                    "prosjektet `{p}` finnes ikke i porteføljen"
+                )
+            }
+            EditError::NoRisk(p, r) => {
+                let (p, r) = (c(p), c(r));
+                msg!(
+                    "risk `{r}` is not in project `{p}`",
+                    "risikoen `{r}` finnes ikke i prosjektet `{p}`"
+                )
+            }
+            EditError::NoCriterion(k) => {
+                let k = c(k);
+                msg!(
+                    "criterion `{k}` is not in the portfolio",
+                    "kriteriet `{k}` finnes ikke i porteføljen"
+                )
+            }
+            EditError::OutOfRange(what) => {
+                let nb = nb_what(what);
+                msg!(
+                    "{what} must be between 1 and 5",
+                    "{nb} må være mellom 1 og 5"
+                )
+            }
+            EditError::NoFollowUp(_, t) | EditError::NoItem(_, t) => {
+                let t = c(t);
+                msg!("`{t}` is not there any more", "`{t}` finnes ikke lenger")
+            }
+            EditError::EmptyFollowUp => msg!(
+                "a follow-up needs a text",
+                "et oppfølgingspunkt trenger en tekst"
+            ),
+            EditError::NoGoal(g) => {
+                let g = c(g);
+                msg!(
+                    "goal `{g}` is not in the goal tree",
+                    "målet `{g}` finnes ikke i måltreet"
+                )
+            }
+            EditError::Taken(id) => {
+                let id = c(id);
+                msg!("the id `{id}` is taken", "id-en `{id}` er i bruk")
+            }
+            EditError::EmptyId => msg!("an id cannot be empty", "en id kan ikke være tom"),
+            EditError::Empty(what) => {
+                let nb = nb_what(what);
+                msg!("{what} cannot be empty", "{nb} kan ikke være tom")
+            }
+            EditError::Negative(_) => msg!(
+                "an amount cannot be negative",
+                "et beløp kan ikke være negativt"
+            ),
+            EditError::Reshape => msg!(
+                "a project is added or removed on its own, not with other edits",
+                "et prosjekt legges til eller fjernes alene, ikke sammen med andre endringer"
+            ),
+            EditError::EndBeforeStart => msg!(
+                "`end` cannot be before `start`",
+                "slutt kan ikke være før start"
+            ),
+            EditError::TooLarge => msg!(
+                "an amount can be at most 10^15",
+                "et beløp kan være høyst 10^15"
+            ),
+            EditError::NotFinite => msg!("a number must be finite", "et tall må være endelig"),
+            EditError::TooDeep => msg!(
+                "the goal tree can be at most 31 levels deep",
+                "måltreet kan ha høyst 31 nivåer"
+            ),
+            EditError::Invalid(m) => m.clone(),
+            EditError::BadSdg => msg!(
+                "an SDG must be between 1 and 17",
+                "et bærekraftsmål må være mellom 1 og 17"
+            ),
+        }
+    }
 }
 
 impl Edit {
@@ -108,9 +347,62 @@ impl Edit {
             | Edit::RiskStatus { project, .. }
             | Edit::RiskMitigation { project, .. }
             | Edit::FollowUpAdd { project, .. }
-            | Edit::FollowUpSet { project, .. } => Some(project),
-            Edit::Meeting(_) => None,
+            | Edit::FollowUpSet { project, .. }
+            | Edit::ProjectSet { project, .. }
+            | Edit::ProjectRemove { project }
+            | Edit::RiskAdd { project, .. }
+            | Edit::RiskSet { project, .. }
+            | Edit::RiskRemove { project, .. }
+            | Edit::ResultAdd { project, .. }
+            | Edit::ResultSet { project, .. }
+            | Edit::ResultRemove { project, .. }
+            | Edit::FundingAdd { project, .. }
+            | Edit::FundingSet { project, .. }
+            | Edit::FundingRemove { project, .. }
+            | Edit::FollowUpRemove { project, .. } => Some(project),
+            Edit::ProjectAdd { project } => Some(&project.id),
+            Edit::ProjectRename { from, .. } => Some(from),
+            Edit::Batch(parts) => parts.iter().find_map(Edit::project_id),
+            Edit::Meeting(_)
+            | Edit::GoalAdd { .. }
+            | Edit::GoalSet { .. }
+            | Edit::GoalRemove { .. }
+            | Edit::GoalRename { .. } => None,
         }
+    }
+
+    /// The goal the edit changes, if it is a goal edit.
+    pub fn goal_id(&self) -> Option<&str> {
+        match self {
+            Edit::GoalAdd { goal, .. } => Some(&goal.id),
+            Edit::GoalSet { goal, .. } | Edit::GoalRemove { goal, .. } => Some(goal),
+            Edit::GoalRename { from, .. } => Some(from),
+            Edit::Batch(parts) => parts.iter().find_map(Edit::goal_id),
+            _ => None,
+        }
+    }
+
+    /// The edits this one is made of: a batch's parts, or itself.
+    pub fn parts(&self) -> &[Edit] {
+        match self {
+            Edit::Batch(parts) => parts,
+            e => std::slice::from_ref(e),
+        }
+    }
+
+    /// Whether it adds or removes a project, changes the goal tree or renames an id:
+    /// what the views that hold places by index must see anew.
+    pub fn changes_structure(&self) -> bool {
+        self.parts().iter().any(|e| {
+            e.reshapes()
+                || e.goal_id().is_some()
+                || matches!(e, Edit::ProjectRename { .. } | Edit::GoalRemove { .. })
+        })
+    }
+
+    /// Whether it adds or removes a project (which moves the projects after it).
+    pub fn reshapes(&self) -> bool {
+        matches!(self, Edit::ProjectAdd { .. } | Edit::ProjectRemove { .. })
     }
 
     /// The risk the edit changes, if it is a risk edit.
@@ -119,7 +411,11 @@ impl Edit {
             Edit::RiskProbability { risk, .. }
             | Edit::RiskConsequence { risk, .. }
             | Edit::RiskStatus { risk, .. }
-            | Edit::RiskMitigation { risk, .. } => Some(risk),
+            | Edit::RiskMitigation { risk, .. }
+            | Edit::RiskSet { risk, .. }
+            | Edit::RiskRemove { risk, .. } => Some(risk),
+            Edit::RiskAdd { risk, .. } => Some(&risk.id),
+            Edit::Batch(parts) => parts.iter().find_map(Edit::risk_id),
             _ => None,
         }
     }
@@ -151,6 +447,19 @@ impl Edit {
             Edit::FollowUpAdd { .. } => "follow_ups".into(),
             Edit::FollowUpSet { index, .. } => format!("follow_ups[{index}]"),
             Edit::Meeting(r) => format!("meetings.{}", r.date),
+            Edit::ProjectSet { field, .. } => field.name().into(),
+            Edit::ProjectAdd { .. } | Edit::ProjectRemove { .. } => "project".into(),
+            Edit::ProjectRename { .. } | Edit::GoalRename { .. } => "id".into(),
+            Edit::RiskAdd { .. } | Edit::RiskRemove { .. } => "risks".into(),
+            Edit::RiskSet { risk, field, .. } => format!("risks.{risk}.{}", field.name()),
+            Edit::ResultAdd { .. } | Edit::ResultRemove { .. } => "results".into(),
+            Edit::ResultSet { index, .. } => format!("results[{index}]"),
+            Edit::FundingAdd { .. } | Edit::FundingRemove { .. } => "budget.funding".into(),
+            Edit::FundingSet { index, .. } => format!("budget.funding[{index}]"),
+            Edit::FollowUpRemove { .. } => "follow_ups".into(),
+            Edit::GoalAdd { .. } | Edit::GoalRemove { .. } => "goal".into(),
+            Edit::GoalSet { field, .. } => field.name().into(),
+            Edit::Batch(parts) => parts.first().map_or_else(String::new, Edit::field),
         }
     }
 
@@ -166,6 +475,10 @@ impl Edit {
             Edit::RiskConsequence { risk: id, .. } => risk(id).map(|r| r.consequence.to_string()),
             Edit::RiskStatus { risk: id, .. } => risk(id).map(|r| format!("{:?}", r.status)),
             Edit::RiskMitigation { risk: id, .. } => risk(id).and_then(|r| r.mitigation.clone()),
+            Edit::ProjectSet { field, .. } => field.read(pr),
+            Edit::RiskSet {
+                risk: id, field, ..
+            } => risk(id).and_then(|r| field.read(r)),
             _ => None,
         }
     }
@@ -188,13 +501,49 @@ impl Edit {
             Edit::FollowUpAdd { follow_up, .. } | Edit::FollowUpSet { follow_up, .. } => {
                 Some(format!("{:?}", follow_up.text))
             }
-            Edit::Meeting(_) => None,
+            Edit::ProjectSet { field, .. } => field.value(),
+            Edit::RiskSet { field, .. } => field.value(),
+            Edit::GoalSet { field, .. } => field.value(),
+            Edit::ProjectRename { to, .. } | Edit::GoalRename { to, .. } => Some(format!("{to:?}")),
+            Edit::ProjectAdd { project } => Some(format!("{:?}", project.name)),
+            Edit::RiskAdd { risk, .. } => Some(format!("{:?}", risk.title)),
+            Edit::ResultAdd { result, .. } | Edit::ResultSet { result, .. } => {
+                Some(format!("{:?}", result.name))
+            }
+            Edit::FundingAdd { funding, .. } | Edit::FundingSet { funding, .. } => {
+                Some(format!("{:?}", funding.source))
+            }
+            Edit::GoalAdd { goal, .. } => Some(format!("{:?}", goal.title)),
+            Edit::Meeting(_)
+            | Edit::ProjectRemove { .. }
+            | Edit::RiskRemove { .. }
+            | Edit::ResultRemove { .. }
+            | Edit::FundingRemove { .. }
+            | Edit::FollowUpRemove { .. }
+            | Edit::GoalRemove { .. }
+            | Edit::Batch(_) => None,
         }
     }
 
     /// Apply to `p`; returns the index of the changed project (`None` for the meeting
     /// record, which changes `p.meetings`).
+    ///
+    /// An edit that fails leaves `p` as it was, except a batch, whose parts before the
+    /// failing one stay made ([`History`] puts everything back).
     pub fn apply(&self, p: &mut Portfolio) -> Result<Option<usize>, EditError> {
+        if let Edit::Batch(parts) = self {
+            let mut changed = None;
+            for e in parts {
+                if e.reshapes() {
+                    return Err(EditError::Reshape);
+                }
+                changed = e.apply(p)?.or(changed);
+            }
+            return Ok(changed);
+        }
+        if let Some(done) = structure::apply(self, p)? {
+            return Ok(done);
+        }
         let Some(pid) = self.project_id() else {
             if let Edit::Meeting(r) = self {
                 r.apply(p);
@@ -213,6 +562,9 @@ impl Edit {
         }
         let criteria_order: Vec<String> = p.criteria.iter().map(|c| c.id.clone()).collect();
         let pr = &mut p.projects[pi];
+        if items::apply(self, pr)? {
+            return Ok(Some(pi));
+        }
         match self {
             Edit::Score {
                 date,
@@ -292,7 +644,9 @@ impl Edit {
                 let i = find_follow_up(pr, *index, text)?;
                 pr.follow_ups[i] = follow_up.clone();
             }
-            Edit::Meeting(_) => unreachable!("the meeting record has no project"),
+            Edit::ProjectSet { field, .. } => field.apply(pr)?,
+            // Handled above: structural edits, items, and the meeting record (no project).
+            _ => return Ok(Some(pi)),
         }
         // Cleared back to nothing (a score taken back, no decision, no note): the day's
         // evaluation goes, so the file is as it was and nothing counts as unsaved.

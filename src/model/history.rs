@@ -1,21 +1,39 @@
 //! Undo and redo over a meeting's edits, and what differs from the file on disk.
 //!
-//! Each step keeps a copy of the one project it changed (and of the meeting records, when
-//! the edit wrote to them: the change log, the agenda, the record of who was there), so
-//! the cost does not grow with the portfolio.
+//! Each step keeps a copy of the projects it changed (one, for most edits), of the goal
+//! tree when a goal edit changed it, of a project added or removed, and of the meeting
+//! records when the edit wrote to them (the change log, the agenda, the record of who was
+//! there), so the cost does not grow with the portfolio.
+//!
+//! An edit is refused, and leaves everything as it was, when it would give the file an
+//! error `styr check` refuses (a goal that does not exist, an end before the start):
+//! a file styr saved always loads again.
 
 use std::collections::HashMap;
 
+use super::changelog::{self, Before};
 use super::differ;
+use super::edit::structure::{find_goal, subtree_ids};
 use super::edit::{Edit, EditError};
 use super::record::{self, Stamp};
-use super::types::{Meeting, Portfolio, Project};
+use super::types::{Goal, Meeting, Portfolio, Project};
+use super::validate_item;
+
+/// A project added to the list, or removed from it: where, and which.
+#[derive(Debug, Clone)]
+enum Reshape {
+    Added(usize, Project),
+    Removed(usize, Project),
+}
 
 /// One step of history: what it changed, before and after.
 #[derive(Debug, Clone)]
 struct Step {
     edit: Edit,
-    project: Option<(usize, Project, Project)>,
+    /// Projects changed in place: (index, before, after).
+    projects: Vec<(usize, Project, Project)>,
+    reshape: Option<Reshape>,
+    goals: Option<(Vec<Goal>, Vec<Goal>)>,
     meetings: Option<(Vec<Meeting>, Vec<Meeting>)>,
 }
 
@@ -23,7 +41,7 @@ struct Step {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stepped {
     pub edit: Edit,
-    /// The changed project's index; `None` for the meeting record alone.
+    /// The changed project's index; `None` for the meeting record or a goal alone.
     pub project: Option<usize>,
 }
 
@@ -33,25 +51,85 @@ pub struct History {
     done: Vec<Step>,
     undone: Vec<Step>,
     /// The projects as they are on disk, for each one changed since the last save (or
-    /// load): what [`History::unsaved`] compares with.
+    /// load): what [`History::unsaved`] compares with, while no project was added or
+    /// removed since.
     disk: HashMap<usize, Project>,
+    /// Every project as on disk, once one was added or removed since the last save.
+    disk_list: Option<Vec<Project>>,
+    /// The goal tree as on disk, once anything changed it.
+    disk_goals: Option<Vec<Goal>>,
     /// The meeting records as they are on disk, once anything changed them.
     disk_meetings: Option<Vec<Meeting>>,
 }
 
+/// What an edit may change in place, found before it is made.
+struct Scope {
+    projects: Vec<usize>,
+    goals: bool,
+}
+
+fn scope(e: &Edit, p: &Portfolio) -> Scope {
+    let mut s = Scope {
+        projects: Vec::new(),
+        goals: false,
+    };
+    let serving = |ids: &[String]| -> Vec<usize> {
+        p.projects
+            .iter()
+            .enumerate()
+            .filter(|(_, pr)| pr.goals.iter().any(|g| ids.contains(g)))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    for part in e.parts() {
+        match part {
+            Edit::ProjectAdd { .. } | Edit::ProjectRemove { .. } | Edit::Meeting(_) => {}
+            Edit::GoalAdd { .. } | Edit::GoalSet { .. } => s.goals = true,
+            Edit::GoalRemove { goal, .. } => {
+                s.goals = true;
+                let gone = find_goal(&p.goals, goal)
+                    .map(subtree_ids)
+                    .unwrap_or_default();
+                s.projects.extend(serving(&gone));
+            }
+            Edit::GoalRename { from, .. } => {
+                s.goals = true;
+                s.projects.extend(serving(std::slice::from_ref(from)));
+            }
+            e => s.projects.extend(
+                e.project_id()
+                    .and_then(|id| p.projects.iter().position(|x| x.id == id)),
+            ),
+        }
+    }
+    s.projects.sort_unstable();
+    s.projects.dedup();
+    s
+}
+
 impl History {
-    /// Every project index an edit, undo or redo in this history has changed: a
-    /// superset of the projects that differ from the state at load (or at a save).
+    /// Every project index an edit, undo or redo in this history has changed in place:
+    /// a superset of the projects that differ from the state at load (or at a save),
+    /// unless a project was added or removed ([`History::reshaped`]).
     pub fn touched(&self) -> Vec<usize> {
         let mut v: Vec<usize> = self
             .done
             .iter()
             .chain(&self.undone)
-            .filter_map(|s| s.project.as_ref().map(|p| p.0))
+            .flat_map(|s| s.projects.iter().map(|p| p.0))
             .collect();
         v.sort_unstable();
         v.dedup();
         v
+    }
+
+    /// Whether a step in this history added or removed a project: the projects after
+    /// it stand at other places than on disk, so [`History::touched`] says nothing.
+    pub fn reshaped(&self) -> bool {
+        self.done
+            .iter()
+            .chain(&self.undone)
+            .any(|s| s.reshape.is_some())
     }
 
     /// Apply `edit` to `p` and remember how to undo it. Returns the changed project's
@@ -69,23 +147,93 @@ impl History {
         edit: &Edit,
         stamp: Option<&Stamp>,
     ) -> Result<Option<usize>, EditError> {
-        let before = edit
-            .project_id()
-            .and_then(|pid| p.projects.iter().position(|x| x.id == pid))
-            .map(|i| (i, p.projects[i].clone()));
+        if matches!(edit, Edit::Batch(parts) if parts.iter().any(Edit::reshapes)) {
+            return Err(EditError::Reshape);
+        }
+        let sc = scope(edit, p);
+        let before: Vec<(usize, Project)> = sc
+            .projects
+            .iter()
+            .map(|&i| (i, p.projects[i].clone()))
+            .collect();
+        let goals_before = sc.goals.then(|| p.goals.clone());
         let meetings_before = p.meetings.clone();
-        let index = edit.apply(p)?;
-        let project = match (index, before) {
-            (Some(i), Some((_, before))) if before != p.projects[i] => {
-                if let Some(s) = stamp {
-                    record::stamped(p, i, &before, edit, s);
-                }
-                Some((i, before, p.projects[i].clone()))
-            }
+        let removed = match edit {
+            Edit::ProjectRemove { project } => p
+                .projects
+                .iter()
+                .position(|x| &x.id == project)
+                .map(|i| (i, p.projects[i].clone())),
             _ => None,
         };
-        let changed_record = index.is_none() && p.meetings != meetings_before;
-        if project.is_none() && !changed_record {
+        if edit.reshapes() {
+            self.list_from_disk(p);
+        }
+        let len = p.projects.len();
+        let errors_before: Vec<Vec<super::Msg>> = before
+            .iter()
+            .map(|(i, _)| validate_item::project_errors(p, *i))
+            .collect();
+        let goal_errors_before = sc.goals.then(|| validate_item::goal_errors(p));
+        let result = apply_parts(p, edit, stamp).and_then(|index| {
+            let new_error = |was: &[super::Msg], now: Vec<super::Msg>| {
+                now.into_iter().find(|m| !was.contains(m))
+            };
+            let mut found = None;
+            for ((i, _), was) in before.iter().zip(&errors_before) {
+                found = found.or_else(|| new_error(was, validate_item::project_errors(p, *i)));
+            }
+            if p.projects.len() > len {
+                found = found.or_else(|| new_error(&[], validate_item::project_errors(p, len)));
+            }
+            if let Some(was) = &goal_errors_before {
+                found = found.or_else(|| new_error(was, validate_item::goal_errors(p)));
+            }
+            found.map_or(Ok(index), |m| Err(EditError::Invalid(m)))
+        });
+        let index = match result {
+            Ok(i) => i,
+            Err(e) => {
+                // Put back what the edit (or the part of a batch before the failing one)
+                // changed.
+                if p.projects.len() > len {
+                    p.projects.truncate(len);
+                } else if let (true, Some((i, pr))) = (p.projects.len() < len, &removed) {
+                    p.projects.insert(*i, pr.clone());
+                }
+                for (i, pr) in &before {
+                    p.projects[*i] = pr.clone();
+                }
+                if let Some(g) = goals_before {
+                    p.goals = g;
+                }
+                p.meetings = meetings_before;
+                return Err(e);
+            }
+        };
+        let reshape = if p.projects.len() > len {
+            Some(Reshape::Added(len, p.projects[len].clone()))
+        } else {
+            removed
+                .filter(|_| p.projects.len() < len)
+                .map(|(i, pr)| Reshape::Removed(i, pr))
+        };
+        let projects: Vec<(usize, Project, Project)> = before
+            .into_iter()
+            .filter(|(i, pr)| p.projects.get(*i).is_some_and(|now| now != pr))
+            .map(|(i, pr)| (i, pr, p.projects[i].clone()))
+            .collect();
+        let goals = goals_before
+            .filter(|g| *g != p.goals)
+            .map(|g| (g, p.goals.clone()));
+        let changed_record = p.meetings != meetings_before;
+        if projects.is_empty()
+            && reshape.is_none()
+            && goals.is_none()
+            && !(changed_record && edit.project_id().is_none() && edit.goal_id().is_none())
+        {
+            // Nothing changed (a rename to the same id logs nothing either).
+            p.meetings = meetings_before;
             return Ok(index);
         }
         if let Some(s) = stamp
@@ -95,19 +243,41 @@ impl History {
         }
         let meetings =
             (p.meetings != meetings_before).then(|| (meetings_before.clone(), p.meetings.clone()));
-        if let Some((i, before, _)) = &project {
-            self.disk.entry(*i).or_insert_with(|| before.clone());
+        if self.disk_list.is_none() {
+            for (i, before, _) in &projects {
+                self.disk.entry(*i).or_insert_with(|| before.clone());
+            }
+        }
+        if let Some((g, _)) = &goals {
+            self.disk_goals.get_or_insert_with(|| g.clone());
         }
         if meetings.is_some() {
             self.disk_meetings.get_or_insert(meetings_before);
         }
         self.done.push(Step {
             edit: edit.clone(),
-            project,
+            projects,
+            reshape,
+            goals,
             meetings,
         });
         self.undone.clear();
         Ok(index)
+    }
+
+    /// Before a project is added or removed: the list as on disk, from the list now
+    /// and the projects changed in place since the save.
+    fn list_from_disk(&mut self, p: &Portfolio) {
+        if self.disk_list.is_some() {
+            return;
+        }
+        let mut list = p.projects.clone();
+        for (i, pr) in self.disk.drain() {
+            if let Some(slot) = list.get_mut(i) {
+                *slot = pr;
+            }
+        }
+        self.disk_list = Some(list);
     }
 
     /// Undo the last edit; says which it was and where.
@@ -128,12 +298,34 @@ impl History {
 
     /// Put a step's before (undo) or after (redo) state in place.
     fn put(&mut self, p: &mut Portfolio, step: &Step, after: bool) -> Stepped {
-        let pick = |b: &(usize, Project, Project)| if after { b.2.clone() } else { b.1.clone() };
-        if let Some(b) = &step.project
-            && let Some(slot) = p.projects.get_mut(b.0)
-        {
-            self.disk.entry(b.0).or_insert_with(|| slot.clone());
-            *slot = pick(b);
+        if step.reshape.is_some() {
+            self.list_from_disk(p);
+        }
+        let mut shown = step.projects.first().map(|b| b.0);
+        match (&step.reshape, after) {
+            (Some(Reshape::Added(i, pr)), true) | (Some(Reshape::Removed(i, pr)), false) => {
+                let i = (*i).min(p.projects.len());
+                p.projects.insert(i, pr.clone());
+                shown = Some(i);
+            }
+            (Some(Reshape::Added(i, _)), false) | (Some(Reshape::Removed(i, _)), true) => {
+                if *i < p.projects.len() {
+                    p.projects.remove(*i);
+                }
+            }
+            (None, _) => {}
+        }
+        for (i, before, later) in &step.projects {
+            if let Some(slot) = p.projects.get_mut(*i) {
+                if self.disk_list.is_none() {
+                    self.disk.entry(*i).or_insert_with(|| slot.clone());
+                }
+                *slot = if after { later.clone() } else { before.clone() };
+            }
+        }
+        if let Some((before, later)) = &step.goals {
+            self.disk_goals.get_or_insert_with(|| p.goals.clone());
+            p.goals = if after { later.clone() } else { before.clone() };
         }
         if let Some((before, later)) = &step.meetings {
             self.disk_meetings.get_or_insert_with(|| p.meetings.clone());
@@ -141,7 +333,7 @@ impl History {
         }
         Stepped {
             edit: step.edit.clone(),
-            project: step.project.as_ref().map(|b| b.0),
+            project: shown,
         }
     }
 
@@ -149,22 +341,31 @@ impl History {
     /// follow-up, a name in the meeting record): what "unsaved" counts. Undoing back to
     /// the loaded state gives 0.
     pub fn unsaved(&self, p: &Portfolio) -> usize {
-        let projects: usize = self
-            .disk
-            .iter()
-            .filter_map(|(&i, disk)| Some(differ::project(disk, p.projects.get(i)?)))
-            .sum();
+        let projects: usize = match &self.disk_list {
+            Some(disk) => differ::projects(disk, &p.projects),
+            None => self
+                .disk
+                .iter()
+                .filter_map(|(&i, disk)| Some(differ::project(disk, p.projects.get(i)?)))
+                .sum(),
+        };
+        let goals = self
+            .disk_goals
+            .as_ref()
+            .map_or(0, |disk| differ::goals(disk, &p.goals));
         let meetings = self
             .disk_meetings
             .as_ref()
             .map_or(0, |disk| differ::meetings(disk, &p.meetings));
-        projects + meetings
+        projects + goals + meetings
     }
 
     /// The file on disk now holds `p` (after a save): nothing is unsaved. Undo still
     /// goes back past it.
     pub fn mark_saved(&mut self) {
         self.disk.clear();
+        self.disk_list = None;
+        self.disk_goals = None;
         self.disk_meetings = None;
     }
 
@@ -189,4 +390,21 @@ impl History {
     pub fn clear(&mut self) {
         *self = History::default();
     }
+}
+
+/// Apply each part of `edit`, entering each in the change log as it is made.
+fn apply_parts(
+    p: &mut Portfolio,
+    edit: &Edit,
+    stamp: Option<&Stamp>,
+) -> Result<Option<usize>, EditError> {
+    let mut index = None;
+    for part in edit.parts() {
+        let before = stamp.map(|_| Before::take(part, p));
+        index = part.apply(p)?.or(index);
+        if let (Some(s), Some(b)) = (stamp, &before) {
+            changelog::log(p, part, b, s);
+        }
+    }
+    Ok(index)
 }

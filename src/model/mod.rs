@@ -1,8 +1,10 @@
 //! The domain: the portfolio file's types, loading, validation and derived figures.
 //! Nothing in here knows about the terminal.
 
+pub mod align;
 pub mod amount;
 pub mod balance;
+pub mod changelog;
 pub mod collate;
 pub mod diagnostic;
 pub mod differ;
@@ -12,6 +14,7 @@ pub mod figures;
 pub mod follow_up;
 pub mod funding;
 pub mod history;
+pub mod ids;
 pub mod load;
 pub mod locate;
 pub mod msg;
@@ -30,6 +33,7 @@ pub mod syntax;
 pub mod tree;
 pub mod types;
 pub mod validate;
+pub mod validate_item;
 mod validate_record;
 mod validate_values;
 mod validate_words;

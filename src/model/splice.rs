@@ -21,6 +21,7 @@ use super::progress::{NOBODY, Progress};
 use super::syntax::{Node, index};
 use super::types::Portfolio;
 use super::value::Value;
+pub use diff::{At, Op, diff, portfolio_ops};
 use layout::{
     Layout, Style, fields_on_own_lines, line_end, line_indent, line_start, newline_len,
     starts_line, starts_with_name,
@@ -75,103 +76,6 @@ fn split_last(path: &str) -> Option<(&str, Seg<'_>)> {
         rest = tail;
     }
     last
-}
-
-/// What changed, at which path.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Op {
-    /// The value at the path is now this.
-    Set(String, Value),
-    /// The optional field at the path is now absent.
-    Clear(String),
-    /// These items were added at the end of the list at the path.
-    Append(String, Vec<Value>),
-}
-
-impl Op {
-    fn path(&self) -> &str {
-        match self {
-            Op::Set(p, _) | Op::Clear(p) | Op::Append(p, _) => p,
-        }
-    }
-}
-
-/// The smallest changes that turn `old` into `new`, both standing at `path`.
-pub fn diff(path: &str, old: &Value, new: &Value, ops: &mut Vec<Op>) {
-    if old == new {
-        return;
-    }
-    match (old, new) {
-        (Value::Struct(a, fa), Value::Struct(b, fb))
-            if a == b && fa.len() == fb.len() && fa.iter().zip(fb).all(|(x, y)| x.0 == y.0) =>
-        {
-            for ((key, o), (_, n)) in fa.iter().zip(fb) {
-                let p = format!("{path}.{key}");
-                match n {
-                    Value::None if *o != Value::None => ops.push(Op::Clear(p)),
-                    _ => diff(&p, o, n, ops),
-                }
-            }
-        }
-        (Value::Seq(a), Value::Seq(b)) if !a.is_empty() && b.len() >= a.len() => {
-            for (i, (o, n)) in a.iter().zip(b).enumerate() {
-                diff(&format!("{path}[{i}]"), o, n, ops);
-            }
-            if b.len() > a.len() {
-                ops.push(Op::Append(path.to_string(), b[a.len()..].to_vec()));
-            }
-        }
-        (Value::Map(a), Value::Map(b))
-            if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0) =>
-        {
-            for ((key, o), (_, n)) in a.iter().zip(b) {
-                let key = unquote(key);
-                diff(&format!("{path}{{{key}}}"), o, n, ops);
-            }
-        }
-        _ => ops.push(Op::Set(path.to_string(), new.clone())),
-    }
-}
-
-/// A map key as the syntax index names it: a string key without its quotes.
-fn unquote(key: &str) -> String {
-    match ron::from_str::<String>(key) {
-        Ok(s) => s,
-        Err(_) => key.to_string(),
-    }
-}
-
-/// The changes between two portfolios: the top-level fields as trees, and only the
-/// projects that differ (a national portfolio has 100,000; one edit touches one). With
-/// `touched`, only those projects are compared (a superset of the ones that differ, as
-/// the undo history knows them); a project left out that differs after all is caught by
-/// the check after the splice, and nothing is saved.
-pub fn portfolio_ops(old: &Portfolio, new: &Portfolio, touched: Option<&[usize]>) -> Vec<Op> {
-    let mut ops = Vec::new();
-    diff("", &Value::of_top(old), &Value::of_top(new), &mut ops);
-    let common = old.projects.len().min(new.projects.len());
-    let mut compare = |i: usize| {
-        if i < common && old.projects[i] != new.projects[i] {
-            let path = format!(".projects[{i}]");
-            diff(
-                &path,
-                &Value::of(&old.projects[i]),
-                &Value::of(&new.projects[i]),
-                &mut ops,
-            );
-        }
-    };
-    match touched {
-        Some(only) => only.iter().copied().for_each(&mut compare),
-        None => (0..common).for_each(&mut compare),
-    }
-    if new.projects.len() > old.projects.len() {
-        let items = new.projects[common..].iter().map(Value::of).collect();
-        ops.push(Op::Append(".projects".into(), items));
-    } else if new.projects.len() < old.projects.len() {
-        ops.push(Op::Set(".projects".into(), Value::of(&new.projects)));
-    }
-    ops
 }
 
 /// `text` (which loads to `old`) with the changes to `new` written into it, checked.
@@ -259,6 +163,7 @@ pub fn splice_touched(
         style: Style::of(text),
         edits: Vec::new(),
         values: HashMap::new(),
+        rewritten: HashSet::new(),
     };
     for op in &ops {
         s.op(op);
@@ -275,6 +180,8 @@ struct Splicer<'a> {
     edits: Vec<(Range<usize>, String)>,
     /// Trees of the new projects, made once each.
     values: HashMap<usize, Value>,
+    /// The lists written again whole.
+    rewritten: HashSet<String>,
 }
 
 impl Splicer<'_> {
@@ -295,34 +202,85 @@ impl Splicer<'_> {
 
     fn op(&mut self, op: &Op) {
         match op {
-            Op::Set(path, v) => self.set(path, v),
-            Op::Clear(path) => self.clear(path),
-            Op::Append(path, items) => self.append(path, items),
+            Op::Set(at, v) => self.set(at, v),
+            Op::Clear(at) => self.clear(&at.old),
+            Op::Append(at, items) => self.append(at, items),
+            Op::Insert(at, _, _) | Op::Remove(at, _) if self.inline(&at.old) => self.rewrite(at),
+            Op::Insert(at, before, items) => self.insert(at, *before, items),
+            Op::Remove(at, i) => self.remove(&at.old, *i),
         }
     }
 
-    fn set(&mut self, path: &str, v: &Value) {
-        if let Some(node) = self.nodes.get(path) {
+    /// Whether the list at `path` has its items on shared lines (`[a, b]`).
+    fn inline(&self, path: &str) -> bool {
+        self.nodes
+            .get(path)
+            .and_then(|n| n.entries.first())
+            .is_some_and(|e| !starts_line(self.text, e.start))
+    }
+
+    /// A list whose items share lines, with items added or taken out: written again
+    /// whole, once (what is inside it is in the new value, and the changes to its
+    /// items overlap it and are left out).
+    fn rewrite(&mut self, at: &At) {
+        if !self.rewritten.insert(at.old.clone()) {
+            return;
+        }
+        if let Some(v) = self.value_at(&at.new) {
+            self.set(at, &v);
+        }
+    }
+
+    fn set(&mut self, at: &At, v: &Value) {
+        if let Some(node) = self.nodes.get(&at.old) {
             let layout = self.layout_of(node);
             let text = layout.render(v);
             self.edits.push((node.span.clone(), text));
             return;
         }
-        self.set_missing(path, v);
+        self.set_missing(at, v);
     }
 
     /// The path is not in the text and neither is a struct to put it in: write the
     /// nearest parent that is there whole.
-    fn fallback(&mut self, path: &str) {
-        let mut p = path;
-        while let Some((parent, _)) = split_last(p) {
-            if self.nodes.contains_key(parent) {
-                if let Some(v) = self.value_at(parent) {
-                    self.set(parent, &v);
+    fn fallback(&mut self, at: &At) {
+        let (mut old, mut new) = (at.old.as_str(), at.new.as_str());
+        while let (Some((o, _)), Some((n, _))) = (split_last(old), split_last(new)) {
+            if self.nodes.contains_key(o) {
+                if let Some(v) = self.value_at(n) {
+                    let parent = At {
+                        old: o.to_string(),
+                        new: n.to_string(),
+                    };
+                    self.set(&parent, &v);
                 }
                 return;
             }
-            p = parent;
+            (old, new) = (o, n);
+        }
+    }
+
+    /// The range an entry of `node` takes with what goes with it: its line when it is
+    /// on one of its own; itself (its comments after it stay) when it starts a line;
+    /// else itself and the comma that separates it from its neighbours.
+    fn entry_range(&self, node: &Node, i: usize) -> Range<usize> {
+        let e = &node.entries[i];
+        let t = self.text;
+        let ls = line_start(t, e.start);
+        let le = line_end(t, e.end);
+        let after = t[e.end..le].len() - t[e.end..le].trim_start_matches(' ').len();
+        if t[ls..e.start].trim().is_empty() {
+            if t[e.end..le].trim().is_empty() {
+                // On a line of its own: the line goes.
+                return ls..(le + newline_len(t, le)).min(t.len());
+            }
+            return e.start..e.end + after;
+        }
+        if !e.comma && i > 0 && node.entries[i - 1].comma {
+            // The last, without a comma: take the comma before it instead.
+            node.entries[i - 1].end - 1..e.end
+        } else {
+            e.start..e.end + after
         }
     }
 
@@ -340,63 +298,92 @@ impl Splicer<'_> {
         else {
             return; // not written: already absent
         };
-        let e = &node.entries[i];
-        let t = self.text;
-        let ls = line_start(t, e.start);
-        let le = line_end(t, e.end);
-        let range = if t[ls..e.start].trim().is_empty() && t[e.end..le].trim().is_empty() {
-            // On a line of its own: the line goes.
-            ls..(le + newline_len(t, le)).min(t.len())
-        } else if !e.comma && i > 0 && node.entries[i - 1].comma {
-            // The last, without a comma: take the comma before it instead.
-            node.entries[i - 1].end - 1..e.end
-        } else {
-            let after = t[e.end..le].len() - t[e.end..le].trim_start_matches(' ').len();
-            e.start..e.end + after
-        };
+        let range = self.entry_range(node, i);
         self.edits.push((range, String::new()));
     }
 
-    fn append(&mut self, path: &str, items: &[Value]) {
-        let Some(node) = self.nodes.get(path).filter(|n| n.open.is_some()) else {
+    /// Item `i` of the list at `path` taken out (a list whose items start their lines;
+    /// see [`Splicer::rewrite`] for the others).
+    fn remove(&mut self, path: &str, i: usize) {
+        let Some(node) = self.nodes.get(path) else {
+            return;
+        };
+        if i < node.entries.len() {
+            let range = self.entry_range(node, i);
+            self.edits.push((range, String::new()));
+        }
+    }
+
+    fn append(&mut self, at: &At, items: &[Value]) {
+        let Some(node) = self.nodes.get(&at.old).filter(|n| n.open.is_some()) else {
             // No list written yet: the field with the whole list.
-            if let Some(v) = self.value_at(path) {
-                self.set_missing(path, &v);
+            if let Some(v) = self.value_at(&at.new) {
+                self.set_missing(at, &v);
             }
             return;
         };
         let Some(last) = node.entries.last() else {
             // `[]`: the whole list, laid out as a new one.
-            if let Some(v) = self.value_at(path) {
+            if let Some(v) = self.value_at(&at.new) {
                 let layout = self.layout_of(node);
                 self.edits.push((node.span.clone(), layout.render(&v)));
             }
             return;
         };
-        let sibling = self.text.get(last.value.clone()).unwrap_or_default();
-        let layout = Layout {
-            style: &self.style,
-            indent: line_indent(self.text, last.start).to_string(),
-            names: starts_with_name(sibling),
-            multiline: fields_on_own_lines(sibling),
-        };
+        let layout = self.sibling_layout(last);
         let texts: Vec<String> = items.iter().map(|v| layout.render(v)).collect();
         self.insert_after(last, &texts);
     }
 
+    /// Items put before item `before` of the list, in its layout.
+    fn insert(&mut self, at: &At, before: usize, items: &[Value]) {
+        let Some(e) = self.nodes.get(&at.old).and_then(|n| n.entries.get(before)) else {
+            return self.fallback(&At {
+                old: format!("{}[0]", at.old),
+                new: format!("{}[0]", at.new),
+            });
+        };
+        let layout = self.sibling_layout(e);
+        let nl = self.style.newline;
+        let texts: Vec<String> = items.iter().map(|v| layout.render(v)).collect();
+        if starts_line(self.text, e.start) {
+            let ls = line_start(self.text, e.start);
+            let add: String = texts
+                .iter()
+                .map(|x| format!("{}{x},{nl}", layout.indent))
+                .collect();
+            self.edits.push((ls..ls, add));
+        } else {
+            let add: String = texts.iter().map(|x| format!("{x}, ")).collect();
+            self.edits.push((e.start..e.start, add));
+        }
+    }
+
+    /// How a new item is written beside the item `e`: as it is.
+    fn sibling_layout(&self, e: &super::syntax::Entry) -> Layout<'_> {
+        let sibling = self.text.get(e.value.clone()).unwrap_or_default();
+        Layout {
+            style: &self.style,
+            indent: line_indent(self.text, e.start).to_string(),
+            names: starts_with_name(sibling),
+            multiline: fields_on_own_lines(sibling),
+        }
+    }
+
     /// A field not in the text, set: inserted into its struct.
-    fn set_missing(&mut self, path: &str, v: &Value) {
-        if let Some((parent, Seg::Field(key))) = split_last(path)
+    fn set_missing(&mut self, at: &At, v: &Value) {
+        if let Some((parent, Seg::Field(key))) = split_last(&at.old)
+            && let Some((new_parent, _)) = split_last(&at.new)
             && let Some(node) = self.nodes.get(parent)
             && node.open.is_some()
         {
-            let order = match self.value_at(parent) {
+            let order = match self.value_at(new_parent) {
                 Some(Value::Struct(_, fields)) => fields.iter().map(|(k, _)| *k).collect(),
                 _ => Vec::new(),
             };
             self.insert_field(node, &order, key, v);
         } else {
-            self.fallback(path);
+            self.fallback(at);
         }
     }
 
@@ -496,7 +483,8 @@ impl Splicer<'_> {
     /// The text with every edit made (from the end, so offsets hold).
     fn apply(mut self) -> String {
         let mut order: Vec<usize> = (0..self.edits.len()).collect();
-        order.sort_by_key(|&i| (self.edits[i].0.start, i));
+        // An insertion before a range that starts where it is goes first.
+        order.sort_by_key(|&i| (self.edits[i].0.start, self.edits[i].0.end, i));
         let mut out = String::with_capacity(self.text.len() + 1024);
         let mut at = 0;
         for i in order {
@@ -513,6 +501,7 @@ impl Splicer<'_> {
     }
 }
 
+mod diff;
 mod layout;
 
 #[cfg(test)]

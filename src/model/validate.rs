@@ -82,6 +82,10 @@ pub fn validate_split(
     split: Option<&Split>,
     progress: &Progress,
 ) -> Vec<Diagnostic> {
+    place(run(p, progress), text, split)
+}
+
+fn run(p: &Portfolio, progress: &Progress) -> Findings {
     let mut f = Findings::default();
     let tree = GoalTree::new(p);
     check_criteria(p, &mut f);
@@ -89,7 +93,17 @@ pub fn validate_split(
     check_projects(p, &tree, &mut f, progress);
     validate_values::check(p, &tree, &mut f);
     validate_record::check(p, &tree, &mut f);
-    place(f, text, split)
+    f
+}
+
+/// Every finding with its path, not placed in a text: what [`super::validate_item`]
+/// picks one item's findings from.
+pub(super) fn unplaced(p: &Portfolio) -> Vec<(Severity, String, Msg)> {
+    run(p, &NOBODY)
+        .0
+        .into_iter()
+        .map(|x| (x.severity, x.path, x.message))
+        .collect()
 }
 
 fn place(f: Findings, text: &str, split: Option<&Split>) -> Vec<Diagnostic> {

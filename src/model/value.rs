@@ -11,7 +11,7 @@ use super::save::{amount, number, string};
 use super::types::{Number, Portfolio};
 
 /// One value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Value {
     /// A scalar, as the file writes it.
     Scalar(String),

@@ -186,8 +186,9 @@ impl Session {
             open_save_as(app);
             return;
         };
-        let touched = app.history.touched();
-        match store::save_touched_with(doc, &app.portfolio, Some(&touched), &self.progress) {
+        // After a project was added or removed, every project is compared.
+        let touched = (!app.history.reshaped()).then(|| app.history.touched());
+        match store::save_touched_with(doc, &app.portfolio, touched.as_deref(), &self.progress) {
             Ok(SaveOutcome::Saved(saved)) => {
                 let journal_note = self
                     .journal

@@ -364,7 +364,9 @@ fn parse_journal(path: PathBuf, bytes: &[u8]) -> Recovered {
     let mut header = None;
     let mut entries = Vec::new();
     let mut unreadable = 0;
-    let opts = ron::Options::default();
+    // As the file is read: a project, a risk or a budget in an entry (issue 17) has
+    // fields that take a plain value for an optional one. Older lines read the same.
+    let opts = crate::model::load::ron_options();
     for (i, raw) in lines.iter().enumerate() {
         let Ok(text) = std::str::from_utf8(raw) else {
             unreadable += 1;

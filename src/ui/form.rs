@@ -9,13 +9,14 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::overlay::{centered, place_cursor_at, popup};
 use super::width::{pad, width};
 use super::{Theme, clean, fit};
-use crate::app::form::{Form, FormKind, OWNER, SUGGESTIONS, owner_suggestions};
+use crate::app::form::{Control, Form, FormKind, OWNER, form_suggestions};
 use crate::app::{App, TextField};
 use crate::model::Project;
 use crate::model::follow_up::{is_overdue, open, ordered};
 use crate::text::Lang;
 
-/// The follow-up or meeting form.
+/// A form: its fields, the focused one's suggestions from the file, and (for the forms
+/// of issue 17) what `styr check` says at each field as it is typed.
 pub fn draw_form(f: &mut Frame, area: Rect, app: &App, t: &Theme, form: &Form) {
     let l = app.lang;
     let title = match &form.kind {
@@ -37,21 +38,67 @@ pub fn draw_form(f: &mut Frame, area: Rect, app: &App, t: &Theme, form: &Form) {
             l.pick("Møtereferat", "Meeting record"),
             app.meeting_date
         ),
+        FormKind::Item(kind) => crate::app::forms::title(app, kind),
     };
+    let checked = matches!(form.kind, FormKind::Item(_));
+    let check = checked.then(|| crate::app::forms::check(app, form));
     let labels = form.labels(l);
-    let label_w = labels.iter().map(|s| width(s)).max().unwrap_or(0) + 2;
-    let suggestions = if form.suggests() {
-        owner_suggestions(app, &form.fields[OWNER].text, SUGGESTIONS)
-    } else {
-        Vec::new()
+    let mark_w = if checked { 2 } else { 0 };
+    let label_w = labels.iter().map(|s| width(s)).max().unwrap_or(0) + 2 + mark_w;
+    let suggestions = form_suggestions(app, form);
+    let width_all = area.width.saturating_sub(8).min(90);
+    let inner_w = width_all.saturating_sub(2) as usize;
+    let room = inner_w.saturating_sub(label_w + 1);
+    // What check says: at the focused field in full, about the item below the fields.
+    // A finding wrapped to `room` columns (at most three lines), `indent` in from the
+    // left.
+    let said = |s: &crate::app::forms::Said, indent: usize, room: usize| -> Vec<Line<'static>> {
+        let (mark, style) = if s.error {
+            ("✗", t.bad)
+        } else {
+            ("!", t.warn)
+        };
+        let text = format!("{mark} {}", clean(s.message.get(l)));
+        let mut lines = super::detail::wrap(vec![Span::styled(text, style)], room, 2);
+        if lines.len() > 3 {
+            lines.truncate(3);
+            let last = lines[2].to_string();
+            lines[2] = Line::styled(fit(&format!("{last} …"), room), style);
+        }
+        lines
+            .into_iter()
+            .map(|mut line| {
+                line.spans.insert(0, Span::raw(" ".repeat(indent)));
+                line
+            })
+            .collect()
     };
-    let rows = labels.len() + suggestions.len() + 2;
-    let rect = centered(area, area.width.saturating_sub(8).min(90), rows as u16 + 2);
+    let at_focus: Vec<Line> = check
+        .as_ref()
+        .map(|c| {
+            c.at[form.focus]
+                .iter()
+                .flat_map(|s| said(s, label_w, room))
+                .collect()
+        })
+        .unwrap_or_default();
+    let general: Vec<Line> = check
+        .as_ref()
+        .map(|c| {
+            c.general
+                .iter()
+                .take(2)
+                .flat_map(|s| said(s, 0, inner_w))
+                .collect()
+        })
+        .unwrap_or_default();
+    let rows = labels.len() + suggestions.len() + at_focus.len() + general.len() + 2;
+    let height = (rows as u16 + 2).min(area.height.saturating_sub(2).max(5));
+    let rect = centered(area, width_all, height);
     let block = popup(&fit(&title, rect.width.saturating_sub(6) as usize), t);
     let inner = block.inner(rect);
     f.render_widget(Clear, rect);
     f.render_widget(block, rect);
-    let room = (inner.width as usize).saturating_sub(label_w + 1);
     let mut lines = Vec::new();
     let mut cursor_row = 0;
     for (i, (label, field)) in labels.iter().zip(&form.fields).enumerate() {
@@ -59,37 +106,62 @@ pub fn draw_form(f: &mut Frame, area: Rect, app: &App, t: &Theme, form: &Form) {
         if focused {
             cursor_row = lines.len();
         }
-        let shown = tail(field, room);
+        let mark = match check.as_ref().map(|c| &c.at[i]) {
+            Some(s) if s.iter().any(|x| x.error) => Span::styled("✗ ", t.bad),
+            Some(s) if !s.is_empty() => Span::styled("! ", t.warn),
+            Some(_) => Span::raw("  "),
+            None => Span::raw(""),
+        };
+        let value = match &form.spec[i].control {
+            Control::Choice(options) => {
+                // With its number: the digit chooses it.
+                let at = form.choice(i);
+                let (nb, en) = options.get(at).copied().unwrap_or(("", ""));
+                let shown = format!("{} {}", at + 1, l.pick(nb, en));
+                if focused {
+                    format!("‹ {shown} ›")
+                } else {
+                    shown
+                }
+            }
+            _ => clean(&tail(field, room).text),
+        };
         lines.push(Line::from(vec![
-            Span::styled(pad(label, label_w), if focused { t.key } else { t.dim }),
+            mark,
             Span::styled(
-                clean(&shown.text),
-                if focused { t.selected } else { t.text },
+                pad(label, label_w - mark_w),
+                if focused { t.key } else { t.dim },
             ),
+            Span::styled(value, if focused { t.selected } else { t.text }),
         ]));
-        if focused && !suggestions.is_empty() {
+        if focused {
             for (j, s) in suggestions.iter().enumerate() {
                 let chosen = form.suggestion == Some(j);
                 lines.push(Line::from(vec![
                     Span::raw(" ".repeat(label_w)),
                     Span::styled(
                         fit(
-                            &format!("{} {}", if chosen { "▸" } else { " " }, clean(s)),
+                            &format!("{} {}", if chosen { "▸" } else { " " }, clean(&s.shown)),
                             room,
                         ),
                         if chosen { t.selected } else { t.dim },
                     ),
                 ]));
             }
+            lines.extend(at_focus.iter().cloned());
         }
     }
     lines.push(Line::raw(""));
+    lines.extend(general);
     if let Some(e) = &form.error {
         lines.push(Line::styled(e.clone(), t.warn));
     } else {
         lines.push(Line::styled(hint(l, form), t.dim));
     }
     f.render_widget(Paragraph::new(lines), inner);
+    if matches!(form.spec[form.focus].control, Control::Choice(_)) {
+        return;
+    }
     let field = &form.fields[form.focus];
     let shown = tail(field, room);
     let row = Rect {
@@ -101,17 +173,31 @@ pub fn draw_form(f: &mut Frame, area: Rect, app: &App, t: &Theme, form: &Form) {
 
 fn hint(l: Lang, form: &Form) -> String {
     let keep = l.pick("Enter lagrer · Esc avbryter", "Enter keeps · Esc cancels");
-    let first = match form.kind {
-        FormKind::FollowUp { .. } if form.focus == OWNER => l.pick(
+    let first = match (&form.kind, &form.spec[form.focus].control) {
+        (FormKind::FollowUp { .. }, _) if form.focus == OWNER => l.pick(
             "↓ velg fra filen, Tab tar den",
             "↓ pick from the file, Tab takes it",
         ),
-        FormKind::FollowUp { .. } if form.focus == crate::app::form::DUE => {
+        (FormKind::FollowUp { .. }, _) if form.focus == crate::app::form::DUE => {
             "2026-12-14 · +3d · +2w · +1m"
         }
-        FormKind::Meeting if matches!(form.focus, 2 | 3) => {
+        (FormKind::Meeting, _) if matches!(form.focus, 2 | 3) => {
             l.pick("navn skilt med komma", "names separated by commas")
         }
+        (FormKind::Item(_), Control::Amount) => "2 400 000 · 2,4m · 2,4 mill",
+        (FormKind::Item(_), Control::Number) => l.pick("12 · 2,5", "12 · 2.5"),
+        (FormKind::Item(_), Control::Date) => "2027-06-30 · +3d · +2w · +3m",
+        (FormKind::Item(_), Control::Choice(_)) => {
+            l.pick("←/→ eller tallet velger", "←/→ or its number chooses")
+        }
+        (FormKind::Item(_), Control::Pick(_)) => l.pick(
+            "↓ velg fra filen, Tab tar den, eller skriv en ny",
+            "↓ pick from the file, Tab takes it, or type a new one",
+        ),
+        (FormKind::Item(_), Control::Multi(_)) => l.pick(
+            "skilt med komma · ↓ velg fra filen, Tab tar den",
+            "separated by commas · ↓ pick from the file, Tab takes it",
+        ),
         _ => l.pick("Tab/↑↓ neste felt", "Tab/↑↓ next field"),
     };
     format!("{first} · {keep}")
@@ -241,8 +327,8 @@ pub fn draw_list(f: &mut Frame, area: Rect, app: &App, t: &Theme, project: usize
     }
     lines.push(Line::styled(
         l.pick(
-            "j/k flytt · x utført/åpen · Enter endre · a nytt · Esc lukk",
-            "j/k move · x done/open · Enter edit · a add · Esc close",
+            "j/k flytt · x utført/åpen · Enter endre · a nytt · - fjern · Esc lukk",
+            "j/k move · x done/open · Enter edit · a add · - remove · Esc close",
         ),
         t.dim,
     ));

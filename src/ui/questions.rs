@@ -14,7 +14,35 @@ use crate::app::{App, Question};
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme, q: Question) {
     let l = app.lang;
+    let owned;
     let (title, mut text, keys): (&str, Vec<String>, &str) = match q {
+        Question::Remove => {
+            let (lines, keys) = crate::app::remove::question(app);
+            owned = keys;
+            (l.pick("Fjerne?", "Remove?"), lines, owned.as_str())
+        }
+        Question::GoalPlace => {
+            let here = app
+                .goal_rows
+                .get(app.goal_cursor)
+                .and_then(|&gi| app.goals.get(gi))
+                .map(|g| format!("{} {}", clean(&g.id), clean(&g.title)))
+                .unwrap_or_default();
+            (
+                l.pick("Nytt mål", "New goal"),
+                vec![format!(
+                    "{} {here}?",
+                    l.pick(
+                        "Det nye målet under eller ved siden av",
+                        "The new goal under or beside"
+                    )
+                )],
+                l.pick(
+                    "u under (et delmål) · s ved siden av · Esc avbryt",
+                    "u under (a sub-goal) · s beside it · Esc cancel",
+                ),
+            )
+        }
         Question::QuitUnsaved => (
             l.pick("Ulagrede endringer", "Unsaved changes"),
             vec![

@@ -22,6 +22,9 @@ static KEYS: &[Binding] = &[
     crate::b!(CTX, [ch('h'), key(K::Left)], "h/←", A::Left, "lukk", "collapse", true),
     crate::b!(CTX, [ch('l'), key(K::Right)], "l/→", A::Right, "åpne", "expand", true),
     crate::b!(CTX, [key(K::Enter)], "Enter", A::Enter, "filtrer på målet", "filter by this goal", true),
+    crate::b!(CTX, [ch('i')], "i", A::EditHere, "endre målet: id, tittel, beskrivelse, bærekraftsmål", "edit the goal: id, title, description, SDGs", true),
+    crate::b!(CTX, [ch('+')], "+", A::AddHere, "nytt mål (legg til under eller ved siden av)", "new goal (add under or beside)", false),
+    crate::b!(CTX, [ch('-')], "-", A::RemoveHere, "fjern målet", "remove the goal", false),
     crate::b!(Ctx::Global, [ch('1')], "1", A::Focus(Pane::Goals), "gå til Mål", "go to Goals", false),
 ];
 
@@ -87,5 +90,22 @@ impl PaneKind for Goals {
 
     fn draw(&self, f: &mut Frame, area: Rect, app: &App, t: &Theme, focused: bool) {
         crate::ui::goals::draw(f, area, app, t, focused)
+    }
+}
+
+/// Put the tree's cursor on goal `id`, its ancestors opened (after an edit made or
+/// renamed it).
+pub fn show(app: &mut App, id: &str) {
+    let Some(&gi) = app.goal_by_id.get(id) else {
+        return;
+    };
+    let mut up = app.goals[gi].parent;
+    while let Some(p) = up {
+        app.expanded[p] = true;
+        up = app.goals[p].parent;
+    }
+    app.rebuild_goal_rows();
+    if let Some(row) = app.goal_rows.iter().position(|&r| r == gi) {
+        app.goal_cursor = row;
     }
 }

@@ -21,10 +21,16 @@ use crossterm::event::KeyCode as K;
 static KEYS: &[Binding] = &[
     // The detail.
     crate::b!(Ctx::Detail, [key(K::Enter), key(K::Esc)], "Enter/Esc", A::Back, "lukk detaljer", "close detail", true),
+    crate::b!(Ctx::Detail, [ch('i')], "i", A::EditHere, "endre feltet", "edit the field", true),
+    crate::b!(Ctx::Detail, [ch('+')], "+", A::AddHere, "legg til her (risiko, resultat, finansiering)", "add here (risk, result, funding)", false),
     crate::b!(Ctx::Detail, [ch('H')], "H", A::OpenHealthPicker, "helse", "health", true),
     crate::b!(Ctx::Detail, [ch('S')], "S", A::OpenStatusPicker, "status", "status", true),
     crate::b!(Ctx::Detail, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", true),
     crate::b!(Ctx::Detail, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
+    crate::b!(Ctx::Detail, [ch('j'), key(K::Down)], "j/↓", A::Down, "neste felt", "next field", false),
+    crate::b!(Ctx::Detail, [ch('k'), key(K::Up)], "k/↑", A::Up, "forrige felt", "previous field", false),
+    crate::b!(Ctx::Detail, [ch('-')], "-", A::RemoveHere, "fjern det markøren står på", "remove what the cursor is on", false),
+    crate::b!(Ctx::Detail, [ch('B')], "B", A::EditBudget, "budsjett: planlagt og brukt", "budget: planned and spent", false),
     // The list.
     crate::b!(CTX, [key(K::Enter)], "Enter", A::Enter, "detaljer", "detail", true),
     crate::b!(CTX, [ch('o')], "o", A::CycleSort, "sorter etter neste kolonne", "sort by the next column", true),
@@ -33,6 +39,9 @@ static KEYS: &[Binding] = &[
     crate::b!(CTX, [ch('S')], "S", A::OpenStatusPicker, "status", "status", false),
     crate::b!(CTX, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", false),
     crate::b!(CTX, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
+    crate::b!(CTX, [ch('+')], "+", A::AddHere, "nytt prosjekt (legg til)", "new project (add)", false),
+    crate::b!(CTX, [ch('-')], "-", A::RemoveHere, "fjern prosjektet", "remove the project", false),
+    crate::b!(CTX, [ch('B')], "B", A::EditBudget, "budsjett: planlagt og brukt", "budget: planned and spent", false),
     crate::b!(Ctx::Global, [ch('2')], "2", A::Focus(Pane::Projects), "gå til Prosjekter", "go to Projects", false),
 ];
 
@@ -51,9 +60,7 @@ impl PaneKind for Projects {
 
     fn movement(&self, app: &mut App, action: Action) {
         if app.detail {
-            // Stop at the end the last frame drew (as help does).
-            let limit = app.scroll.detail_max.get().unwrap_or(usize::MAX / 2);
-            app.detail_scroll = step(app.detail_scroll.min(limit), limit + 1, action, app.page);
+            crate::app::detail::movement(app, action);
         } else {
             app.project_cursor = step(app.project_cursor, app.visible.len(), action, app.page);
         }
@@ -88,8 +95,7 @@ impl PaneKind for Projects {
 pub fn open_detail(app: &mut App) {
     app.pane = Pane::Projects;
     app.detail = true;
-    app.detail_scroll = 0;
-    app.scroll.detail_max.set(None);
+    crate::app::detail::reset(app);
 }
 
 /// Sort by column `k`; the same column again reverses the order. Amounts, scores, risk
@@ -136,7 +142,6 @@ pub fn next_project(app: &mut App, forward: bool) {
         } else {
             app.project_cursor.saturating_sub(1)
         };
-        app.detail_scroll = 0;
-        app.scroll.detail_max.set(None);
+        crate::app::detail::reset(app);
     }
 }

@@ -35,6 +35,9 @@ static KEYS: &[Binding] = &[
     crate::b!(CTX, [ch('c')], "c", A::OpenConsequencePicker, "konsekvens", "consequence", true),
     crate::b!(CTX, [ch('x')], "x", A::OpenRiskStatusPicker, "risikostatus", "risk status", true),
     crate::b!(CTX, [ch('m')], "m", A::EditMitigation, "tiltak mot risikoen", "mitigation", false),
+    crate::b!(CTX, [ch('i')], "i", A::EditHere, "endre risikoen (tittel, årsak, eier …)", "edit the risk (title, cause, owner …)", false),
+    crate::b!(CTX, [ch('+')], "+", A::AddHere, "ny risiko for prosjektet (legg til)", "new risk for the project (add)", false),
+    crate::b!(CTX, [ch('-')], "-", A::RemoveHere, "fjern risikoen", "remove the risk", false),
     crate::b!(Ctx::Global, [ch('3')], "3", A::Focus(Pane::Risks), "gå til Risiko", "go to Risks", false),
 ];
 

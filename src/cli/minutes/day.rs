@@ -99,6 +99,18 @@ pub struct Item<'a> {
     pub fields: Vec<Field<'a>>,
     /// New, then done, then changed.
     pub follow_ups: Vec<FollowUpNote<'a>>,
+    /// Items added to or removed from its lists (the project itself, a risk, a result,
+    /// a funding line, a follow-up taken out), in the log's order.
+    pub events: Vec<&'a Change>,
+}
+
+/// The log's entries that add an item to a list or take one out (`to` only: added;
+/// `from` only: removed), as opposed to a field's value changing.
+pub const EVENTS: [&str; 5] = ["project", "risks", "results", "budget.funding", "goal"];
+
+/// Whether `c` adds or removes an item rather than changing a value.
+pub fn is_event(c: &Change) -> bool {
+    EVENTS.contains(&c.what.as_str()) || (c.what == "follow_ups" && c.to.is_none())
 }
 
 /// A change that names a goal, or nothing the minutes can place.
@@ -183,6 +195,17 @@ pub fn gather(p: &Portfolio, date: Date) -> Day<'_> {
     let mut others: Vec<Other> = Vec::new();
     let mut at: HashMap<(Option<&str>, &str), usize> = HashMap::new();
     for c in rest {
+        if is_event(c) {
+            // A goal added or removed: told on its own, never folded into a field.
+            others.push(Other {
+                goal: c.goal.as_deref(),
+                field: Field {
+                    what: &c.what,
+                    steps: vec![c],
+                },
+            });
+            continue;
+        }
         let key = (c.goal.as_deref(), c.what.as_str());
         match at.get(&key) {
             Some(&i) => others[i].field.steps.push(c),
@@ -198,7 +221,7 @@ pub fn gather(p: &Portfolio, date: Date) -> Day<'_> {
             }
         }
     }
-    others.retain(|o| !o.field.values().is_empty());
+    others.retain(|o| o.field.steps.iter().any(|c| is_event(c)) || !o.field.values().is_empty());
     Day {
         date,
         meeting,
@@ -214,6 +237,8 @@ fn item<'a>(
     logged: Vec<&'a Change>,
     date: Date,
 ) -> Item<'a> {
+    let (events, logged): (Vec<&Change>, Vec<&Change>) =
+        logged.into_iter().partition(|c| is_event(c));
     let (follow, other): (Vec<&Change>, Vec<&Change>) = logged
         .into_iter()
         .partition(|c| c.what == "follow_ups" || follow_up_field(&c.what).is_some());
@@ -230,6 +255,7 @@ fn item<'a>(
         evaluation: project.and_then(|pr| evaluation_of(pr, date)),
         fields,
         follow_ups,
+        events,
     }
 }
 

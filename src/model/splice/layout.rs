@@ -90,9 +90,11 @@ impl Layout<'_> {
                 out.push_str(&format!("{nl}{}]", self.indent));
                 out
             }
-            Value::Struct(name, fields) => {
-                let name = if self.names { *name } else { "" };
-                let shown = fields.iter().filter(|(_, v)| !is_empty(v));
+            Value::Struct(struct_name, fields) => {
+                let name = if self.names { *struct_name } else { "" };
+                let shown = fields
+                    .iter()
+                    .filter(|(k, v)| !is_empty(v) && !is_default(struct_name, k, v));
                 if !self.multiline {
                     let parts: Vec<String> = shown
                         .map(|(k, v)| format!("{k}: {}", self.render(v)))
@@ -109,6 +111,21 @@ impl Layout<'_> {
             }
         }
     }
+}
+
+/// Fields at their default value, which new text leaves out as the canonical writer
+/// ([`crate::model::save`]) does: (struct, field, value).
+const DEFAULTS: [(&str, &str, &str); 6] = [
+    ("Project", "status", "Proposed"),
+    ("Budget", "spent", "0"),
+    ("Funding", "status", "Granted"),
+    ("Result", "actual", "0"),
+    ("Risk", "status", "Open"),
+    ("Portfolio", "currency", "\"NOK\""),
+];
+
+fn is_default(name: &str, key: &str, v: &Value) -> bool {
+    matches!(v, Value::Scalar(s) if DEFAULTS.contains(&(name, key, s.as_str())))
 }
 
 /// Left out of new text, as the canonical writer leaves them out.
