@@ -35,7 +35,7 @@ pub fn undo_redo(app: &mut App, redo: bool) {
         JournalEntry::Undo
     }));
     app.unsaved = app.history.unsaved(&app.portfolio);
-    app.data_changed();
+    app.edited();
     let what = super::describe::edit(app, &stepped.edit);
     let shown = go_to(app, &stepped);
     let verb = if redo {

@@ -5,6 +5,7 @@
 pub mod action;
 mod cursor;
 pub mod describe;
+mod edited;
 pub mod editor;
 pub mod fold;
 pub mod followups;
@@ -405,6 +406,10 @@ pub struct App {
     /// The triage visit (its [`Triage::item_started`]) on which
     /// [`Question::PartlyScored`] was asked: it is asked once per visit.
     pub partial_asked: Option<std::time::Instant>,
+    /// Every edit recomputes everything, as a load does, instead of what the edited
+    /// project touches (see [`App::edited`]): the reference the tests and benchmarks
+    /// hold the partial update to. Off in use.
+    pub recompute_all: bool,
 }
 
 /// Edits a replay had to leave out (their project or risk is gone), and the file
@@ -601,6 +606,7 @@ impl App {
             meeting_length: None,
             since: None,
             partial_asked: None,
+            recompute_all: false,
             view_cache: view::ViewCache::default(),
         };
         app.save_as_default = suggest_save_as(&app.file_label, app.meeting_date);
@@ -677,7 +683,8 @@ impl App {
         self.visible.get(self.project_cursor).copied()
     }
 
-    /// Recompute everything derived from the data (after an edit).
+    /// Recompute everything derived from the data (after a change to many projects; an
+    /// edit to one goes through [`App::edited`]).
     pub fn data_changed(&mut self) {
         let held = self.hold();
         let tree = GoalTree::new(&self.portfolio);

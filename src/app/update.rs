@@ -371,7 +371,7 @@ pub(super) fn edit(app: &mut App, e: Edit) {
             app.effects
                 .push(Effect::Journal(JournalEntry::Stamped(e, stamp)));
             app.unsaved = app.history.unsaved(&app.portfolio);
-            app.data_changed();
+            app.edited();
         }
         Err(err) => app.message = Some(err.to_string()),
     }

@@ -37,6 +37,9 @@ pub struct History {
     disk: HashMap<usize, Project>,
     /// The meeting records as they are on disk, once anything changed them.
     disk_meetings: Option<Vec<Meeting>>,
+    /// The project the last apply, undo or redo replaced, as it was: what the figures
+    /// were computed from (see [`History::take_replaced`]).
+    replaced: Option<(usize, Project)>,
 }
 
 impl History {
@@ -69,6 +72,7 @@ impl History {
         edit: &Edit,
         stamp: Option<&Stamp>,
     ) -> Result<Option<usize>, EditError> {
+        self.replaced = None;
         let before = edit
             .project_id()
             .and_then(|pid| p.projects.iter().position(|x| x.id == pid))
@@ -97,6 +101,7 @@ impl History {
             (p.meetings != meetings_before).then(|| (meetings_before.clone(), p.meetings.clone()));
         if let Some((i, before, _)) = &project {
             self.disk.entry(*i).or_insert_with(|| before.clone());
+            self.replaced = Some((*i, before.clone()));
         }
         if meetings.is_some() {
             self.disk_meetings.get_or_insert(meetings_before);
@@ -112,6 +117,7 @@ impl History {
 
     /// Undo the last edit; says which it was and where.
     pub fn undo(&mut self, p: &mut Portfolio) -> Option<Stepped> {
+        self.replaced = None;
         let step = self.done.pop()?;
         let out = self.put(p, &step, false);
         self.undone.push(step);
@@ -120,6 +126,7 @@ impl History {
 
     /// Redo the last undone edit; says which it was and where.
     pub fn redo(&mut self, p: &mut Portfolio) -> Option<Stepped> {
+        self.replaced = None;
         let step = self.undone.pop()?;
         let out = self.put(p, &step, true);
         self.done.push(step);
@@ -132,8 +139,9 @@ impl History {
         if let Some(b) = &step.project
             && let Some(slot) = p.projects.get_mut(b.0)
         {
-            self.disk.entry(b.0).or_insert_with(|| slot.clone());
-            *slot = pick(b);
+            let was = std::mem::replace(slot, pick(b));
+            self.disk.entry(b.0).or_insert_with(|| was.clone());
+            self.replaced = Some((b.0, was));
         }
         if let Some((before, later)) = &step.meetings {
             self.disk_meetings.get_or_insert_with(|| p.meetings.clone());
@@ -143,6 +151,14 @@ impl History {
             edit: step.edit.clone(),
             project: step.project.as_ref().map(|b| b.0),
         }
+    }
+
+    /// The project the last [`apply`](Self::apply), [`apply_stamped`](Self::apply_stamped),
+    /// [`undo`](Self::undo) or [`redo`](Self::redo) changed: its index and the project
+    /// as it was before. `None` when that step changed no project (the meeting record
+    /// alone, or nothing), or when it was taken already.
+    pub fn take_replaced(&mut self) -> Option<(usize, Project)> {
+        self.replaced.take()
     }
 
     /// How many items differ from the file on disk (a score, a decision, a health, a

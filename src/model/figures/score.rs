@@ -68,6 +68,45 @@ impl Ranking {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Project `pi`'s total changed from `old` to `new` (nothing else did): take it out
+    /// of its list and put it where it now belongs, as [`ranking`] would.
+    pub fn update(&mut self, pi: usize, old: Option<ScoreTotal>, new: Option<ScoreTotal>) {
+        if let Some(t) = old {
+            let list = self.list(t);
+            let at = list.partition_point(|e| before(e, (pi, t)));
+            match list.get(at) {
+                Some(&(p, _)) if p == pi => {
+                    list.remove(at);
+                }
+                // Not where its old total says: look for it (a list made from other figures).
+                _ => list.retain(|&(p, _)| p != pi),
+            }
+        }
+        if let Some(t) = new {
+            let list = self.list(t);
+            let at = list.partition_point(|e| before(e, (pi, t)));
+            list.insert(at, (pi, t));
+        }
+    }
+
+    fn list(&mut self, t: ScoreTotal) -> &mut Vec<(usize, ScoreTotal)> {
+        if t.is_partial() {
+            &mut self.partial
+        } else {
+            &mut self.complete
+        }
+    }
+}
+
+/// The ranking's order: the higher total first, ties in file order.
+fn order(a: &(usize, ScoreTotal), b: &(usize, ScoreTotal)) -> std::cmp::Ordering {
+    b.1.value.total_cmp(&a.1.value).then(a.0.cmp(&b.0))
+}
+
+/// `e` comes before `x` in the ranking.
+fn before(e: &(usize, ScoreTotal), x: (usize, ScoreTotal)) -> bool {
+    order(e, &x) == std::cmp::Ordering::Less
 }
 
 /// Rank the projects by their latest total (see [`Ranking`]).
@@ -84,7 +123,7 @@ pub fn ranking(f: &Figures) -> Ranking {
         }
     }
     for list in [&mut r.complete, &mut r.partial] {
-        list.sort_by(|a, b| b.1.value.total_cmp(&a.1.value).then(a.0.cmp(&b.0)));
+        list.sort_by(order);
     }
     r
 }
