@@ -5,11 +5,34 @@
 //! and [`super::view`]'s `changed`). At 100,000 projects that is well under a frame;
 //! computing everything again takes a fifth of a second (BENCHMARKS.md, "Edits").
 
-use crate::model::Project;
-use crate::model::figures::incremental;
-use crate::model::tree::GoalTree;
+use std::collections::HashMap;
 
-use super::{App, cursor, view};
+use crate::model::Project;
+use crate::model::figures::{Goals, incremental};
+
+use super::{App, GoalInfo, cursor, view};
+
+/// The goal tree's shape as the view keeps it (the tree does not change in a session),
+/// so that an edit need not build the tree again.
+struct Shape<'a> {
+    goals: &'a [GoalInfo],
+    by_id: &'a HashMap<String, usize>,
+}
+
+impl Goals for Shape<'_> {
+    fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+    fn parent(&self, i: usize) -> Option<usize> {
+        self.goals[i].parent
+    }
+    fn is_leaf(&self, i: usize) -> bool {
+        self.goals[i].children.is_empty()
+    }
+    fn count(&self) -> usize {
+        self.goals.len()
+    }
+}
 
 impl App {
     /// The history just applied, undid or redid a step: bring the figures and the view
@@ -30,10 +53,12 @@ impl App {
         if self.recompute_all {
             return self.data_changed();
         }
-        let tree = GoalTree::new(&self.portfolio);
+        let shape = Shape {
+            goals: &self.goals,
+            by_id: &self.goal_by_id,
+        };
         let old =
-            incremental::project_changed(&mut self.figures, &self.portfolio, &tree, pi, before);
-        drop(tree);
+            incremental::project_changed(&mut self.figures, &self.portfolio, &shape, pi, before);
         let Some(old) = old else {
             return self.data_changed();
         };

@@ -534,9 +534,11 @@ fn goal_view(portfolio: &Portfolio) -> (Vec<GoalInfo>, HashMap<String, usize>, F
             children: n.children.clone(),
         })
         .collect();
+    // The first goal of an id, as the tree's own index has it (last in, so it stays).
     let goal_by_id = goals
         .iter()
         .enumerate()
+        .rev()
         .map(|(i, g)| (g.id.clone(), i))
         .collect();
     let figures = compute_with(portfolio, &tree);

@@ -168,7 +168,7 @@ pub struct ProjectFigures {
 
 pub fn project_figures(
     p: &Portfolio,
-    tree: &GoalTree,
+    tree: &impl Goals,
     pr: &Project,
     as_of: Date,
 ) -> ProjectFigures {
@@ -213,6 +213,10 @@ pub struct GoalRollup {
     pub planned: i64,
     pub mean_score: Option<f64>,
     pub worst_health: Option<Health>,
+    /// What each of `projects` brings to the three above, side by side: an edit makes
+    /// the rollup again from this compact list, not from thousands of projects spread
+    /// over memory.
+    shares: Vec<Share>,
 }
 
 /// All derived figures of a portfolio. Indices follow `portfolio.projects` and the goal
@@ -236,30 +240,74 @@ pub fn compute(p: &Portfolio) -> Figures {
     compute_with(p, &tree)
 }
 
+/// What the figures need of the goal tree: where a goal id stands, and each goal's
+/// parent. [`GoalTree`] has it; so has anything that keeps the tree's shape (the
+/// interactive view does, and an edit need not build the tree again).
+pub trait Goals {
+    /// The tree index of the first goal with this id.
+    fn index_of(&self, id: &str) -> Option<usize>;
+    fn parent(&self, i: usize) -> Option<usize>;
+    fn is_leaf(&self, i: usize) -> bool;
+    /// How many goals the tree has.
+    fn count(&self) -> usize;
+}
+
+impl Goals for GoalTree<'_> {
+    fn index_of(&self, id: &str) -> Option<usize> {
+        GoalTree::index_of(self, id)
+    }
+    fn parent(&self, i: usize) -> Option<usize> {
+        self.nodes[i].parent
+    }
+    fn is_leaf(&self, i: usize) -> bool {
+        GoalTree::is_leaf(self, i)
+    }
+    fn count(&self) -> usize {
+        GoalTree::len(self)
+    }
+}
+
 /// The goals project `pr` counts for, into `out`: those it names that are in the tree,
 /// and their ancestors; ascending, each once.
-fn marks(tree: &GoalTree, pr: &Project, out: &mut Vec<usize>) {
+fn marks(tree: &impl Goals, pr: &Project, out: &mut Vec<usize>) {
     out.clear();
     for gid in &pr.goals {
         if let Some(gi) = tree.index_of(gid) {
-            out.extend(tree.ancestors_and_self(gi));
+            out.extend(std::iter::successors(Some(gi), |&j| tree.parent(j)));
         }
     }
     out.sort_unstable();
     out.dedup();
 }
 
-/// A goal's planned sum, mean score and worst health, from its list of projects (in
-/// their order, so that the sums come out the same however the list was made).
-fn settle_rollup(g: &mut GoalRollup, p: &Portfolio, projects: &[ProjectFigures]) {
+/// What one project brings to the rollups of the goals it serves.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Share {
+    planned: i64,
+    health: Option<Health>,
+    score: Option<f64>,
+}
+
+impl Share {
+    fn of(pr: &Project, f: &ProjectFigures) -> Share {
+        Share {
+            planned: pr.budget.as_ref().map_or(0, |b| b.planned),
+            health: pr.health,
+            score: f.latest_score,
+        }
+    }
+}
+
+/// A goal's planned sum, mean score and worst health, from its projects' shares (in
+/// the projects' order, so that the sums come out the same however the list was made).
+fn settle_rollup(g: &mut GoalRollup) {
     let (mut planned, mut worst) = (0i64, None);
     let (mut sum, mut n) = (0.0f64, 0usize);
-    for &pi in &g.projects {
-        let pr = &p.projects[pi];
-        planned = planned.saturating_add(pr.budget.as_ref().map_or(0, |b| b.planned));
-        worst = worst.max(pr.health);
-        if let Some(s) = projects[pi].latest_score {
-            sum += s;
+    for &s in &g.shares {
+        planned = planned.saturating_add(s.planned);
+        worst = worst.max(s.health);
+        if let Some(v) = s.score {
+            sum += v;
             n += 1;
         }
     }
@@ -284,12 +332,14 @@ pub fn compute_with(p: &Portfolio, tree: &GoalTree) -> Figures {
         if marked.is_empty() {
             goalless.push(pi);
         }
+        let share = Share::of(pr, &projects[pi]);
         for &gi in &marked {
             goals[gi].projects.push(pi);
+            goals[gi].shares.push(share);
         }
     }
     for g in &mut goals {
-        settle_rollup(g, p, &projects);
+        settle_rollup(g);
     }
     // A leaf's rollup holds exactly the projects naming it: none, and it is unserved.
     let unserved_leaves = (0..tree.len())

@@ -56,27 +56,21 @@ impl ViewCache {
         }
         self.move_in_searches(app, pi);
         if let Some(order) = &mut self.risk_order {
-            order.retain(|r| r.project as usize != pi);
-            for (ri, r) in pr.risks.iter().enumerate() {
-                if r.status == RiskStatus::Closed {
-                    continue;
+            // Every risk that is not closed is in the register order.
+            let listed = |r: &Risk| r.status != RiskStatus::Closed;
+            let entry = |ri: usize| {
+                let r = &pr.risks[ri];
+                RiskRef {
+                    project: pi as u32,
+                    risk: ri as u32,
+                    probability: level(r.probability),
+                    consequence: level(r.consequence),
+                    open: r.status == RiskStatus::Open,
                 }
-                let key = register_key(r, pi, ri);
-                let at = order.partition_point(|e| {
-                    let (ep, er) = (e.project as usize, e.risk as usize);
-                    register_key(&projects[ep].risks[er], ep, er) < key
-                });
-                order.insert(
-                    at,
-                    RiskRef {
-                        project: pi as u32,
-                        risk: ri as u32,
-                        probability: level(r.probability),
-                        consequence: level(r.consequence),
-                        open: r.status == RiskStatus::Open,
-                    },
-                );
-            }
+            };
+            let at = |e: &RiskRef| (e.project as usize, e.risk as usize);
+            let keys = Keys::new(pi, before, pr, listed, listed);
+            keys.apply(order, projects, at, entry);
         }
     }
 
@@ -95,11 +89,10 @@ impl ViewCache {
         let Some(from) = self.rank_of(app, pi) else {
             return false;
         };
-        self.order.remove(from);
-        let to = self
-            .order
-            .partition_point(|&x| compare(app, x, pi).then(x.cmp(&pi)) == Ordering::Less);
-        self.order.insert(to, pi);
+        let to = relocate(&mut self.order, Some(from), Some(pi), |&x| {
+            compare(app, x, pi).then(x.cmp(&pi)) == Ordering::Less
+        })
+        .unwrap_or(from);
         for r in from.min(to)..=from.max(to) {
             self.rank[self.order[r]] = r;
         }
@@ -117,22 +110,23 @@ impl ViewCache {
         self.searches.retain(|r| r.sort == sort);
         let mut m = fuzzy::Scorer::default();
         for run in &mut self.searches {
-            run.hits.retain(|&(x, _)| x != pi);
-            if !(passes(app, &run.filters, pi) && in_goal(app, &run.filters, pi)) {
-                continue;
-            }
-            let lower: Vec<u8> = run.query.bytes().map(|b| b.to_ascii_lowercase()).collect();
-            let scorer = Scorer {
-                index,
-                owner_scores: None,
-                unit_scores: None,
-                query: &run.query,
-                lower: &lower,
-            };
-            if let Some(s) = scorer.score(&mut m, pi) {
-                let at = run.hits.partition_point(|&(x, _)| self.rank[x] < rank);
-                run.hits.insert(at, (pi, s));
-            }
+            let from = run.hits.iter().position(|&(x, _)| x == pi);
+            let hit = (passes(app, &run.filters, pi) && in_goal(app, &run.filters, pi))
+                .then(|| {
+                    let lower: Vec<u8> =
+                        run.query.bytes().map(|b| b.to_ascii_lowercase()).collect();
+                    let scorer = Scorer {
+                        index,
+                        owner_scores: None,
+                        unit_scores: None,
+                        query: &run.query,
+                        lower: &lower,
+                    };
+                    scorer.score(&mut m, pi)
+                })
+                .flatten()
+                .map(|s| (pi, s));
+            relocate(&mut run.hits, from, hit, |&(x, _)| self.rank[x] < rank);
         }
     }
 
@@ -152,13 +146,8 @@ impl ViewCache {
         let passes = passes(app, f, pi) && in_goal(app, f, pi);
         let was = visible.iter().position(|&x| x == pi);
         if query.is_empty() {
-            if let Some(at) = was {
-                visible.remove(at);
-            }
-            if passes {
-                let at = visible.partition_point(|&x| self.rank[x] < rank);
-                visible.insert(at, pi);
-            }
+            let now = passes.then_some(pi);
+            relocate(visible, was, now, |&x| self.rank[x] < rank);
             return Some((was.is_some(), passes));
         }
         // Searching: the list is the current search's hits by score, then in the kept
@@ -175,21 +164,54 @@ impl ViewCache {
                 .partition_point(|&(h, _)| self.rank[h] < self.rank[x]);
             run.hits.get(at).filter(|h| h.0 == x).map(|h| h.1)
         };
-        if let Some(at) = was {
-            visible.remove(at);
-        }
         let now = score_of(pi);
-        if let Some(s) = now {
-            let key = (std::cmp::Reverse(s), rank);
-            let at = visible.partition_point(|&x| {
-                (
-                    std::cmp::Reverse(score_of(x).unwrap_or(i64::MIN)),
-                    self.rank[x],
-                ) < key
-            });
-            visible.insert(at, pi);
-        }
+        let key = (std::cmp::Reverse(now.unwrap_or(i64::MIN)), rank);
+        relocate(visible, was, now.map(|_| pi), |&x| {
+            (
+                std::cmp::Reverse(score_of(x).unwrap_or(i64::MIN)),
+                self.rank[x],
+            ) < key
+        });
         Some((was.is_some(), now.is_some()))
+    }
+}
+
+/// Take the entry at `from` out of `v` (if there is one) and put `item` in (if there is
+/// one) where `before` says: after the entries it holds for. Among the entries but the
+/// one at `from`, those it holds for must come first. Only the entries between the old
+/// place and the new one move. Returns the new place.
+fn relocate<T>(
+    v: &mut Vec<T>,
+    from: Option<usize>,
+    item: Option<T>,
+    before: impl Fn(&T) -> bool,
+) -> Option<usize> {
+    match (from, item) {
+        (None, None) => None,
+        (Some(f), None) => {
+            v.remove(f);
+            None
+        }
+        (None, Some(x)) => {
+            let at = v.partition_point(before);
+            v.insert(at, x);
+            Some(at)
+        }
+        (Some(f), Some(x)) => {
+            // Its place among the others: left of where it was, or right.
+            let to = if f > 0 && !before(&v[f - 1]) {
+                v[..f].partition_point(&before)
+            } else {
+                f + v[f + 1..].partition_point(&before)
+            };
+            if to < f {
+                v[to..=f].rotate_right(1);
+            } else {
+                v[f..=to].rotate_left(1);
+            }
+            v[to] = x;
+            Some(to)
+        }
     }
 }
 
@@ -232,24 +254,125 @@ impl Register<'_> {
                 }
                 *self.mitigated -= usize::from(mitigated && *self.mitigated > 0);
             }
-            self.rows.retain(|&(x, _)| x != pi);
-        }
-        if !is {
-            return;
         }
         let projects = &app.portfolio.projects;
-        for (ri, r) in projects[pi].risks.iter().enumerate() {
-            let (cell, listed, mitigated) = count(r);
-            if let Some((p, c)) = cell {
-                self.matrix[p][c] += 1;
+        let pr = &projects[pi];
+        if is {
+            for r in &pr.risks {
+                let (cell, _, mitigated) = count(r);
+                if let Some((p, c)) = cell {
+                    self.matrix[p][c] += 1;
+                }
+                *self.mitigated += usize::from(mitigated);
             }
-            *self.mitigated += usize::from(mitigated);
-            if listed {
-                let key = register_key(r, pi, ri);
-                let at = self
-                    .rows
-                    .partition_point(|&(x, y)| register_key(&projects[x].risks[y], x, y) < key);
-                self.rows.insert(at, (pi, ri));
+        }
+        let keys = Keys::new(pi, before, pr, |r| was && count(r).1, |r| is && count(r).1);
+        keys.apply(self.rows, projects, |&e| e, |ri| (pi, ri));
+    }
+}
+
+/// Register keys of one project's risks, before and after a change (`None`: not in the
+/// list), for moving them in a list kept in register order.
+struct Keys {
+    pi: usize,
+    was: Vec<Option<Key>>,
+    now: Vec<Option<Key>>,
+}
+
+type Key = (std::cmp::Reverse<i64>, u8, usize, usize);
+
+impl Keys {
+    fn new(
+        pi: usize,
+        before: &Project,
+        pr: &Project,
+        listed_was: impl Fn(&Risk) -> bool,
+        listed_now: impl Fn(&Risk) -> bool,
+    ) -> Keys {
+        let keys = |p: &Project, listed: &dyn Fn(&Risk) -> bool| -> Vec<Option<Key>> {
+            p.risks
+                .iter()
+                .enumerate()
+                .map(|(ri, r)| listed(r).then(|| register_key(r, pi, ri)))
+                .collect()
+        };
+        Keys {
+            pi,
+            was: keys(before, &listed_was),
+            now: keys(pr, &listed_now),
+        }
+    }
+
+    /// Move the project's entries in `list` (sorted by register key, each entry a risk
+    /// that `at` names) from where their old keys put them to where the new ones do,
+    /// `entry` making a risk's entry. Only the entries between a risk's old place and
+    /// its new one move. Where the list does not hold what the old keys say (or the
+    /// project has another number of risks), its entries are taken out and put in again.
+    fn apply<T>(
+        &self,
+        list: &mut Vec<T>,
+        projects: &[Project],
+        at: impl Fn(&T) -> (usize, usize),
+        entry: impl Fn(usize) -> T,
+    ) {
+        let pi = self.pi;
+        // The keys the project's entries have in the list, as they move.
+        let mut cur = self.was.clone();
+        let moved = self.was.len() == self.now.len() && {
+            let mut ok = true;
+            for ri in 0..self.now.len() {
+                let key_of = |cur: &[Option<Key>], e: &T| {
+                    let (x, y) = at(e);
+                    match cur.get(y) {
+                        Some(&Some(k)) if x == pi => k,
+                        _ => register_key(&projects[x].risks[y], x, y),
+                    }
+                };
+                let place = |cur: &[Option<Key>], list: &[T], k: Key| {
+                    list.partition_point(|e| key_of(cur, e) < k)
+                };
+                let from = cur[ri].map(|k| place(&cur, list, k));
+                if let Some(f) = from
+                    && list.get(f).map(&at) != Some((pi, ri))
+                {
+                    ok = false;
+                    break;
+                }
+                match (from, self.now[ri]) {
+                    (None, None) => {}
+                    (Some(f), None) => {
+                        list.remove(f);
+                    }
+                    (None, Some(k)) => {
+                        let to = place(&cur, list, k);
+                        list.insert(to, entry(ri));
+                    }
+                    (Some(f), Some(k)) => {
+                        let to = place(&cur, list, k);
+                        if f < to {
+                            list[f..to].rotate_left(1);
+                            list[to - 1] = entry(ri);
+                        } else {
+                            list[to..=f].rotate_right(1);
+                            list[to] = entry(ri);
+                        }
+                    }
+                }
+                cur[ri] = self.now[ri];
+            }
+            ok
+        };
+        if moved {
+            return;
+        }
+        list.retain(|e| at(e).0 != pi);
+        for (ri, k) in self.now.iter().enumerate() {
+            if let Some(k) = *k {
+                let to = list.partition_point(|e| {
+                    let (x, y) = at(e);
+                    register_key(&projects[x].risks[y], x, y) < k
+                });
+                list.insert(to, entry(ri));
             }
         }
     }

@@ -4,13 +4,15 @@
 //! on the edited portfolio, to the bit (`tests/figures_incremental.rs` holds it to that).
 //!
 //! Sums over the whole portfolio are kept exact ([`super::totals`]), so the project is
-//! taken out as it was and put back in as it is. A goal's rollup is made again from its
-//! own list of projects, in the same order as a full computation: a mean of floats taken
-//! apart by subtraction would drift from the sum made afresh, and a maximum cannot be
-//! taken apart at all.
+//! taken out as it was and put back in as it is. A goal's rollup is made again from the
+//! compact list of its projects' shares, in the same order as a full computation: a
+//! mean of floats taken apart by subtraction would drift from the sum made afresh, and a
+//! maximum cannot be taken apart at all. (At 100,000 projects a top goal has about
+//! 8,000; its list is read in a few microseconds.)
 
-use super::{Figures, ProjectFigures, effective_as_of, marks, project_figures, settle_rollup};
-use crate::model::tree::GoalTree;
+use super::{
+    Figures, Goals, ProjectFigures, Share, effective_as_of, marks, project_figures, settle_rollup,
+};
 use crate::model::types::{Portfolio, Project};
 
 /// Bring `f` (the figures of the portfolio as it was) up to date after project `pi`
@@ -23,14 +25,14 @@ use crate::model::types::{Portfolio, Project};
 pub fn project_changed(
     f: &mut Figures,
     p: &Portfolio,
-    tree: &GoalTree,
+    tree: &impl Goals,
     pi: usize,
     before: &Project,
 ) -> Option<ProjectFigures> {
     let as_of = effective_as_of(p);
     let fits = pi < p.projects.len()
         && f.projects.len() == p.projects.len()
-        && f.goals.len() == tree.len()
+        && f.goals.len() == tree.count()
         && f.as_of == Some(as_of);
     if !fits {
         return None;
@@ -43,39 +45,34 @@ pub fn project_changed(
     let (mut was, mut is) = (Vec::new(), Vec::new());
     marks(tree, before, &mut was);
     marks(tree, pr, &mut is);
-    let moved = was != is;
-    if moved {
-        for &gi in was.iter().filter(|g| is.binary_search(g).is_err()) {
-            let list = &mut f.goals[gi].projects;
-            if let Ok(at) = list.binary_search(&pi) {
-                list.remove(at);
-            }
-        }
-        for &gi in is.iter().filter(|g| was.binary_search(g).is_err()) {
-            let list = &mut f.goals[gi].projects;
-            if let Err(at) = list.binary_search(&pi) {
-                list.insert(at, pi);
-            }
-        }
-        edit_sorted(&mut f.goalless_projects, pi, is.is_empty());
-    }
-    let planned = |x: &Project| x.budget.as_ref().map(|b| b.planned);
-    let rollup_moves = moved
-        || planned(before) != planned(pr)
-        || before.health != pr.health
-        || old.latest_score != f.projects[pi].latest_score;
-    if rollup_moves {
+    let (share_was, share) = (Share::of(before, &old), Share::of(pr, &f.projects[pi]));
+    if was != is || share_was != share {
         let mut affected = was.clone();
         affected.extend(&is);
         affected.sort_unstable();
         affected.dedup();
         for &gi in &affected {
-            let mut g = std::mem::take(&mut f.goals[gi]);
-            settle_rollup(&mut g, p, &f.projects);
+            let g = &mut f.goals[gi];
+            let at = g.projects.binary_search(&pi);
+            match (at, is.binary_search(&gi).is_ok()) {
+                (Ok(at), true) => g.shares[at] = share,
+                (Ok(at), false) => {
+                    g.projects.remove(at);
+                    g.shares.remove(at);
+                }
+                (Err(at), true) => {
+                    g.projects.insert(at, pi);
+                    g.shares.insert(at, share);
+                }
+                (Err(_), false) => {}
+            }
+            settle_rollup(g);
             if tree.is_leaf(gi) {
                 edit_sorted(&mut f.unserved_leaves, gi, g.projects.is_empty());
             }
-            f.goals[gi] = g;
+        }
+        if was != is {
+            edit_sorted(&mut f.goalless_projects, pi, is.is_empty());
         }
     }
 

@@ -72,21 +72,42 @@ impl Ranking {
     /// Project `pi`'s total changed from `old` to `new` (nothing else did): take it out
     /// of its list and put it where it now belongs, as [`ranking`] would.
     pub fn update(&mut self, pi: usize, old: Option<ScoreTotal>, new: Option<ScoreTotal>) {
-        if let Some(t) = old {
+        let from = old.and_then(|t| {
             let list = self.list(t);
             let at = list.partition_point(|e| before(e, (pi, t)));
             match list.get(at) {
-                Some(&(p, _)) if p == pi => {
-                    list.remove(at);
-                }
+                Some(&(p, _)) if p == pi => Some(at),
                 // Not where its old total says: look for it (a list made from other figures).
-                _ => list.retain(|&(p, _)| p != pi),
+                _ => {
+                    list.retain(|&(p, _)| p != pi);
+                    None
+                }
             }
-        }
-        if let Some(t) = new {
-            let list = self.list(t);
-            let at = list.partition_point(|e| before(e, (pi, t)));
-            list.insert(at, (pi, t));
+        });
+        let x = new.map(|t| (pi, t));
+        match (old, from, x) {
+            // In the same list: only the entries between its old and new place move.
+            (Some(o), Some(from), Some(x)) if o.is_partial() == x.1.is_partial() => {
+                let list = self.list(o);
+                let to = list.partition_point(|e| before(e, x));
+                if from < to {
+                    list[from..to].rotate_left(1);
+                    list[to - 1] = x;
+                } else {
+                    list[to..=from].rotate_right(1);
+                    list[to] = x;
+                }
+            }
+            _ => {
+                if let (Some(o), Some(from)) = (old, from) {
+                    self.list(o).remove(from);
+                }
+                if let Some(x) = x {
+                    let list = self.list(x.1);
+                    let at = list.partition_point(|e| before(e, x));
+                    list.insert(at, x);
+                }
+            }
         }
     }
 
