@@ -229,6 +229,69 @@ fn benches(c: &mut Criterion) {
         g.finish();
     }
 
+    // One edit: a score (pane 4 scoring, the digit's action) and a decision (the
+    // picker's digit), each through `update` and a diffed draw of the grid at 120x40.
+    // Each against the same edit with `App::recompute_all` (every figure, order and
+    // list made again, as before #18): "before" and "after" from one run.
+    for case in &cases {
+        let mut g = c.benchmark_group(format!("edit/{}", case.n));
+        tune(&mut g, case.n);
+        for (name, all) in [
+            ("score", false),
+            ("score_recompute_all", true),
+            ("decision", false),
+            ("decision_recompute_all", true),
+            ("score_sorted_by_score", false),
+            ("score_sorted_by_score_recompute_all", true),
+        ] {
+            let mut app = new_app(&case.portfolio);
+            app.recompute_all = all;
+            if name.contains("sorted_by_score") {
+                // The edited project moves in the list.
+                update(&mut app, Action::Sort(SortKey::Score));
+            }
+            update(&mut app, Action::Focus(Pane::Evaluation));
+            let scoring = name.starts_with("score");
+            if scoring {
+                update(&mut app, Action::StartScoring);
+            }
+            let mut t = terminal();
+            draw(&mut t, &app, &theme);
+            let mut round = 0usize;
+            g.bench_function(name, |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        // Untimed: a bounded history, the journal entries the session
+                        // would take, the first criterion, the picker open.
+                        if app.history.len() > 64 {
+                            app.history.clear();
+                        }
+                        app.effects.clear();
+                        round += 1;
+                        let action = if scoring {
+                            app.criterion_cursor = 0;
+                            Action::Score(3 + (round % 2) as i64)
+                        } else {
+                            update(&mut app, Action::OpenDecisionPicker);
+                            draw(&mut t, &app, &theme);
+                            Action::Pick(round % 2)
+                        };
+                        let steps = app.history.len();
+                        let start = Instant::now();
+                        update(&mut app, action);
+                        draw(&mut t, &app, &theme);
+                        total += start.elapsed();
+                        assert_eq!(app.history.len(), steps + 1, "{name}: an edit each time");
+                    }
+                    black_box(app.unsaved);
+                    total
+                })
+            });
+        }
+        g.finish();
+    }
+
     // One search keystroke: with `/` open and the query one letter short (its search
     // done, as when typing), type the next letter: update (search) and draw.
     for case in &cases {

@@ -2,12 +2,13 @@
 """End-to-end performance of styr, as a user at a 120x40 terminal meets it.
 
 Runs the release binary in a pseudo-terminal of 120x40, waits for the first frame,
-sends row moves and search keystrokes one at a time, and reports for each the bytes
-written to the terminal and the time from the key to the last byte of its frame; also
-the time to the first progress drawn and to the first frame, resident memory, and
-`styr check` against a bare serde + ron parse of the same file (examples/bare_parse.rs),
-run alternately (with --before, also the check of another build, such as the one before
-a change). Python 3.11, standard library only.
+sends row moves, search keystrokes and edits (scores in pane 4, decisions) one at a
+time, and reports for each the bytes written to the terminal and the time from the key
+to the last byte of its frame (an edit's includes its journal entry, written and synced
+before the frame); also the time to the first progress drawn and to the first frame,
+resident memory, and `styr check` against a bare serde + ron parse of the same file
+(examples/bare_parse.rs), run alternately (with --before, also the check of another
+build, such as the one before a change). Python 3.11, standard library only.
 
     python3 scripts/pty-bench.py                      # 10k and 100k projects
     python3 scripts/pty-bench.py --sizes 1000,10000 --runs 3
@@ -163,6 +164,13 @@ class Tui:
     def close(self):
         try:
             os.write(self.fd, b"q")
+            # After edits `q` asks whether to save: `n` quits without (and removes the
+            # journal), so the file stays as generated.
+            self.frame(first_timeout=0.5)
+            try:
+                os.write(self.fd, b"n")
+            except OSError:
+                pass  # it had quit already
             for _ in range(50):
                 pid, _ = os.waitpid(self.pid, os.WNOHANG)
                 if pid:
@@ -176,7 +184,16 @@ class Tui:
         os.close(self.fd)
 
 
-def tui_run(path, moves, quiet):
+def journal(path):
+    """The recovery journal styr keeps beside `path` while edits are unsaved."""
+    d, name = os.path.split(path)
+    return os.path.join(d, f".{name}.styr-journal")
+
+
+def tui_run(path, moves, quiet, edits):
+    # A journal left by an interrupted run would open with the recovery question.
+    if os.path.exists(journal(path)):
+        os.remove(journal(path))
     t = Tui(path, quiet)
     # The project pane's title is in the portfolio's first frame; the progress line
     # ("Leser prosjekter · …", "Leser filen …") in the loading screen before it; only the
@@ -195,6 +212,17 @@ def tui_run(path, moves, quiet):
     out["burst"] = t.key(b"klima")
     t.key(b"\x1b")
     out["mem_end"] = t.memory_kib()
+    # Edits: pane 4, Enter to score, then the digits (each scores a criterion and moves
+    # to the next; on the last they alternate, so every key changes a score); then Esc
+    # and decisions from the picker (`d`, then 1 or 2: the digit is timed).
+    t.key(b"4")
+    t.key(b"\r")
+    out["scores"] = [t.key(b"34"[i % 2:i % 2 + 1]) for i in range(edits)]
+    t.key(b"\x1b")
+    out["decisions"] = []
+    for i in range(max(1, edits // 2)):
+        t.key(b"d")
+        out["decisions"].append(t.key(b"12"[i % 2:i % 2 + 1]))
     t.close()
     return out
 
@@ -208,6 +236,8 @@ def main():
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--runs", type=int, default=5, help="runs of check/bare parse and of the TUI")
     ap.add_argument("--moves", type=int, default=10, help="j presses (then as many k)")
+    ap.add_argument("--edits", type=int, default=10,
+                    help="scores in pane 4 (and half as many decisions)")
     ap.add_argument("--quiet", type=float, default=0.25,
                     help="seconds of silence that end a frame")
     ap.add_argument("--no-build", action="store_true")
@@ -228,7 +258,7 @@ def main():
         path = portfolio(n)
         size = os.path.getsize(path)
         cv = check_vs_parse(path, a.runs, a.before and os.path.abspath(a.before))
-        runs = [tui_run(path, a.moves, a.quiet) for _ in range(max(1, a.runs // 2))]
+        runs = [tui_run(path, a.moves, a.quiet, a.edits) for _ in range(max(1, a.runs // 2))]
         med = lambda f: statistics.median(f(r) for r in runs)
         first = med(lambda r: r["first_frame"])
         move_t = [t for r in runs for _, t in r["moves"] if t is not None]
@@ -293,6 +323,23 @@ def main():
             print(f"  {'ok  ' if ok else 'MISS'} {label}")
             if not ok:
                 failures.append(f"{n}: {label}")
+        edit_t = {}
+        for kind in ("scores", "decisions"):
+            ts = [t for r in runs for _, t in r[kind]]
+            bs = [b for r in runs for b, _ in r[kind]]
+            if None in ts:
+                failures.append(f"{n}: an edit ({kind}) drew no frame")
+            ts = [t for t in ts if t is not None] or [float("inf")]
+            edit_t[kind] = ts
+            print(f"edit {kind[:-1]:<8}median {ms(statistics.median(ts))}, max {ms(max(ts))};"
+                  f" bytes median {statistics.median(bs):.0f} ({len(bs)} edits)")
+        if n >= 10_000:
+            for kind, ts in edit_t.items():
+                label = f"edit ({kind[:-1]}) key to frame <= 16 ms (median)"
+                ok = statistics.median(ts) <= 0.016
+                print(f"  {'ok  ' if ok else 'MISS'} {label}")
+                if not ok:
+                    failures.append(f"{n}: {label}")
         if n >= 100_000:
             checks = [
                 ("first frame <= 2x check", first <= 2 * cv["check_wall"]),

@@ -6,6 +6,7 @@ pub mod action;
 mod cursor;
 pub mod describe;
 pub mod detail;
+mod edited;
 pub mod editor;
 pub mod fold;
 pub mod followups;
@@ -419,6 +420,10 @@ pub struct App {
     pub partial_asked: Option<std::time::Instant>,
     /// What [`Question::Remove`] asks about (see [`remove`]).
     pub removing: Option<remove::Removing>,
+    /// Every edit recomputes everything, as a load does, instead of what the edited
+    /// project touches (see [`App::edited`]): the reference the tests and benchmarks
+    /// hold the partial update to. Off in use.
+    pub recompute_all: bool,
 }
 
 /// Edits a replay had to leave out (their project or risk is gone), and the file
@@ -548,9 +553,11 @@ fn goal_view(portfolio: &Portfolio) -> (Vec<GoalInfo>, HashMap<String, usize>, F
             children: n.children.clone(),
         })
         .collect();
+    // The first goal of an id, as the tree's own index has it (last in, so it stays).
     let goal_by_id = goals
         .iter()
         .enumerate()
+        .rev()
         .map(|(i, g)| (g.id.clone(), i))
         .collect();
     let figures = compute_with(portfolio, &tree);
@@ -622,6 +629,7 @@ impl App {
             since: None,
             partial_asked: None,
             removing: None,
+            recompute_all: false,
             view_cache: view::ViewCache::default(),
         };
         app.save_as_default = suggest_save_as(&app.file_label, app.meeting_date);
@@ -698,7 +706,8 @@ impl App {
         self.visible.get(self.project_cursor).copied()
     }
 
-    /// Recompute everything derived from the data (after an edit).
+    /// Recompute everything derived from the data (after a change to many projects; an
+    /// edit to one goes through [`App::edited`]).
     pub fn data_changed(&mut self) {
         let held = self.hold();
         let tree = GoalTree::new(&self.portfolio);

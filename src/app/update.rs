@@ -296,9 +296,12 @@ pub(crate) fn edit(app: &mut App, e: Edit) {
             app.effects
                 .push(Effect::Journal(JournalEntry::Stamped(e, stamp)));
             app.unsaved = app.history.unsaved(&app.portfolio);
-            app.data_changed();
             if structural {
+                app.history.take_replaced();
+                app.data_changed();
                 app.structure_changed();
+            } else {
+                app.edited();
             }
         }
         Err(err) => app.message = Some(err.msg().get(app.lang).to_string()),

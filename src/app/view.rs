@@ -12,6 +12,9 @@ use crate::model::{Project, RiskStatus};
 
 use super::{App, FilterKind, Filters, GoalInfo, SortKey, fuzzy};
 
+mod changed;
+pub(super) use changed::Register;
+
 /// Visible goal rows in tree order: a goal shows when all its ancestors are expanded.
 pub fn goal_rows(goals: &[GoalInfo], expanded: &[bool]) -> Vec<usize> {
     let mut rows = Vec::with_capacity(goals.len());
@@ -403,25 +406,8 @@ pub fn visible_projects(app: &App, cache: &mut ViewCache) -> Vec<usize> {
     cache.follow_data(app);
     cache.ensure_order(app);
     let f = &app.filters;
-    let p = &app.portfolio;
-    let n = p.projects.len();
-    let passes = |i: usize| {
-        let pr = &p.projects[i];
-        f.status.is_none_or(|s| pr.status == s)
-            && f.health.is_none_or(|h| pr.health == h)
-            && f.unit
-                .as_deref()
-                .is_none_or(|u| filter_matches(pr, FilterKind::Unit, u))
-            && f.instrument
-                .as_deref()
-                .is_none_or(|u| filter_matches(pr, FilterKind::Instrument, u))
-            && f.tag
-                .as_deref()
-                .is_none_or(|u| filter_matches(pr, FilterKind::Tag, u))
-            && f.follow_ups.is_none_or(|k| k.passes(pr, app.meeting_date))
-            && (!f.moved || app.since.as_ref().is_some_and(|s| s.is_moved(pr)))
-            && f.set.as_ref().is_none_or(|s| s.contains(i))
-    };
+    let n = app.portfolio.projects.len();
+    let passes = |i: usize| passes(app, f, i);
     // The goal filter's projects, in the kept order.
     let goal_set: Option<&[usize]> = f
         .goal
@@ -465,6 +451,25 @@ pub fn visible_projects(app: &App, cache: &mut ViewCache) -> Vec<usize> {
     // Stable: equal scores keep the chosen order.
     rows.sort_by_key(|&(_, s)| std::cmp::Reverse(s));
     rows.into_iter().map(|(i, _)| i).collect()
+}
+
+/// Does project `i` pass filters `f`, the goal and the search aside?
+fn passes(app: &App, f: &Filters, i: usize) -> bool {
+    let pr = &app.portfolio.projects[i];
+    f.status.is_none_or(|s| pr.status == s)
+        && f.health.is_none_or(|h| pr.health == h)
+        && f.unit
+            .as_deref()
+            .is_none_or(|u| filter_matches(pr, FilterKind::Unit, u))
+        && f.instrument
+            .as_deref()
+            .is_none_or(|u| filter_matches(pr, FilterKind::Instrument, u))
+        && f.tag
+            .as_deref()
+            .is_none_or(|u| filter_matches(pr, FilterKind::Tag, u))
+        && f.follow_ups.is_none_or(|k| k.passes(pr, app.meeting_date))
+        && (!f.moved || app.since.as_ref().is_some_and(|s| s.is_moved(pr)))
+        && f.set.as_ref().is_none_or(|s| s.contains(i))
 }
 
 /// The hits of `query` under the current filters and sort, in the kept order, from the

@@ -1,10 +1,11 @@
 //! Derived figures: pure functions over the model, computed once per load or change.
 
+pub mod incremental;
 mod score;
-
-use std::collections::BTreeMap;
+mod totals;
 
 pub use score::{Ranking, ScoreTotal, criteria_scored, ranking, score_total};
+pub use totals::Totals;
 
 use super::tree::GoalTree;
 use super::types::{
@@ -167,7 +168,7 @@ pub struct ProjectFigures {
 
 pub fn project_figures(
     p: &Portfolio,
-    tree: &GoalTree,
+    tree: &impl Goals,
     pr: &Project,
     as_of: Date,
 ) -> ProjectFigures {
@@ -212,22 +213,10 @@ pub struct GoalRollup {
     pub planned: i64,
     pub mean_score: Option<f64>,
     pub worst_health: Option<Health>,
-}
-
-/// Totals over the whole portfolio.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Totals {
-    pub planned: i64,
-    pub spent: i64,
-    pub granted: i64,
-    pub applied: i64,
-    pub rejected: i64,
-    pub own_share: i64,
-    /// Per funding source: (granted, applied, rejected).
-    pub by_source: BTreeMap<String, (i64, i64, i64)>,
-    pub by_status: BTreeMap<Status, usize>,
-    /// Green, Amber, Red, not reported.
-    pub by_health: [usize; 4],
+    /// What each of `projects` brings to the three above, side by side: an edit makes
+    /// the rollup again from this compact list, not from thousands of projects spread
+    /// over memory.
+    shares: Vec<Share>,
 }
 
 /// All derived figures of a portfolio. Indices follow `portfolio.projects` and the goal
@@ -237,16 +226,94 @@ pub struct Figures {
     pub as_of: Option<Date>,
     pub projects: Vec<ProjectFigures>,
     pub goals: Vec<GoalRollup>,
-    /// Leaf goals no project serves (tree indices).
+    /// Leaf goals no project serves (tree indices), ascending.
     pub unserved_leaves: Vec<usize>,
-    /// Projects that serve no goal in the tree.
+    /// Projects that serve no goal in the tree, ascending.
     pub goalless_projects: Vec<usize>,
     pub totals: Totals,
+    /// The exact sums behind `totals`, for [`incremental`] to take a project out of.
+    sums: totals::Sums,
 }
 
 pub fn compute(p: &Portfolio) -> Figures {
     let tree = GoalTree::new(p);
     compute_with(p, &tree)
+}
+
+/// What the figures need of the goal tree: where a goal id stands, and each goal's
+/// parent. [`GoalTree`] has it; so has anything that keeps the tree's shape (the
+/// interactive view does, and an edit need not build the tree again).
+pub trait Goals {
+    /// The tree index of the first goal with this id.
+    fn index_of(&self, id: &str) -> Option<usize>;
+    fn parent(&self, i: usize) -> Option<usize>;
+    fn is_leaf(&self, i: usize) -> bool;
+    /// How many goals the tree has.
+    fn count(&self) -> usize;
+}
+
+impl Goals for GoalTree<'_> {
+    fn index_of(&self, id: &str) -> Option<usize> {
+        GoalTree::index_of(self, id)
+    }
+    fn parent(&self, i: usize) -> Option<usize> {
+        self.nodes[i].parent
+    }
+    fn is_leaf(&self, i: usize) -> bool {
+        GoalTree::is_leaf(self, i)
+    }
+    fn count(&self) -> usize {
+        GoalTree::len(self)
+    }
+}
+
+/// The goals project `pr` counts for, into `out`: those it names that are in the tree,
+/// and their ancestors; ascending, each once.
+fn marks(tree: &impl Goals, pr: &Project, out: &mut Vec<usize>) {
+    out.clear();
+    for gid in &pr.goals {
+        if let Some(gi) = tree.index_of(gid) {
+            out.extend(std::iter::successors(Some(gi), |&j| tree.parent(j)));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// What one project brings to the rollups of the goals it serves.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Share {
+    planned: i64,
+    health: Option<Health>,
+    score: Option<f64>,
+}
+
+impl Share {
+    fn of(pr: &Project, f: &ProjectFigures) -> Share {
+        Share {
+            planned: pr.budget.as_ref().map_or(0, |b| b.planned),
+            health: pr.health,
+            score: f.latest_score,
+        }
+    }
+}
+
+/// A goal's planned sum, mean score and worst health, from its projects' shares (in
+/// the projects' order, so that the sums come out the same however the list was made).
+fn settle_rollup(g: &mut GoalRollup) {
+    let (mut planned, mut worst) = (0i64, None);
+    let (mut sum, mut n) = (0.0f64, 0usize);
+    for &s in &g.shares {
+        planned = planned.saturating_add(s.planned);
+        worst = worst.max(s.health);
+        if let Some(v) = s.score {
+            sum += v;
+            n += 1;
+        }
+    }
+    g.planned = planned;
+    g.worst_health = worst;
+    g.mean_score = (n > 0).then(|| sum / n as f64);
 }
 
 pub fn compute_with(p: &Portfolio, tree: &GoalTree) -> Figures {
@@ -258,76 +325,40 @@ pub fn compute_with(p: &Portfolio, tree: &GoalTree) -> Figures {
         .collect();
 
     let mut goals = vec![GoalRollup::default(); tree.len()];
-    let mut score_sum = vec![(0.0f64, 0usize); tree.len()];
-    let mut directly = vec![false; tree.len()];
     let mut goalless = Vec::new();
-    let mut marks: Vec<usize> = Vec::new();
+    let mut marked: Vec<usize> = Vec::new();
     for (pi, pr) in p.projects.iter().enumerate() {
-        marks.clear();
-        for gid in &pr.goals {
-            if let Some(gi) = tree.index_of(gid) {
-                directly[gi] = true;
-                marks.extend(tree.ancestors_and_self(gi));
-            }
-        }
-        if marks.is_empty() {
+        marks(tree, pr, &mut marked);
+        if marked.is_empty() {
             goalless.push(pi);
-            continue;
         }
-        marks.sort_unstable();
-        marks.dedup();
-        let planned = pr.budget.as_ref().map_or(0, |b| b.planned);
-        for &gi in &marks {
-            let g = &mut goals[gi];
-            g.projects.push(pi);
-            g.planned = g.planned.saturating_add(planned);
-            g.worst_health = g.worst_health.max(pr.health);
-            if let Some(s) = projects[pi].latest_score {
-                score_sum[gi].0 += s;
-                score_sum[gi].1 += 1;
-            }
+        let share = Share::of(pr, &projects[pi]);
+        for &gi in &marked {
+            goals[gi].projects.push(pi);
+            goals[gi].shares.push(share);
         }
     }
-    for (g, (sum, n)) in goals.iter_mut().zip(&score_sum) {
-        g.mean_score = (*n > 0).then(|| sum / *n as f64);
+    for g in &mut goals {
+        settle_rollup(g);
     }
+    // A leaf's rollup holds exactly the projects naming it: none, and it is unserved.
     let unserved_leaves = (0..tree.len())
-        .filter(|&i| tree.is_leaf(i) && !directly[i])
+        .filter(|&i| tree.is_leaf(i) && goals[i].projects.is_empty())
         .collect();
-
-    let mut t = Totals::default();
-    for (pr, f) in p.projects.iter().zip(&projects) {
-        *t.by_status.entry(pr.status).or_default() += 1;
-        t.by_health[pr.health.map_or(3, |h| h as usize)] += 1;
-        if let (Some(b), Some(bf)) = (&pr.budget, &f.budget) {
-            t.planned = t.planned.saturating_add(bf.planned);
-            t.spent = t.spent.saturating_add(bf.spent);
-            t.granted = t.granted.saturating_add(bf.granted);
-            t.applied = t.applied.saturating_add(bf.applied);
-            t.rejected = t.rejected.saturating_add(bf.rejected);
-            t.own_share = t.own_share.saturating_add(bf.own_share);
-            for fu in &b.funding {
-                // Clone the source's name only the first time it is seen.
-                let e = match t.by_source.get_mut(fu.source.as_str()) {
-                    Some(e) => e,
-                    None => t.by_source.entry(fu.source.clone()).or_default(),
-                };
-                match fu.status {
-                    FundingStatus::Granted => e.0 = e.0.saturating_add(fu.amount),
-                    FundingStatus::Applied => e.1 = e.1.saturating_add(fu.amount),
-                    FundingStatus::Rejected => e.2 = e.2.saturating_add(fu.amount),
-                }
-            }
-        }
-    }
-
+    let (totals, sums) = totals::totals(
+        p.projects
+            .iter()
+            .zip(&projects)
+            .map(|(pr, f)| (pr, f.budget.as_ref())),
+    );
     Figures {
         as_of: Some(as_of),
         projects,
         goals,
         unserved_leaves,
         goalless_projects: goalless,
-        totals: t,
+        totals,
+        sums,
     }
 }
 

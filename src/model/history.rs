@@ -60,6 +60,18 @@ pub struct History {
     disk_goals: Option<Vec<Goal>>,
     /// The meeting records as they are on disk, once anything changed them.
     disk_meetings: Option<Vec<Meeting>>,
+    /// The project the last apply, undo or redo replaced, as it was: what the figures
+    /// were computed from (see [`History::take_replaced`]).
+    replaced: Option<Replaced>,
+}
+
+/// What the last step changed, for the view to bring up to date.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Replaced {
+    /// One project, changed in place: its index and what it was.
+    One(usize, Project),
+    /// More: several projects, one added or removed, or the goal tree.
+    Many,
 }
 
 /// What an edit may change in place, found before it is made.
@@ -147,6 +159,7 @@ impl History {
         edit: &Edit,
         stamp: Option<&Stamp>,
     ) -> Result<Option<usize>, EditError> {
+        self.replaced = None;
         if matches!(edit, Edit::Batch(parts) if parts.iter().any(Edit::reshapes)) {
             return Err(EditError::Reshape);
         }
@@ -248,6 +261,13 @@ impl History {
                 self.disk.entry(*i).or_insert_with(|| before.clone());
             }
         }
+        // One project changed in place: what the view can update alone (see
+        // `take_replaced`); anything wider is computed again.
+        self.replaced = match (&projects[..], &reshape, &goals) {
+            ([(i, before, _)], None, None) => Some(Replaced::One(*i, before.clone())),
+            ([], None, None) => None,
+            _ => Some(Replaced::Many),
+        };
         if let Some((g, _)) = &goals {
             self.disk_goals.get_or_insert_with(|| g.clone());
         }
@@ -282,6 +302,7 @@ impl History {
 
     /// Undo the last edit; says which it was and where.
     pub fn undo(&mut self, p: &mut Portfolio) -> Option<Stepped> {
+        self.replaced = None;
         let step = self.done.pop()?;
         let out = self.put(p, &step, false);
         self.undone.push(step);
@@ -290,6 +311,7 @@ impl History {
 
     /// Redo the last undone edit; says which it was and where.
     pub fn redo(&mut self, p: &mut Portfolio) -> Option<Stepped> {
+        self.replaced = None;
         let step = self.undone.pop()?;
         let out = self.put(p, &step, true);
         self.done.push(step);
@@ -315,12 +337,19 @@ impl History {
             }
             (None, _) => {}
         }
+        let plain = step.reshape.is_none() && step.goals.is_none();
+        let one = plain && step.projects.len() == 1;
+        self.replaced = (!(plain && step.projects.is_empty())).then_some(Replaced::Many);
         for (i, before, later) in &step.projects {
             if let Some(slot) = p.projects.get_mut(*i) {
                 if self.disk_list.is_none() {
                     self.disk.entry(*i).or_insert_with(|| slot.clone());
                 }
-                *slot = if after { later.clone() } else { before.clone() };
+                let was =
+                    std::mem::replace(slot, if after { later.clone() } else { before.clone() });
+                if one {
+                    self.replaced = Some(Replaced::One(*i, was));
+                }
             }
         }
         if let Some((before, later)) = &step.goals {
@@ -335,6 +364,14 @@ impl History {
             edit: step.edit.clone(),
             project: shown,
         }
+    }
+
+    /// The project the last [`apply`](Self::apply), [`apply_stamped`](Self::apply_stamped),
+    /// [`undo`](Self::undo) or [`redo`](Self::redo) changed: its index and the project
+    /// as it was before. `None` when that step changed no project (the meeting record
+    /// alone, or nothing), or when it was taken already.
+    pub fn take_replaced(&mut self) -> Option<Replaced> {
+        self.replaced.take()
     }
 
     /// How many items differ from the file on disk (a score, a decision, a health, a

@@ -168,7 +168,7 @@ impl Session {
             }
         }
         app.unsaved = app.history.unsaved(&app.portfolio);
-        app.data_changed();
+        app.edited();
         app.message = Some(format!(
             "{} ({}): {}",
             app.lang

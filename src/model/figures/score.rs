@@ -68,6 +68,66 @@ impl Ranking {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Project `pi`'s total changed from `old` to `new` (nothing else did): take it out
+    /// of its list and put it where it now belongs, as [`ranking`] would.
+    pub fn update(&mut self, pi: usize, old: Option<ScoreTotal>, new: Option<ScoreTotal>) {
+        let from = old.and_then(|t| {
+            let list = self.list(t);
+            let at = list.partition_point(|e| before(e, (pi, t)));
+            match list.get(at) {
+                Some(&(p, _)) if p == pi => Some(at),
+                // Not where its old total says: look for it (a list made from other figures).
+                _ => {
+                    list.retain(|&(p, _)| p != pi);
+                    None
+                }
+            }
+        });
+        let x = new.map(|t| (pi, t));
+        match (old, from, x) {
+            // In the same list: only the entries between its old and new place move.
+            (Some(o), Some(from), Some(x)) if o.is_partial() == x.1.is_partial() => {
+                let list = self.list(o);
+                let to = list.partition_point(|e| before(e, x));
+                if from < to {
+                    list[from..to].rotate_left(1);
+                    list[to - 1] = x;
+                } else {
+                    list[to..=from].rotate_right(1);
+                    list[to] = x;
+                }
+            }
+            _ => {
+                if let (Some(o), Some(from)) = (old, from) {
+                    self.list(o).remove(from);
+                }
+                if let Some(x) = x {
+                    let list = self.list(x.1);
+                    let at = list.partition_point(|e| before(e, x));
+                    list.insert(at, x);
+                }
+            }
+        }
+    }
+
+    fn list(&mut self, t: ScoreTotal) -> &mut Vec<(usize, ScoreTotal)> {
+        if t.is_partial() {
+            &mut self.partial
+        } else {
+            &mut self.complete
+        }
+    }
+}
+
+/// The ranking's order: the higher total first, ties in file order.
+fn order(a: &(usize, ScoreTotal), b: &(usize, ScoreTotal)) -> std::cmp::Ordering {
+    b.1.value.total_cmp(&a.1.value).then(a.0.cmp(&b.0))
+}
+
+/// `e` comes before `x` in the ranking.
+fn before(e: &(usize, ScoreTotal), x: (usize, ScoreTotal)) -> bool {
+    order(e, &x) == std::cmp::Ordering::Less
 }
 
 /// Rank the projects by their latest total (see [`Ranking`]).
@@ -84,7 +144,7 @@ pub fn ranking(f: &Figures) -> Ranking {
         }
     }
     for list in [&mut r.complete, &mut r.partial] {
-        list.sort_by(|a, b| b.1.value.total_cmp(&a.1.value).then(a.0.cmp(&b.0)));
+        list.sort_by(order);
     }
     r
 }
