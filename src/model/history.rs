@@ -69,7 +69,7 @@ pub struct History {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Replaced {
     /// One project, changed in place: its index and what it was.
-    One(usize, Project),
+    One(usize, Box<Project>),
     /// More: several projects, one added or removed, or the goal tree.
     Many,
 }
@@ -264,7 +264,7 @@ impl History {
         // One project changed in place: what the view can update alone (see
         // `take_replaced`); anything wider is computed again.
         self.replaced = match (&projects[..], &reshape, &goals) {
-            ([(i, before, _)], None, None) => Some(Replaced::One(*i, before.clone())),
+            ([(i, before, _)], None, None) => Some(Replaced::One(*i, Box::new(before.clone()))),
             ([], None, None) => None,
             _ => Some(Replaced::Many),
         };
@@ -348,7 +348,7 @@ impl History {
                 let was =
                     std::mem::replace(slot, if after { later.clone() } else { before.clone() });
                 if one {
-                    self.replaced = Some(Replaced::One(*i, was));
+                    self.replaced = Some(Replaced::One(*i, Box::new(was)));
                 }
             }
         }
