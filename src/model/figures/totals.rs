@@ -60,7 +60,7 @@ impl Sums {
     ) {
         let status = t.by_status.entry(pr.status).or_default();
         step(status, add);
-        if *status == 0 {
+        if !add && *status == 0 {
             t.by_status.remove(&pr.status);
         }
         step(&mut t.by_health[pr.health.map_or(3, |h| h as usize)], add);
