@@ -558,3 +558,63 @@ fn snapshots_of_the_new_forms_at_80x24() {
     retype(&mut a, "9m");
     insta::assert_snapshot!("form_budget_warning_en", text_of(&a));
 }
+
+#[test]
+fn a_new_project_and_goal_survive_a_session_that_ends_without_saving() {
+    use common::session::{folder, keys, open as open_file, press as hit};
+    let text = commented();
+    let (_dir, path) = folder(&text);
+    {
+        let (mut app, mut s) = open_file(&path, false);
+        hit(&mut app, &mut s, KeyCode::Char('+'));
+        keys(&mut app, &mut s, "Ny vennskapsavtale");
+        hit(&mut app, &mut s, KeyCode::Enter);
+        assert!(app.portfolio.projects.iter().any(|p| p.id == "T-07"));
+        hit(&mut app, &mut s, KeyCode::Char('1'));
+        hit(&mut app, &mut s, KeyCode::Char('+'));
+        hit(&mut app, &mut s, KeyCode::Char('s')); // beside klima
+        keys(&mut app, &mut s, "int"); // no pattern: the id first
+        hit(&mut app, &mut s, KeyCode::Tab);
+        keys(&mut app, &mut s, "Internasjonalt samarbeid");
+        hit(&mut app, &mut s, KeyCode::Enter);
+        let rec = styr::store::read_journal(&path)
+            .unwrap()
+            .expect("a journal");
+        assert_eq!(
+            rec.entries.len(),
+            2,
+            "each edit on disk before the next key"
+        );
+        // The session ends without saving, as after SIGKILL.
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "nothing saved"
+    );
+    let (mut app, mut s) = open_file(&path, false);
+    keys(&mut app, &mut s, "y");
+    assert!(app.portfolio.projects.iter().any(|p| p.id == "T-07"));
+    let goal = app
+        .goals
+        .iter()
+        .find(|g| g.title == "Internasjonalt samarbeid");
+    assert!(
+        goal.is_some(),
+        "the goal tree's view has the recovered goal"
+    );
+    // Drawing it all is fine (the views were made again for the new tree).
+    let _ = text_of(&app);
+    keys(&mut app, &mut s, "s");
+    let out = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(comments(&out), comments(&text));
+    let l = load_str(&out);
+    assert_eq!(l.errors(), 0);
+    let p = l.portfolio.unwrap();
+    assert_eq!(p.goals.len(), 3);
+    assert!(
+        p.projects
+            .iter()
+            .any(|x| x.id == "T-07" && x.name == "Ny vennskapsavtale")
+    );
+}

@@ -154,6 +154,8 @@ impl Session {
         }
         app.unsaved = app.history.unsaved(&app.portfolio);
         app.data_changed();
+        // The edit taken back may have added a project or changed the goal tree.
+        app.structure_changed();
         app.message = Some(format!(
             "{} ({}): {}",
             app.lang
@@ -288,6 +290,8 @@ impl Session {
         let report = store::replay(&mut app.portfolio, &mut app.history, &rec.entries);
         app.unsaved = app.history.unsaved(&app.portfolio);
         app.data_changed();
+        // The journal may add projects and goals, or rename them.
+        app.structure_changed();
         let mut msg = format!(
             "{} {} {}{}",
             l.pick("Gjenopprettet", "Recovered"),
