@@ -618,3 +618,39 @@ fn a_new_project_and_goal_survive_a_session_that_ends_without_saving() {
             .any(|x| x.id == "T-07" && x.name == "Ny vennskapsavtale")
     );
 }
+
+#[test]
+fn removing_the_goal_the_list_is_filtered_by_or_the_last_project_draws_fine_and_undoes() {
+    let (mut a, _, loaded) = open(Lang::Nb);
+    // Filtered by the last goal of the tree, then that goal removed.
+    press(&mut a, KeyCode::Char('1'));
+    press(&mut a, KeyCode::Char('G'));
+    let last = a.goals[a.goal_rows[a.goal_cursor]].id.clone();
+    press(&mut a, KeyCode::Enter);
+    assert!(a.filters.goal.is_some());
+    press(&mut a, KeyCode::Char('-'));
+    press(&mut a, KeyCode::Char('j'));
+    assert!(a.goals.iter().all(|g| g.id != last), "{last} gone");
+    assert_eq!(a.filters.goal, None, "the filter went with it");
+    let _ = text_of(&a);
+    press(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.portfolio, loaded);
+    let _ = text_of(&a);
+    // The last project of the file, selected in its detail, removed.
+    press(&mut a, KeyCode::Char('2'));
+    select(&mut a, "T-06");
+    press(&mut a, KeyCode::Char('-'));
+    press(&mut a, KeyCode::Char('j'));
+    assert!(a.portfolio.projects.iter().all(|p| p.id != "T-06"));
+    let _ = text_of(&a);
+    press(&mut a, KeyCode::Char('3'));
+    let _ = text_of(&a);
+    press(&mut a, KeyCode::Char('4'));
+    let _ = text_of(&a);
+    press(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.portfolio, loaded);
+    for pane in ['1', '2', '3', '4'] {
+        press(&mut a, KeyCode::Char(pane));
+        let _ = text_of(&a);
+    }
+}

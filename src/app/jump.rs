@@ -35,9 +35,10 @@ pub fn undo_redo(app: &mut App, redo: bool) {
         JournalEntry::Undo
     }));
     app.unsaved = app.history.unsaved(&app.portfolio);
-    app.data_changed();
     if stepped.edit.changes_structure() {
         app.structure_changed();
+    } else {
+        app.data_changed();
     }
     let what = super::describe::edit(app, &stepped.edit);
     let shown = go_to(app, &stepped);

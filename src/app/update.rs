@@ -293,9 +293,12 @@ pub(crate) fn edit(app: &mut App, e: Edit) {
             app.effects
                 .push(Effect::Journal(JournalEntry::Stamped(e, stamp)));
             app.unsaved = app.history.unsaved(&app.portfolio);
-            app.data_changed();
             if structural {
+                // The goal view and every place held by index made again (a goal filter
+                // by index into the old tree must not meet the new one's figures).
                 app.structure_changed();
+            } else {
+                app.data_changed();
             }
         }
         Err(err) => app.message = Some(err.msg().get(app.lang).to_string()),

@@ -153,8 +153,8 @@ impl Session {
             }
         }
         app.unsaved = app.history.unsaved(&app.portfolio);
-        app.data_changed();
-        // The edit taken back may have added a project or changed the goal tree.
+        // The edit taken back may have added a project or changed the goal tree: the
+        // views made again, not only the figures.
         app.structure_changed();
         app.message = Some(format!(
             "{} ({}): {}",
@@ -289,8 +289,7 @@ impl Session {
         };
         let report = store::replay(&mut app.portfolio, &mut app.history, &rec.entries);
         app.unsaved = app.history.unsaved(&app.portfolio);
-        app.data_changed();
-        // The journal may add projects and goals, or rename them.
+        // The journal may add projects and goals, or rename them: the views made again.
         app.structure_changed();
         let mut msg = format!(
             "{} {} {}{}",
