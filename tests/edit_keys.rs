@@ -558,3 +558,218 @@ fn snapshots_of_the_new_forms_at_80x24() {
     retype(&mut a, "9m");
     insta::assert_snapshot!("form_budget_warning_en", text_of(&a));
 }
+
+#[test]
+fn a_new_project_and_goal_survive_a_session_that_ends_without_saving() {
+    use common::session::{folder, keys, open as open_file, press as hit};
+    let text = commented();
+    let (_dir, path) = folder(&text);
+    {
+        let (mut app, mut s) = open_file(&path, false);
+        hit(&mut app, &mut s, KeyCode::Char('+'));
+        keys(&mut app, &mut s, "Ny vennskapsavtale");
+        hit(&mut app, &mut s, KeyCode::Enter);
+        assert!(app.portfolio.projects.iter().any(|p| p.id == "T-07"));
+        hit(&mut app, &mut s, KeyCode::Char('1'));
+        hit(&mut app, &mut s, KeyCode::Char('+'));
+        hit(&mut app, &mut s, KeyCode::Char('s')); // beside klima
+        keys(&mut app, &mut s, "int"); // no pattern: the id first
+        hit(&mut app, &mut s, KeyCode::Tab);
+        keys(&mut app, &mut s, "Internasjonalt samarbeid");
+        hit(&mut app, &mut s, KeyCode::Enter);
+        let rec = styr::store::read_journal(&path)
+            .unwrap()
+            .expect("a journal");
+        assert_eq!(
+            rec.entries.len(),
+            2,
+            "each edit on disk before the next key"
+        );
+        // The session ends without saving, as after SIGKILL.
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "nothing saved"
+    );
+    let (mut app, mut s) = open_file(&path, false);
+    keys(&mut app, &mut s, "y");
+    assert!(app.portfolio.projects.iter().any(|p| p.id == "T-07"));
+    let goal = app
+        .goals
+        .iter()
+        .find(|g| g.title == "Internasjonalt samarbeid");
+    assert!(
+        goal.is_some(),
+        "the goal tree's view has the recovered goal"
+    );
+    // Drawing it all is fine (the views were made again for the new tree).
+    let _ = text_of(&app);
+    keys(&mut app, &mut s, "s");
+    let out = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(comments(&out), comments(&text));
+    let l = load_str(&out);
+    assert_eq!(l.errors(), 0);
+    let p = l.portfolio.unwrap();
+    assert_eq!(p.goals.len(), 3);
+    assert!(
+        p.projects
+            .iter()
+            .any(|x| x.id == "T-07" && x.name == "Ny vennskapsavtale")
+    );
+}
+
+#[test]
+fn removing_the_goal_the_list_is_filtered_by_or_the_last_project_draws_fine_and_undoes() {
+    let (mut a, _, loaded) = open(Lang::Nb);
+    // Filtered by the last goal of the tree, then that goal removed.
+    press(&mut a, KeyCode::Char('1'));
+    press(&mut a, KeyCode::Char('G'));
+    let last = a.goals[a.goal_rows[a.goal_cursor]].id.clone();
+    press(&mut a, KeyCode::Enter);
+    assert!(a.filters.goal.is_some());
+    press(&mut a, KeyCode::Char('-'));
+    press(&mut a, KeyCode::Char('j'));
+    assert!(a.goals.iter().all(|g| g.id != last), "{last} gone");
+    assert_eq!(a.filters.goal, None, "the filter went with it");
+    let _ = text_of(&a);
+    press(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.portfolio, loaded);
+    let _ = text_of(&a);
+    // The last project of the file, selected in its detail, removed.
+    press(&mut a, KeyCode::Char('2'));
+    select(&mut a, "T-06");
+    press(&mut a, KeyCode::Char('-'));
+    press(&mut a, KeyCode::Char('j'));
+    assert!(a.portfolio.projects.iter().all(|p| p.id != "T-06"));
+    let _ = text_of(&a);
+    press(&mut a, KeyCode::Char('3'));
+    let _ = text_of(&a);
+    press(&mut a, KeyCode::Char('4'));
+    let _ = text_of(&a);
+    press(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.portfolio, loaded);
+    for pane in ['1', '2', '3', '4'] {
+        press(&mut a, KeyCode::Char(pane));
+        let _ = text_of(&a);
+    }
+}
+
+/// The lines taken out of `a` and the lines put into `b`, by a longest common
+/// subsequence of lines: what `git diff` shows.
+fn line_diff(a: &str, b: &str) -> (Vec<String>, Vec<String>) {
+    let (x, y): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+    let mut lcs = vec![vec![0u32; y.len() + 1]; x.len() + 1];
+    for i in (0..x.len()).rev() {
+        for j in (0..y.len()).rev() {
+            lcs[i][j] = if x[i] == y[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut gone, mut new) = (Vec::new(), Vec::new());
+    while i < x.len() || j < y.len() {
+        if i < x.len() && j < y.len() && x[i] == y[j] {
+            (i, j) = (i + 1, j + 1);
+        } else if j < y.len() && (i == x.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            new.push(y[j].to_string());
+            j += 1;
+        } else {
+            gone.push(x[i].to_string());
+            i += 1;
+        }
+    }
+    (gone, new)
+}
+
+/// Issue 17's "done when": a coordinator prepares the next meeting entirely in styr —
+/// a new risk, a result and the spending brought up to date, a new measure under the
+/// right goal — and the file's diff is exactly those changes.
+#[test]
+fn a_meeting_prepared_in_styr_is_exactly_its_changes_in_the_file() {
+    let text = include_str!("../data/hamar.ron");
+    let loaded = parse(text).unwrap();
+    let mut a = App::new(loaded.clone(), "hamar.ron".into(), Lang::Nb, meeting());
+    a.fixed_time = Time::parse("09:30");
+    a.set_by(Some("Ida Kristiansen".into()));
+    update(&mut a, Action::Resize(80, 24));
+    let ha07 = a
+        .portfolio
+        .projects
+        .iter()
+        .position(|p| p.id == "HA-07")
+        .unwrap();
+    assert!(a.select_project(ha07));
+    press(&mut a, KeyCode::Enter);
+    // A risk that came up.
+    to_stop(&mut a, Stop::Risks(None));
+    press(&mut a, KeyCode::Char('+'));
+    typ(&mut a, "Vikarmidlene kommer ikke med i budsjettet");
+    press(&mut a, KeyCode::Enter);
+    // "They have done 12 of the 24 now."
+    to_stop(&mut a, Stop::Results(Some(0)));
+    press(&mut a, KeyCode::Char('i'));
+    retype(&mut a, "12");
+    press(&mut a, KeyCode::Enter);
+    // The spending.
+    press(&mut a, KeyCode::Char('B'));
+    retype(&mut a, "260 000");
+    press(&mut a, KeyCode::Enter);
+    // A new measure under the goal it serves: filter by it, then +.
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('1'));
+    let row = a
+        .goal_rows
+        .iter()
+        .position(|&g| a.goals[g].id == "a2.m1")
+        .unwrap();
+    a.goal_cursor = row;
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Char('2'));
+    press(&mut a, KeyCode::Char('+'));
+    assert!(text_of(&a).contains("HA-17"), "{}", text_of(&a));
+    typ(&mut a, "Språkkafé for ansatte");
+    for _ in 0..6 {
+        press(&mut a, KeyCode::Tab);
+    }
+    typ(&mut a, "450k");
+    press(&mut a, KeyCode::Enter);
+    assert!(!form_open(&a), "{}", text_of(&a));
+    let ha17 = project(&a, "HA-17");
+    assert_eq!(ha17.goals, ["a2.m1"]);
+    assert_eq!(ha17.budget.as_ref().map(|b| b.planned), Some(450_000));
+
+    let out = saved(&a, text, &loaded);
+    let (gone, new) = line_diff(text, &out);
+    assert_eq!(
+        gone,
+        [
+            "                spent: 210_000,",
+            r#"                Result(name: "Ansatte på jobbskygging i Europa", unit: "ansatte", target: 24, actual: 8, due: "2027-06-30"),"#,
+        ]
+        .map(String::from),
+        "only the two values that changed are taken out"
+    );
+    let new = new.join("\n");
+    for line in [
+        "                spent: 260_000,",
+        r#"                Result(name: "Ansatte på jobbskygging i Europa", unit: "ansatte", target: 24, actual: 12, due: "2027-06-30"),"#,
+        "                Risk(\n                    id: \"R2\",\n                    title: \"Vikarmidlene kommer ikke med i budsjettet\",",
+        "        Project(\n            id: \"HA-17\",\n            name: \"Språkkafé for ansatte\",",
+        "    meetings: [\n        Meeting(\n            date: \"2026-11-22\",",
+    ] {
+        assert!(new.contains(line), "{line}\n---\n{new}");
+    }
+    let comments_before = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("//"))
+        .count();
+    let comments_after = out
+        .lines()
+        .filter(|l| l.trim_start().starts_with("//"))
+        .count();
+    assert_eq!(comments_before, comments_after);
+}

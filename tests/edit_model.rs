@@ -819,3 +819,41 @@ fn the_minutes_list_what_was_added_removed_and_changed_in_both_languages() {
         assert!(en.contains(line), "{line}\n{en}");
     }
 }
+
+#[test]
+fn unsaved_counts_projects_added_removed_and_changed_across_a_save() {
+    let mut p = parse(SMALL).unwrap();
+    let mut h = History::default();
+    let add = Edit::ProjectAdd {
+        project: Box::new(new_project()),
+    };
+    let remove = Edit::ProjectRemove {
+        project: "T-02".into(),
+    };
+    let health = Edit::Health {
+        project: "T-05".into(),
+        health: Some(styr::model::Health::Red),
+    };
+    h.apply(&mut p, &add).unwrap();
+    assert_eq!(h.unsaved(&p), 1);
+    h.apply(&mut p, &remove).unwrap();
+    assert_eq!(h.unsaved(&p), 2);
+    h.apply(&mut p, &health).unwrap();
+    assert_eq!(
+        h.unsaved(&p),
+        3,
+        "T-05 stands one place up now and is still counted"
+    );
+    h.mark_saved();
+    assert_eq!(h.unsaved(&p), 0);
+    // Undone past the save: the file has all three, the screen none.
+    h.undo(&mut p);
+    assert_eq!(h.unsaved(&p), 1);
+    h.undo(&mut p);
+    assert_eq!(h.unsaved(&p), 2, "T-02 back: not in the file");
+    h.undo(&mut p);
+    assert_eq!(h.unsaved(&p), 3, "T-07 gone: still in the file");
+    assert_eq!(p, parse(SMALL).unwrap());
+    while h.redo(&mut p).is_some() {}
+    assert_eq!(h.unsaved(&p), 0, "redone: as saved");
+}

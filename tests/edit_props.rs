@@ -272,7 +272,11 @@ fn round(text: &str, edits: &[(usize, usize, usize, usize)]) -> Result<String, T
     let mut q = p.clone();
     while h.undo(&mut q).is_some() {}
     prop_assert_eq!(&q, &old);
+    prop_assert_eq!(h.unsaved(&q), 0, "undone back to the file: nothing unsaved");
     prop_assert_eq!(save_text(text, &old, &q).unwrap(), text);
+    while h.redo(&mut q).is_some() {}
+    prop_assert_eq!(&q, &p);
+    prop_assert_eq!(h.unsaved(&q) > 0, q != old);
     Ok(saved)
 }
 

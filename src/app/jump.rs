@@ -37,7 +37,6 @@ pub fn undo_redo(app: &mut App, redo: bool) {
     app.unsaved = app.history.unsaved(&app.portfolio);
     if stepped.edit.changes_structure() {
         app.history.take_replaced();
-        app.data_changed();
         app.structure_changed();
     } else {
         app.edited();

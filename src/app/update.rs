@@ -297,8 +297,9 @@ pub(crate) fn edit(app: &mut App, e: Edit) {
                 .push(Effect::Journal(JournalEntry::Stamped(e, stamp)));
             app.unsaved = app.history.unsaved(&app.portfolio);
             if structural {
+                // The goal view and every place held by index made again (a goal filter
+                // by index into the old tree must not meet the new one's figures).
                 app.history.take_replaced();
-                app.data_changed();
                 app.structure_changed();
             } else {
                 app.edited();

@@ -16,18 +16,6 @@ pub fn project(a: &Project, b: &Project) -> usize {
     count(&Value::of(a), &Value::of(b))
 }
 
-/// Items that differ between two lists of projects: each changed item of a project
-/// found in both, and one for each project added or removed.
-pub fn projects(a: &[Project], b: &[Project]) -> usize {
-    align(a, b, |pr| Some(pr.id.as_str()), |pr| Some(pr.name.as_str()))
-        .into_iter()
-        .map(|pair| match pair {
-            Pair::Both(i, j) => project(&a[i], &b[j]),
-            Pair::Old(_) | Pair::New(_) => 1,
-        })
-        .sum()
-}
-
 /// Items that differ between two goal trees: each field of a goal, each goal added or
 /// removed (with the goals below it, one).
 pub fn goals(a: &[Goal], b: &[Goal]) -> usize {

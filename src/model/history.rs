@@ -9,7 +9,7 @@
 //! error `styr check` refuses (a goal that does not exist, an end before the start):
 //! a file styr saved always loads again.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::changelog::{self, Before};
 use super::differ;
@@ -33,6 +33,9 @@ struct Step {
     /// Projects changed in place: (index, before, after).
     projects: Vec<(usize, Project, Project)>,
     reshape: Option<Reshape>,
+    /// The place on disk of the project the step last took out of the list (added,
+    /// then undone; or removed), and the save it was counted from.
+    taken: Option<(u64, Option<usize>)>,
     goals: Option<(Vec<Goal>, Vec<Goal>)>,
     meetings: Option<(Vec<Meeting>, Vec<Meeting>)>,
 }
@@ -51,11 +54,16 @@ pub struct History {
     done: Vec<Step>,
     undone: Vec<Step>,
     /// The projects as they are on disk, for each one changed since the last save (or
-    /// load): what [`History::unsaved`] compares with, while no project was added or
-    /// removed since.
+    /// load), by its place on disk: what [`History::unsaved`] compares with.
     disk: HashMap<usize, Project>,
-    /// Every project as on disk, once one was added or removed since the last save.
-    disk_list: Option<Vec<Project>>,
+    /// Once a project was added or removed since the last save: for each project in the
+    /// list, its place on disk (`None`: added since). Without, every project is where it
+    /// is on disk. Places, not copies: 100,000 projects cost 800 kB, not the file.
+    origin: Option<Vec<Option<usize>>>,
+    /// The places on disk of the projects taken out of the list since the last save.
+    gone: BTreeSet<usize>,
+    /// How many saves (`mark_saved`) there have been.
+    saves: u64,
     /// The goal tree as on disk, once anything changed it.
     disk_goals: Option<Vec<Goal>>,
     /// The meeting records as they are on disk, once anything changed them.
@@ -179,28 +187,41 @@ impl History {
                 .map(|i| (i, p.projects[i].clone())),
             _ => None,
         };
-        if edit.reshapes() {
-            self.list_from_disk(p);
-        }
         let len = p.projects.len();
-        let errors_before: Vec<Vec<super::Msg>> = before
+        // The projects the edit names are checked for new errors; those a goal's rename
+        // or removal touches are not (it changes their goals to ones that exist). What
+        // they had before is asked only when there is an error now (rarely).
+        let named: Vec<usize> = edit
+            .parts()
             .iter()
-            .map(|(i, _)| validate_item::project_errors(p, *i))
+            .filter_map(|e| e.project_id())
+            .filter_map(|id| p.projects.iter().position(|x| x.id == id))
             .collect();
-        let goal_errors_before = sc.goals.then(|| validate_item::goal_errors(p));
         let result = apply_parts(p, edit, stamp).and_then(|index| {
-            let new_error = |was: &[super::Msg], now: Vec<super::Msg>| {
+            let new_error = |was: Vec<super::Msg>, now: Vec<super::Msg>| {
                 now.into_iter().find(|m| !was.contains(m))
             };
             let mut found = None;
-            for ((i, _), was) in before.iter().zip(&errors_before) {
-                found = found.or_else(|| new_error(was, validate_item::project_errors(p, *i)));
+            for &i in &named {
+                let now = validate_item::project_errors(p, i);
+                if found.is_none() && !now.is_empty() {
+                    let was = before
+                        .iter()
+                        .find(|(j, _)| *j == i)
+                        .map(|(_, pr)| validate_item::errors_of(p, i, pr))
+                        .unwrap_or_default();
+                    found = new_error(was, now);
+                }
             }
             if p.projects.len() > len {
-                found = found.or_else(|| new_error(&[], validate_item::project_errors(p, len)));
+                found =
+                    found.or_else(|| new_error(Vec::new(), validate_item::project_errors(p, len)));
             }
-            if let Some(was) = &goal_errors_before {
-                found = found.or_else(|| new_error(was, validate_item::goal_errors(p)));
+            if let Some(was) = &goals_before {
+                let now = validate_item::goal_errors(p);
+                if found.is_none() && !now.is_empty() {
+                    found = new_error(validate_item::goal_errors_in(p, was.clone()), now);
+                }
             }
             found.map_or(Ok(index), |m| Err(EditError::Invalid(m)))
         });
@@ -256,9 +277,9 @@ impl History {
         }
         let meetings =
             (p.meetings != meetings_before).then(|| (meetings_before.clone(), p.meetings.clone()));
-        if self.disk_list.is_none() {
-            for (i, before, _) in &projects {
-                self.disk.entry(*i).or_insert_with(|| before.clone());
+        for (i, before, _) in &projects {
+            if let Some(d) = self.disk_place(*i) {
+                self.disk.entry(d).or_insert_with(|| before.clone());
             }
         }
         // One project changed in place: what the view can update alone (see
@@ -267,6 +288,14 @@ impl History {
             ([(i, before, _)], None, None) => Some(Replaced::One(*i, Box::new(before.clone()))),
             ([], None, None) => None,
             _ => Some(Replaced::Many),
+        };
+        let taken = match &reshape {
+            Some(Reshape::Added(i, _)) => {
+                self.put_in(*i, len, None);
+                None
+            }
+            Some(Reshape::Removed(i, _)) => Some((self.saves, self.take_out(*i, len))),
+            None => None,
         };
         if let Some((g, _)) = &goals {
             self.disk_goals.get_or_insert_with(|| g.clone());
@@ -278,6 +307,7 @@ impl History {
             edit: edit.clone(),
             projects,
             reshape,
+            taken,
             goals,
             meetings,
         });
@@ -285,26 +315,45 @@ impl History {
         Ok(index)
     }
 
-    /// Before a project is added or removed: the list as on disk, from the list now
-    /// and the projects changed in place since the save.
-    fn list_from_disk(&mut self, p: &Portfolio) {
-        if self.disk_list.is_some() {
-            return;
+    /// Where project `i` of the list stands on disk (`None`: added since the save).
+    fn disk_place(&self, i: usize) -> Option<usize> {
+        match &self.origin {
+            None => Some(i),
+            Some(o) => o.get(i).copied().flatten(),
         }
-        let mut list = p.projects.clone();
-        for (i, pr) in self.disk.drain() {
-            if let Some(slot) = list.get_mut(i) {
-                *slot = pr;
-            }
+    }
+
+    /// The places on disk of a list of `len` projects, made when first needed.
+    fn origin_of(&mut self, len: usize) -> &mut Vec<Option<usize>> {
+        self.origin
+            .get_or_insert_with(|| (0..len).map(Some).collect())
+    }
+
+    /// Project `i` of a list of `len` taken out: its place on disk, now gone.
+    fn take_out(&mut self, i: usize, len: usize) -> Option<usize> {
+        let o = self.origin_of(len);
+        let d = if i < o.len() { o.remove(i) } else { None };
+        if let Some(d) = d {
+            self.gone.insert(d);
         }
-        self.disk_list = Some(list);
+        d
+    }
+
+    /// A project put in at `i` of a list of `len`, from its place on disk `d`.
+    fn put_in(&mut self, i: usize, len: usize, d: Option<usize>) {
+        let o = self.origin_of(len);
+        let i = i.min(o.len());
+        o.insert(i, d);
+        if let Some(d) = d {
+            self.gone.remove(&d);
+        }
     }
 
     /// Undo the last edit; says which it was and where.
     pub fn undo(&mut self, p: &mut Portfolio) -> Option<Stepped> {
         self.replaced = None;
-        let step = self.done.pop()?;
-        let out = self.put(p, &step, false);
+        let mut step = self.done.pop()?;
+        let out = self.put(p, &mut step, false);
         self.undone.push(step);
         Some(out)
     }
@@ -312,27 +361,32 @@ impl History {
     /// Redo the last undone edit; says which it was and where.
     pub fn redo(&mut self, p: &mut Portfolio) -> Option<Stepped> {
         self.replaced = None;
-        let step = self.undone.pop()?;
-        let out = self.put(p, &step, true);
+        let mut step = self.undone.pop()?;
+        let out = self.put(p, &mut step, true);
         self.done.push(step);
         Some(out)
     }
 
     /// Put a step's before (undo) or after (redo) state in place.
-    fn put(&mut self, p: &mut Portfolio, step: &Step, after: bool) -> Stepped {
-        if step.reshape.is_some() {
-            self.list_from_disk(p);
-        }
+    fn put(&mut self, p: &mut Portfolio, step: &mut Step, after: bool) -> Stepped {
         let mut shown = step.projects.first().map(|b| b.0);
+        let len = p.projects.len();
         match (&step.reshape, after) {
             (Some(Reshape::Added(i, pr)), true) | (Some(Reshape::Removed(i, pr)), false) => {
-                let i = (*i).min(p.projects.len());
+                let i = (*i).min(len);
                 p.projects.insert(i, pr.clone());
+                // On disk where it was when taken out, unless a save came since.
+                let d = step
+                    .taken
+                    .filter(|(saves, _)| *saves == self.saves)
+                    .and_then(|(_, d)| d);
+                self.put_in(i, len, d);
                 shown = Some(i);
             }
             (Some(Reshape::Added(i, _)), false) | (Some(Reshape::Removed(i, _)), true) => {
-                if *i < p.projects.len() {
+                if *i < len {
                     p.projects.remove(*i);
+                    step.taken = Some((self.saves, self.take_out(*i, len)));
                 }
             }
             (None, _) => {}
@@ -341,9 +395,10 @@ impl History {
         let one = plain && step.projects.len() == 1;
         self.replaced = (!(plain && step.projects.is_empty())).then_some(Replaced::Many);
         for (i, before, later) in &step.projects {
+            let d = self.disk_place(*i);
             if let Some(slot) = p.projects.get_mut(*i) {
-                if self.disk_list.is_none() {
-                    self.disk.entry(*i).or_insert_with(|| slot.clone());
+                if let Some(d) = d {
+                    self.disk.entry(d).or_insert_with(|| slot.clone());
                 }
                 let was =
                     std::mem::replace(slot, if after { later.clone() } else { before.clone() });
@@ -378,14 +433,22 @@ impl History {
     /// follow-up, a name in the meeting record): what "unsaved" counts. Undoing back to
     /// the loaded state gives 0.
     pub fn unsaved(&self, p: &Portfolio) -> usize {
-        let projects: usize = match &self.disk_list {
-            Some(disk) => differ::projects(disk, &p.projects),
-            None => self
-                .disk
-                .iter()
-                .filter_map(|(&i, disk)| Some(differ::project(disk, p.projects.get(i)?)))
-                .sum(),
+        // Each project changed in place (where it stands now), each one gone, each new.
+        let at = |d: usize| match &self.origin {
+            None => Some(d),
+            Some(o) => o.iter().position(|&x| x == Some(d)),
         };
+        let changed: usize = self
+            .disk
+            .iter()
+            .filter(|(d, _)| !self.gone.contains(d))
+            .filter_map(|(&d, disk)| Some(differ::project(disk, p.projects.get(at(d)?)?)))
+            .sum();
+        let added = self
+            .origin
+            .as_ref()
+            .map_or(0, |o| o.iter().filter(|x| x.is_none()).count());
+        let projects = changed + self.gone.len() + added;
         let goals = self
             .disk_goals
             .as_ref()
@@ -401,7 +464,9 @@ impl History {
     /// goes back past it.
     pub fn mark_saved(&mut self) {
         self.disk.clear();
-        self.disk_list = None;
+        self.origin = None;
+        self.gone.clear();
+        self.saves += 1;
         self.disk_goals = None;
         self.disk_meetings = None;
     }

@@ -96,6 +96,19 @@ fn run(p: &Portfolio, progress: &Progress) -> Findings {
     f
 }
 
+/// The findings about `p`'s projects (and their items), not placed, with `tree` for the
+/// goal tree they name (the whole file's, while `p` holds only the project being
+/// edited): what [`super::validate_item`] asks for a project.
+pub(super) fn unplaced_projects(p: &Portfolio, tree: &GoalTree) -> Vec<(Severity, String, Msg)> {
+    let mut f = Findings::default();
+    check_projects(p, tree, &mut f, &NOBODY);
+    validate_values::check(p, tree, &mut f);
+    validate_record::check(p, tree, &mut f);
+    f.0.into_iter()
+        .map(|x| (x.severity, x.path, x.message))
+        .collect()
+}
+
 /// Every finding with its path, not placed in a text: what [`super::validate_item`]
 /// picks one item's findings from.
 pub(super) fn unplaced(p: &Portfolio) -> Vec<(Severity, String, Msg)> {

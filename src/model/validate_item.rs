@@ -7,8 +7,9 @@
 
 use super::diagnostic::Severity;
 use super::msg::Msg;
+use super::tree::GoalTree;
 use super::types::{Portfolio, Project};
-use super::validate::unplaced;
+use super::validate::{unplaced, unplaced_projects};
 use super::validate_words as w;
 
 /// One finding about the item being edited.
@@ -39,6 +40,13 @@ impl Finding {
 /// A portfolio with the header, criteria and goals of `p` and nothing else.
 fn frame(p: &Portfolio) -> Portfolio {
     Portfolio {
+        goals: p.goals.clone(),
+        ..frame_without_goals(p)
+    }
+}
+
+fn frame_without_goals(p: &Portfolio) -> Portfolio {
+    Portfolio {
         name: p.name.clone(),
         organisation: p.organisation.clone(),
         currency: p.currency.clone(),
@@ -46,16 +54,20 @@ fn frame(p: &Portfolio) -> Portfolio {
         levels: Vec::new(),
         criteria: p.criteria.clone(),
         risk_thresholds: p.risk_thresholds,
-        goals: p.goals.clone(),
+        goals: Vec::new(),
         projects: Vec::new(),
         meetings: Vec::new(),
     }
 }
 
 /// Findings under `prefix` in `mini`, with paths made relative to it (its children's
-/// own findings left out when `own` names the field that holds them).
+/// own findings left out when `skip` names the field that holds them).
 fn under(mini: &Portfolio, prefix: &str, skip: Option<&str>) -> Vec<Finding> {
-    let mut out: Vec<Finding> = unplaced(mini)
+    relative(unplaced(mini), prefix, skip)
+}
+
+fn relative(found: Vec<(Severity, String, Msg)>, prefix: &str, skip: Option<&str>) -> Vec<Finding> {
+    let mut out: Vec<Finding> = found
         .into_iter()
         .filter_map(|(severity, path, message)| {
             let rest = path.strip_prefix(prefix)?;
@@ -78,9 +90,14 @@ fn under(mini: &Portfolio, prefix: &str, skip: Option<&str>) -> Vec<Finding> {
 
 /// What check says about `candidate` as project `at` of `p` (`None`: a new one).
 pub fn project(p: &Portfolio, at: Option<usize>, candidate: &Project) -> Vec<Finding> {
-    let mut mini = frame(p);
+    // The project alone, with the file's goal tree (borrowed: not copied per keystroke).
+    let mut mini = Portfolio {
+        goals: Vec::new(),
+        ..frame_without_goals(p)
+    };
     mini.projects.push(candidate.clone());
-    let mut out = under(&mini, ".projects[0]", None);
+    let tree = GoalTree::new(p);
+    let mut out = relative(unplaced_projects(&mini, &tree), ".projects[0]", None);
     // The warnings about the project as a whole that one field answers.
     for f in out.iter_mut().filter(|f| f.path.is_empty()) {
         if f.message == w::no_goal(candidate) {
@@ -154,9 +171,23 @@ pub fn project_errors(p: &Portfolio, i: usize) -> Vec<Msg> {
     errors(project(p, Some(i), pr))
 }
 
+/// The errors `candidate` would have as project `i` of `p`.
+pub fn errors_of(p: &Portfolio, i: usize, candidate: &Project) -> Vec<Msg> {
+    errors(project(p, Some(i), candidate))
+}
+
 /// The errors of the goal tree, as check would give them.
 pub fn goal_errors(p: &Portfolio) -> Vec<Msg> {
     errors(under(&frame(p), ".goals", None))
+}
+
+/// The errors of `goals` as the goal tree of `p`.
+pub fn goal_errors_in(p: &Portfolio, goals: Vec<super::types::Goal>) -> Vec<Msg> {
+    let mini = Portfolio {
+        goals,
+        ..frame_without_goals(p)
+    };
+    errors(under(&mini, ".goals", None))
 }
 
 fn errors(f: Vec<Finding>) -> Vec<Msg> {

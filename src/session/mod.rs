@@ -168,7 +168,10 @@ impl Session {
             }
         }
         app.unsaved = app.history.unsaved(&app.portfolio);
-        app.edited();
+        // The edit taken back may have added a project or changed the goal tree: the
+        // views made again, not only the figures.
+        app.history.take_replaced();
+        app.structure_changed();
         app.message = Some(format!(
             "{} ({}): {}",
             app.lang
@@ -302,7 +305,8 @@ impl Session {
         };
         let report = store::replay(&mut app.portfolio, &mut app.history, &rec.entries);
         app.unsaved = app.history.unsaved(&app.portfolio);
-        app.data_changed();
+        // The journal may add projects and goals, or rename them: the views made again.
+        app.structure_changed();
         let mut msg = format!(
             "{} {} {}{}",
             l.pick("Gjenopprettet", "Recovered"),

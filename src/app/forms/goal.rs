@@ -71,13 +71,15 @@ pub fn open_new(app: &mut App, child: bool) {
     let id = crate::model::ids::next_id(siblings)
         .or_else(|| parent.as_ref().map(|pid| format!("{pid}.1")))
         .unwrap_or_default();
+    // No pattern to follow (ids without numbers): the id is typed first.
+    let focus = if id.is_empty() { 0 } else { 1 };
     let values = vec![id, String::new(), String::new(), String::new()];
     let kind = ItemKind::Goal {
         goal: None,
         parent,
         after,
     };
-    super::open(app, kind, spec(), values, 1);
+    super::open(app, kind, spec(), values, focus);
 }
 
 /// `12, 13` → the SDGs, each 1–17.
