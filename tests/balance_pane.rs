@@ -234,3 +234,39 @@ fn the_balance_is_drawn_the_same_way_each_time() {
         }
     }
 }
+
+#[test]
+fn an_edit_elsewhere_shows_in_the_matrix_at_once() {
+    use styr::model::Health;
+    use styr::model::balance::{Dimension, Key};
+    let (w, h) = (120, 40);
+    let mut a = app_at(Lang::En, w, h);
+    press(&mut a, KeyCode::Char('5'));
+    while a.balance.rows != Dimension::Health {
+        typ(&mut a, "r");
+    }
+    let reds = |a: &App| {
+        let c = a.balance.computed(a);
+        let m = &c.matrix;
+        let r = m
+            .row_keys
+            .iter()
+            .position(|k| *k == Key::Health(Health::Red))
+            .expect("a row for red");
+        m.row_totals[r].count
+    };
+    let before = reds(&a);
+    // In the list, a project that is not red: health → red (3 in the health picker).
+    press(&mut a, KeyCode::Char('2'));
+    while a
+        .selected()
+        .is_some_and(|pi| a.portfolio.projects[pi].health == Some(Health::Red))
+    {
+        press(&mut a, KeyCode::Char('j'));
+    }
+    typ(&mut a, "H3");
+    press(&mut a, KeyCode::Char('5'));
+    assert_eq!(reds(&a), before + 1, "the matrix counts the edit");
+    let screen = text(&a, w, h);
+    assert!(screen.contains("Health × Instrument"), "{screen}");
+}

@@ -46,6 +46,11 @@ impl App {
             Some(Replaced::Many) => self.data_changed(),
             None => {}
         }
+        // What a pane computes from the projects (the balance, the what-if) is computed
+        // again when it is next drawn.
+        for p in super::Pane::ALL {
+            p.kind().refresh(self);
+        }
     }
 
     /// Project `pi` changed from `before` to what the portfolio holds now, and nothing
