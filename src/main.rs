@@ -467,16 +467,16 @@ fn load_file(
     Ok(match args.file.as_deref() {
         Some(f) => {
             progress.begin(Stage::File, 0);
-            let (bytes, mut doc) = styr::store::open(f).map_err(|e| {
-                let d = styr::model::Diagnostic::error(None, cli::io_message(&e));
-                (vec![d.render_in(f, lang)], EXIT_REFUSED)
-            })?;
-            let (p, _warnings) = cli::load_counting(f, &bytes, lang, progress)
-                .map_err(|errors| (errors, EXIT_REFUSED))?;
+            let (loaded, mut doc) =
+                styr::store::open_with(f, |bytes| cli::load_counting(f, bytes, lang, progress))
+                    .map_err(|e| {
+                        let d = styr::model::Diagnostic::error(None, cli::io_message(&e));
+                        (vec![d.render_in(f, lang)], EXIT_REFUSED)
+                    })?;
+            let (p, _warnings) = loaded.map_err(|errors| (errors, EXIT_REFUSED))?;
             progress.begin(Stage::Preparing, 0);
-            drop(bytes);
             // A save splices into this text; it need not parse it again.
-            doc.set_base(p.clone());
+            doc.set_base(styr::model::split::clone_on_every_core(&p));
             (p, f.to_string(), Some(doc))
         }
         None => match styr::model::parse(styr::EXAMPLE) {

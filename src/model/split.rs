@@ -37,6 +37,8 @@ pub struct Split {
 /// Items parsed by one task: a few hundred, so the scan hands work over early and the
 /// tasks are few.
 const BATCH: usize = 256;
+/// Projects read are counted this many at a time.
+const COUNT_EVERY: usize = 32;
 
 /// The portfolio read from `text` (without a byte-order mark) with the projects parsed
 /// in parallel, and where they stand; `None` when the text is not split safely or does
@@ -62,8 +64,12 @@ pub fn parse_split(text: &str, progress: &Progress) -> Option<(Portfolio, Split)
                     return;
                 }
             }
-            progress.advance(1);
+            // Counted in steps, so the cores do not take turns at one counter.
+            if out.len() % COUNT_EVERY == 0 {
+                progress.advance(COUNT_EVERY);
+            }
         }
+        progress.advance(out.len() % COUNT_EVERY);
         if let Ok(mut all) = parsed.lock() {
             all.push((first, out));
         }
@@ -75,6 +81,12 @@ pub fn parse_split(text: &str, progress: &Progress) -> Option<(Portfolio, Split)
     rayon::scope(|s| {
         let mut sent = 0;
         let mut each = |r: Range<usize>| {
+            // The text between two items is looked at while the scan has it at hand.
+            if let Some(last) = items.last()
+                && (r.start < last.end || !gap(text.as_bytes(), last.end, r.start, 1..=1))
+            {
+                failed.store(true, Ordering::Relaxed);
+            }
             items.push(r);
             if items.len() - sent == BATCH {
                 let batch = items[sent..].to_vec();
@@ -94,7 +106,7 @@ pub fn parse_split(text: &str, progress: &Progress) -> Option<(Portfolio, Split)
             return;
         };
         list = Some(open..close + 1);
-        if !between_items_as_ron_reads(text, open, close, &items) {
+        if !around_items_as_ron_reads(text, open, close, &items) {
             failed.store(true, Ordering::Relaxed);
             return;
         }
@@ -127,30 +139,30 @@ pub fn parse_split(text: &str, progress: &Progress) -> Option<(Portfolio, Split)
     Some((portfolio, Split { list: list?, items }))
 }
 
-/// Is the text between the list's brackets and its items what ron reads between list
-/// items, and nothing it might read otherwise: spaces, tabs, line ends, `//` comments
-/// ended by a line end, `/* */` comments without a `/*` inside; one comma between two
-/// items, at most one after the last, none before the first.
-fn between_items_as_ron_reads(
+/// Is the text between the list's brackets and its first and last items what ron reads
+/// there (see [`gap`]): no comma before the first, at most one after the last. (The text
+/// between two items is checked as the scan finds them: exactly one comma.)
+fn around_items_as_ron_reads(
     text: &str,
     open: usize,
     close: usize,
     items: &[Range<usize>],
 ) -> bool {
     let b = text.as_bytes();
-    let mut from = open + 1;
-    for (i, item) in items.iter().enumerate() {
-        if item.start < from || !gap(b, from, item.start, usize::from(i > 0)..=usize::from(i > 0)) {
-            return false;
+    match (items.first(), items.last()) {
+        (Some(first), Some(last)) => {
+            open < first.start
+                && last.end <= close
+                && gap(b, open + 1, first.start, 0..=0)
+                && gap(b, last.end, close, 0..=1)
         }
-        from = item.end;
+        _ => open < close && gap(b, open + 1, close, 0..=0),
     }
-    let after_last = usize::from(!items.is_empty());
-    from <= close && gap(b, from, close, 0..=after_last)
 }
 
-/// `b[from..to]` holds only whitespace and comments (as above) and a number of commas
-/// within `commas`.
+/// `b[from..to]` holds only what ron reads between list items, and nothing it might
+/// read otherwise: spaces, tabs, line ends, `//` comments ended by a line end, `/* */`
+/// comments without a `/*` inside; and a number of commas within `commas`.
 fn gap(b: &[u8], from: usize, to: usize, commas: std::ops::RangeInclusive<usize>) -> bool {
     let mut i = from;
     let mut seen = 0;
@@ -211,6 +223,35 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
     Ok(unsafe { std::str::from_utf8_unchecked(bytes) })
 }
 
+/// A copy of `p`, its projects copied on every core.
+pub fn clone_on_every_core(p: &Portfolio) -> Portfolio {
+    use rayon::prelude::*;
+    let Portfolio {
+        name,
+        organisation,
+        currency,
+        as_of,
+        levels,
+        criteria,
+        risk_thresholds,
+        goals,
+        projects,
+        meetings,
+    } = p;
+    Portfolio {
+        name: name.clone(),
+        organisation: organisation.clone(),
+        currency: currency.clone(),
+        as_of: *as_of,
+        levels: levels.clone(),
+        criteria: criteria.clone(),
+        risk_thresholds: *risk_thresholds,
+        goals: goals.clone(),
+        projects: projects.par_iter().cloned().collect(),
+        meetings: meetings.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,6 +297,13 @@ mod tests {
         let attribute = format!("#![enable(implicit_some)]\n{}", file(&two));
         assert!(parse_split(&attribute, &NOBODY).is_none());
         assert!(parse_split("(name: \"n\")", &NOBODY).is_none());
+    }
+
+    #[test]
+    fn a_copy_made_on_every_core_is_a_copy() {
+        let items: Vec<String> = (0..300).map(project).collect();
+        let p = parse_sequential(&file(&items.join(","))).expect("parses");
+        assert_eq!(clone_on_every_core(&p), p);
     }
 
     #[test]

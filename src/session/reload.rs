@@ -28,11 +28,11 @@ impl Session {
     pub(super) fn read_disk(&self, app: &App) -> Option<OnDisk> {
         let doc = self.doc.as_ref()?;
         self.progress.begin(Stage::File, 0);
-        let (bytes, new_doc) = match store::open(doc.path()) {
-            Ok(x) => x,
-            Err(e) => return Some(OnDisk::Unreadable(e)),
-        };
-        let loaded = load_bytes_with(&bytes, &self.progress);
+        let (loaded, new_doc) =
+            match store::open_with(doc.path(), |bytes| load_bytes_with(bytes, &self.progress)) {
+                Ok(x) => x,
+                Err(e) => return Some(OnDisk::Unreadable(e)),
+            };
         Some(match loaded.portfolio {
             Some(p) => OnDisk::Loads(Box::new(p), new_doc),
             None => OnDisk::Broken(rendered_errors(app.lang, &loaded, &app.file_label)),
@@ -49,7 +49,7 @@ impl Session {
         mut new_doc: Document,
     ) -> (store::ReplayReport, Option<io::Error>) {
         // A save splices into the new text without parsing it again.
-        new_doc.set_base(portfolio.clone());
+        new_doc.set_base(crate::model::split::clone_on_every_core(&portfolio));
         let entries: Vec<JournalEntry> = self
             .journal
             .as_ref()
