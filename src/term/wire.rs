@@ -109,12 +109,12 @@ impl Wire {
         out.write_all(&self.bytes)
     }
 
-    /// The bytes that turn the terminal from `shown` into `want`, into `self.bytes`;
-    /// the mirror becomes `want`.
+    /// The bytes that turn the terminal from what it shows into `want`, into
+    /// `self.bytes`; the mirror becomes `want`.
     fn frame(&mut self, want: &Buffer) {
-        let told = std::mem::take(&mut self.told.borrow_mut().cleared);
-        let mut shown = match self.shown.take() {
-            Some(b) if !told && b.area == want.area => b,
+        let cleared = std::mem::take(&mut self.told.borrow_mut().cleared);
+        let shown = match self.shown.take() {
+            Some(b) if !cleared && b.area == want.area => b,
             _ => {
                 // The plain style first: a clear takes the style's background.
                 self.bytes.extend_from_slice(b"\x1b[m\x1b[H\x1b[2J");
@@ -122,42 +122,70 @@ impl Wire {
                 Buffer::empty(want.area)
             }
         };
-        if let Some(s) = shift::plan(&shown, want) {
+        let (cursor, visible) = {
+            let told = self.told.borrow();
+            (told.visible.then_some(told.cursor), told.visible)
+        };
+        let mut cells = Vec::with_capacity(8 * 1024);
+        self.cells(&shown, want, cursor, &mut cells);
+        // A scroll when it makes the frame shorter, scroll included: the plan's best
+        // few, each written out.
+        for s in shift::plan(&shown, want) {
             let mut moved = shown.clone();
             shift::apply(&mut moved, s);
-            // Only when it saves cells: the plan counts rows.
-            if moved.diff(want).len() + 16 < shown.diff(want).len() {
-                shift::write(&mut self.bytes, s);
-                shown = moved;
+            let mut scrolled = Vec::with_capacity(cells.len());
+            // Rows moved with a neighbour that did not move (the grid) are mended after
+            // the scroll: a terminal that can hold the frame until its end (synchronized
+            // output) shows no moment between; others ignore the mode.
+            let mended = (s.top..s.bottom)
+                .filter(|&y| shift::row(&moved, y) != shift::row(want, y))
+                .count();
+            let sync = mended > 2;
+            if sync {
+                scrolled.extend_from_slice(SYNC_BEGIN);
+            }
+            shift::write(&mut scrolled, s);
+            self.cells(&moved, want, cursor, &mut scrolled);
+            if sync {
+                scrolled.extend_from_slice(SYNC_END);
+            }
+            if scrolled.len() < cells.len() {
+                cells = scrolled;
             }
         }
-        let area = want.area;
-        {
-            let updates: Vec<(u16, u16, &Cell)> = shown.diff(want);
-            let mut enc = Encoder::new(&mut self.bytes, area.width, self.colour);
-            // Positions relative to the frame (ratatui's are the screen's).
-            let rel: Vec<(u16, u16, &Cell)> = updates
-                .into_iter()
-                .map(|(x, y, c)| (x - area.x, y - area.y, c))
-                .collect();
-            enc.cells(want, &rel);
-            enc.reset();
-            let told = self.told.borrow();
-            if told.visible {
-                let p = told.cursor;
-                enc.goto(p.x.saturating_sub(area.x), p.y.saturating_sub(area.y));
-            }
-        }
-        let visible = self.told.borrow().visible;
+        self.bytes.extend_from_slice(&cells);
         if self.visible != Some(visible) {
             self.bytes
                 .extend_from_slice(if visible { b"\x1b[?25h" } else { b"\x1b[?25l" });
             self.visible = Some(visible);
         }
+        let mut shown = shown;
         shown.content.clone_from_slice(&want.content);
         self.shown = Some(shown);
     }
+
+    /// The cells that differ between `from` (the terminal) and `want`, the style reset
+    /// after, and the cursor where it is wanted.
+    fn cells(&self, from: &Buffer, want: &Buffer, cursor: Option<Position>, out: &mut Vec<u8>) {
+        let area = want.area;
+        // Positions relative to the frame (ratatui's are the screen's).
+        let updates: Vec<(u16, u16, &Cell)> = from
+            .diff(want)
+            .into_iter()
+            .map(|(x, y, c)| (x - area.x, y - area.y, c))
+            .collect();
+        let mut enc = Encoder::new(out, area.width, self.colour);
+        enc.cells(want, &updates);
+        enc.reset();
+        if let Some(p) = cursor {
+            enc.goto(p.x.saturating_sub(area.x), p.y.saturating_sub(area.y));
+        }
+    }
 }
+
+/// Synchronized output (DEC private mode 2026): the terminal draws the frame at its end.
+const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
+const SYNC_END: &[u8] = b"\x1b[?2026l";
 
 impl Backend for Sink {
     type Error = io::Error;
