@@ -10,9 +10,18 @@ resident memory, and `styr check` against a bare serde + ron parse of the same f
 (examples/bare_parse.rs), run alternately (with --before, also the check of another
 build, such as the one before a change). Python 3.11, standard library only.
 
+Bytes per keystroke (issue 18): 40 row moves from the top in the four-pane grid at
+120x40, in the project list zoomed (`z`) at 120x40 and at 80x24 (the list full width),
+replayed into a small terminal model (scripts/termmodel.py, enough of xterm for what
+styr writes) to count the cells each move changed on screen and to sort its bytes into
+text, cursor moves, SGR (colours and attributes), scroll regions and the rest. A move counts as
+scrolled when the selected row stayed on its screen row. With --before the same moves
+run with that build too, side by side.
+
     python3 scripts/pty-bench.py                      # 10k and 100k projects
     python3 scripts/pty-bench.py --sizes 1000,10000 --runs 3
     python3 scripts/pty-bench.py --sizes 1000,10000,100000 --before /tmp/styr-before
+    python3 scripts/pty-bench.py --sizes 10000 --runs 1 --bytes-only --before /tmp/styr-before
 
 Generated portfolios go to target/perf/ (made by examples/gen_portfolio.rs if missing).
 A frame counts as finished when the terminal has been quiet for --quiet ms after its
@@ -32,6 +41,8 @@ import subprocess
 import sys
 import termios
 import time
+
+from termmodel import KINDS, Vt, changed, reversed_rows
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REL = os.path.join(ROOT, "target", "release")
@@ -82,17 +93,18 @@ def check_vs_parse(path, runs, before=None):
 
 
 class Tui:
-    """styr in a pseudo-terminal of COLS x ROWS."""
+    """styr (the binary `styr`, by default STYR) in a pseudo-terminal of cols x rows."""
 
-    def __init__(self, path, quiet):
+    def __init__(self, path, quiet, cols=COLS, rows=ROWS, styr=None):
         self.quiet = quiet
         self.start = time.perf_counter()
+        styr = styr or STYR
         pid, fd = pty.fork()
         if pid == 0:
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
             env = dict(os.environ, TERM="xterm-256color", LANG="nb_NO.UTF-8")
             env.pop("NO_COLOR", None)
-            os.execve(STYR,
+            os.execve(styr,
                       ["styr", path, "--date", "2026-11-26", "--lang", "nb"], env)
         self.pid, self.fd = pid, fd
         self.screen = bytearray()
@@ -151,6 +163,12 @@ class Tui:
         os.write(self.fd, data)
         got, last = self.frame(first_timeout=5.0)
         return got, (last - sent) if last else None
+
+    def bytes_of(self, data):
+        """Send one key; the bytes of its frame."""
+        before = len(self.screen)
+        self.key(data)
+        return bytes(self.screen[before:])
 
     def memory_kib(self):
         fields = {}
@@ -227,6 +245,92 @@ def tui_run(path, moves, quiet, edits):
     return out
 
 
+# The scenarios of the bytes per keystroke: (label, columns, rows, zoomed). In the grid
+# the list shares its rows with the goal tree; zoomed and at 80 columns it is full width.
+BYTE_SCENARIOS = [("grid 120x40", 120, 40, False),
+                  ("zoomed 120x40", 120, 40, True),
+                  ("full width 80x24", 80, 24, False)]
+
+
+def bytes_run(path, cols, rows, zoom, moves, quiet, styr=None):
+    """`moves` presses of j from the top: per move its bytes, the cells it changed on
+    screen, its bytes by kind, and whether the list scrolled."""
+    t = Tui(path, quiet, cols, rows, styr)
+    vt = Vt(cols, rows)
+    t.first(b"Prosjekter (", b"Leser")
+    vt.feed(bytes(t.screen))
+    if zoom:
+        vt.feed(t.bytes_of(b"z"))
+    out = []
+    for _ in range(moves):
+        before, kinds, sel = vt.snapshot(), dict(vt.bytes), reversed_rows(vt.cells)
+        data = t.bytes_of(b"j")
+        vt.feed(data)
+        out.append({"bytes": len(data), "changed": changed(before, vt.cells),
+                    "kinds": {k: vt.bytes[k] - kinds[k] for k in KINDS},
+                    "scrolled": sel == reversed_rows(vt.cells) and bool(sel)})
+    t.close()
+    return out
+
+
+def byte_summary(moves):
+    """Medians of a run's moves: all, scrolled, not scrolled; bytes per changed cell."""
+    med = lambda xs: statistics.median(xs) if xs else None
+    scrolled = [m for m in moves if m["scrolled"]]
+    still = [m for m in moves if not m["scrolled"]]
+    return {
+        "all": med([m["bytes"] for m in moves]),
+        "max": max(m["bytes"] for m in moves),
+        "scrolled": med([m["bytes"] for m in scrolled]),
+        "scrolled_max": max((m["bytes"] for m in scrolled), default=None),
+        "still": med([m["bytes"] for m in still]),
+        "n_scrolled": len(scrolled),
+        "per_cell": med([m["bytes"] / m["changed"] for m in moves if m["changed"]]),
+        "per_cell_scrolled": med([m["bytes"] / m["changed"] for m in scrolled if m["changed"]]),
+        "changed_scrolled": med([m["changed"] for m in scrolled]),
+        "kinds_scrolled": {k: med([m["kinds"][k] for m in scrolled]) for k in KINDS},
+        "kinds_still": {k: med([m["kinds"][k] for m in still]) for k in KINDS},
+    }
+
+
+def bytes_report(path, moves, quiet, before):
+    """The bytes per keystroke of every scenario (and of the build `before`), printed
+    side by side; the targets missed."""
+    def fmt(v, spec=".0f"):
+        return "–" if v is None else format(v, spec)
+
+    failures = []
+    print(f"\nbytes per row move ({moves} moves of j from the top; medians"
+          + (f"; before = {before})" if before else ")"))
+    for label, cols, rows, zoom in BYTE_SCENARIOS:
+        now = byte_summary(bytes_run(path, cols, rows, zoom, moves, quiet))
+        old = byte_summary(bytes_run(path, cols, rows, zoom, moves, quiet, before)) \
+            if before else None
+        pair = lambda k, spec=".0f": (f"{fmt(old[k], spec)} -> " if old else "") + fmt(now[k], spec)
+        print(f"  {label:17} all {pair('all')} B (max {pair('max')}); "
+              f"within the screen {pair('still')} B; scrolled ({now['n_scrolled']}) "
+              f"{pair('scrolled')} B (max {pair('scrolled_max')})")
+        print(f"  {'':17} bytes per changed cell {pair('per_cell', '.2f')}, "
+              f"scrolled {pair('per_cell_scrolled', '.2f')} "
+              f"(cells changed by a scrolled move {fmt(now['changed_scrolled'])})")
+        for which in ("still", "scrolled"):
+            ks = now[f"kinds_{which}"]
+            if any(v for v in ks.values() if v):
+                print(f"  {'':17} {which:8} " + ", ".join(
+                    f"{k} {fmt(v)}" for k, v in ks.items() if v))
+        if zoom or cols < 120:
+            checks = [(f"{label}: scrolled move <= 300 bytes",
+                       now["scrolled"] is not None and now["scrolled"] <= 300)]
+        else:
+            checks = [(f"{label}: row move <= 2000 bytes (median of {moves} from the top)",
+                       now["all"] <= 2000)]
+        for name, ok in checks:
+            print(f"  {'ok  ' if ok else 'MISS'} {name}")
+            if not ok:
+                failures.append(name)
+    return failures
+
+
 def ms(s):
     return "–" if s is None else f"{s * 1000:.1f} ms"
 
@@ -242,8 +346,13 @@ def main():
                     help="seconds of silence that end a frame")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--bin", help="the styr binary to measure (default: target/release/styr)")
-    ap.add_argument("--before", help="another build of styr whose `check` runs alongside "
-                    "(the build before a change): the 1k target compares with it")
+    ap.add_argument("--before", help="another build of styr whose `check` and bytes per "
+                    "row move run alongside (the build before a change): the 1k target "
+                    "compares with it")
+    ap.add_argument("--byte-moves", type=int, default=40,
+                    help="j presses from the top for the bytes per keystroke")
+    ap.add_argument("--bytes-only", action="store_true",
+                    help="only the bytes per keystroke (on the first size)")
     a = ap.parse_args()
     if a.bin:
         global STYR
@@ -254,10 +363,16 @@ def main():
     print(f"styr end to end at {COLS}x{ROWS}; load average {os.getloadavg()}, "
           f"{os.cpu_count()} CPUs")
     results, failures = {}, []
+    before = a.before and os.path.abspath(a.before)
+    # The bytes per keystroke hardly depend on the size: measured on 10k (or the first size).
+    bytes_at = 10_000 if 10_000 in sizes else sizes[0]
+    if a.bytes_only:
+        failures += bytes_report(portfolio(bytes_at), a.byte_moves, a.quiet, before)
+        sizes = []
     for n in sizes:
         path = portfolio(n)
         size = os.path.getsize(path)
-        cv = check_vs_parse(path, a.runs, a.before and os.path.abspath(a.before))
+        cv = check_vs_parse(path, a.runs, before)
         runs = [tui_run(path, a.moves, a.quiet, a.edits) for _ in range(max(1, a.runs // 2))]
         med = lambda f: statistics.median(f(r) for r in runs)
         first = med(lambda r: r["first_frame"])
@@ -352,6 +467,8 @@ def main():
                 print(f"  {'ok  ' if ok else 'MISS'} {label}")
                 if not ok:
                     failures.append(f"{n}: {label}")
+        if n == bytes_at:
+            failures += [f"{n}: {f}" for f in bytes_report(path, a.byte_moves, a.quiet, before)]
     if 10_000 in results and 100_000 in results:
         r = lambda k: results[100_000][k] / results[10_000][k]
         print(f"\n100k / 10k: check {r('check'):.1f}x, first frame {r('first'):.1f}x (target <= 12x)")

@@ -2,6 +2,7 @@
 //! event loop that turns keys into actions and runs the effects.
 
 mod progress;
+pub mod wire;
 
 use std::cell::RefCell;
 use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
@@ -18,8 +19,6 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor::Hide, execute};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
 use crate::app::keymap::{key_to_action, unjoin};
 use crate::app::update::update;
@@ -29,7 +28,7 @@ use crate::session::{EditorCall, Session};
 use crate::text::Lang;
 use crate::ui::{self, Theme};
 
-type Term = Terminal<CrosstermBackend<FrameOut>>;
+use wire::{Term, Wire};
 
 /// Standard output, buffered and written once per frame. ratatui and crossterm flush after
 /// each cursor command (show, move, hide), which over SSH can mean a packet each; this
@@ -147,7 +146,7 @@ pub fn restore() {
     }
 }
 
-fn setup() -> io::Result<(Term, FrameOut)> {
+fn setup() -> io::Result<(Term, Wire, FrameOut)> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
@@ -156,7 +155,8 @@ fn setup() -> io::Result<(Term, FrameOut)> {
         256 * 1024,
         io::stdout(),
     ))));
-    Ok((Terminal::new(CrosstermBackend::new(out.clone()))?, out))
+    let (terminal, wire) = Wire::open(None)?;
+    Ok((terminal, wire, out))
 }
 
 /// Restore on panic (before the message is printed, so it is readable) and on SIGTERM,
@@ -214,6 +214,7 @@ pub fn run(app: App, theme: Theme, session: Session) -> io::Result<()> {
 /// load's progress is on screen at once.
 pub struct Screen {
     terminal: Term,
+    wire: Wire,
     out: FrameOut,
     /// Events that came while loading, for the event loop to take first.
     pending: Vec<Event>,
@@ -222,9 +223,10 @@ pub struct Screen {
 impl Screen {
     pub fn open() -> io::Result<Screen> {
         install_guards();
-        let (terminal, out) = setup()?;
+        let (terminal, wire, out) = setup()?;
         Ok(Screen {
             terminal,
+            wire,
             out,
             pending: Vec::new(),
         })
@@ -248,8 +250,10 @@ impl Screen {
                 Some(t) => t.elapsed() >= progress::EVERY,
             };
             if due {
-                self.terminal
-                    .draw(|f| progress::loading(f, name, progress.get(), lang))?;
+                self.wire
+                    .draw(&mut self.terminal, &mut self.out.clone(), |f| {
+                        progress::loading(f, name, progress.get(), lang)
+                    })?;
                 self.out.send()?;
                 drawn = Some(Instant::now());
             }
@@ -274,6 +278,7 @@ impl Screen {
         let pending = std::mem::take(&mut self.pending);
         let result = event_loop(
             &mut self.terminal,
+            &mut self.wire,
             &self.out,
             &mut app,
             &theme,
@@ -298,6 +303,7 @@ fn leaves(e: &Event) -> bool {
 
 fn event_loop(
     terminal: &mut Term,
+    wire: &mut Wire,
     out: &FrameOut,
     app: &mut App,
     theme: &Theme,
@@ -311,7 +317,7 @@ fn event_loop(
     let mut pending = pending.into_iter();
     loop {
         set_mouse(app.mouse)?;
-        terminal.draw(|f| ui::draw(f, app, theme))?;
+        wire.draw(terminal, &mut out.clone(), |f| ui::draw(f, app, theme))?;
         out.send()?;
         if session.should_quit {
             return Ok(());
