@@ -314,10 +314,12 @@ def bytes_report(path, moves, quiet, before):
               f"scrolled {pair('per_cell_scrolled', '.2f')} "
               f"(cells changed by a scrolled move {fmt(now['changed_scrolled'])})")
         for which in ("still", "scrolled"):
-            ks = now[f"kinds_{which}"]
-            if any(v for v in ks.values() if v):
+            ks, was = now[f"kinds_{which}"], old[f"kinds_{which}"] if old else {}
+            shown = [k for k in KINDS if ks.get(k) or was.get(k)]
+            if shown:
                 print(f"  {'':17} {which:8} " + ", ".join(
-                    f"{k} {fmt(v)}" for k, v in ks.items() if v))
+                    f"{k} " + (f"{fmt(was.get(k))} -> " if old else "") + fmt(ks.get(k))
+                    for k in shown))
         if zoom or cols < 120:
             checks = [(f"{label}: scrolled move <= 300 bytes",
                        now["scrolled"] is not None and now["scrolled"] <= 300)]

@@ -60,6 +60,10 @@ pub struct Wire {
     /// Colour on (crossterm's rule: off when `NO_COLOR` is set and not empty).
     colour: bool,
     bytes: Vec<u8>,
+    /// The cells of `shown` as keys (`shift::key`), when `keyed`; room for the frame's.
+    keys: Vec<u64>,
+    keyed: bool,
+    want_keys: Vec<u64>,
 }
 
 /// ratatui's terminal for [`Wire`].
@@ -81,6 +85,9 @@ impl Wire {
             visible: None,
             colour,
             bytes: Vec::with_capacity(16 * 1024),
+            keys: Vec::new(),
+            keyed: false,
+            want_keys: Vec::new(),
         };
         Ok((terminal, wire))
     }
@@ -113,12 +120,13 @@ impl Wire {
     /// `self.bytes`; the mirror becomes `want`.
     fn frame(&mut self, want: &Buffer) {
         let cleared = std::mem::take(&mut self.told.borrow_mut().cleared);
-        let shown = match self.shown.take() {
+        let mut shown = match self.shown.take() {
             Some(b) if !cleared && b.area == want.area => b,
             _ => {
                 // The plain style first: a clear takes the style's background.
                 self.bytes.extend_from_slice(b"\x1b[m\x1b[H\x1b[2J");
                 self.visible = None;
+                self.keyed = false;
                 Buffer::empty(want.area)
             }
         };
@@ -127,31 +135,15 @@ impl Wire {
             (told.visible.then_some(told.cursor), told.visible)
         };
         let mut cells = Vec::with_capacity(8 * 1024);
-        self.cells(&shown, want, cursor, &mut cells);
-        // A scroll when it makes the frame shorter, scroll included: the plan's best
-        // few, each written out.
-        for s in shift::plan(&shown, want) {
-            let mut moved = shown.clone();
-            shift::apply(&mut moved, s);
-            let mut scrolled = Vec::with_capacity(cells.len());
-            // Rows moved with a neighbour that did not move (the grid) are mended after
-            // the scroll: a terminal that can hold the frame until its end (synchronized
-            // output) shows no moment between; others ignore the mode.
-            let mended = (s.top..s.bottom)
-                .filter(|&y| shift::row(&moved, y) != shift::row(want, y))
-                .count();
-            let sync = mended > 2;
-            if sync {
-                scrolled.extend_from_slice(SYNC_BEGIN);
+        let rows = self.cells(&shown, want, cursor, &mut cells);
+        // Only when rows enough changed (a move of the highlight in a list changes two).
+        let keyed = rows >= 3;
+        if keyed {
+            if !self.keyed {
+                shift::keys(&shown, &mut self.keys);
             }
-            shift::write(&mut scrolled, s);
-            self.cells(&moved, want, cursor, &mut scrolled);
-            if sync {
-                scrolled.extend_from_slice(SYNC_END);
-            }
-            if scrolled.len() < cells.len() {
-                cells = scrolled;
-            }
+            shift::keys(want, &mut self.want_keys);
+            self.scroll(&mut shown, want, cursor, &mut cells);
         }
         self.bytes.extend_from_slice(&cells);
         if self.visible != Some(visible) {
@@ -159,14 +151,57 @@ impl Wire {
                 .extend_from_slice(if visible { b"\x1b[?25h" } else { b"\x1b[?25l" });
             self.visible = Some(visible);
         }
-        let mut shown = shown;
         shown.content.clone_from_slice(&want.content);
         self.shown = Some(shown);
+        // The frame's keys are the screen's now (when they were made).
+        if keyed {
+            std::mem::swap(&mut self.keys, &mut self.want_keys);
+        }
+        self.keyed = keyed;
+    }
+
+    /// Replace `cells` (the bytes that turn `shown` into `want`) with a scroll and the
+    /// bytes after it, when that is shorter: the plan's best few, each written out.
+    fn scroll(
+        &self,
+        shown: &mut Buffer,
+        want: &Buffer,
+        cursor: Option<Position>,
+        cells: &mut Vec<u8>,
+    ) {
+        let width = usize::from(want.area.width);
+        for s in shift::plan(&self.keys, &self.want_keys, width) {
+            // The mirror as the scroll leaves it, for the diff; put back after.
+            let gone = shift::apply(shown, s);
+            // Rows moved with a neighbour that did not move (the grid) are mended after
+            // the scroll: a terminal that can hold the frame until its end (synchronized
+            // output) shows no moment between; others ignore the mode.
+            let sync = shift::mended(&self.keys, &self.want_keys, width, s) > 2;
+            let mut scrolled = Vec::with_capacity(cells.len());
+            if sync {
+                scrolled.extend_from_slice(SYNC_BEGIN);
+            }
+            shift::write(&mut scrolled, s);
+            self.cells(shown, want, cursor, &mut scrolled);
+            if sync {
+                scrolled.extend_from_slice(SYNC_END);
+            }
+            shift::undo(shown, s, &gone);
+            if scrolled.len() < cells.len() {
+                *cells = scrolled;
+            }
+        }
     }
 
     /// The cells that differ between `from` (the terminal) and `want`, the style reset
-    /// after, and the cursor where it is wanted.
-    fn cells(&self, from: &Buffer, want: &Buffer, cursor: Option<Position>, out: &mut Vec<u8>) {
+    /// after, and the cursor where it is wanted; how many rows they are on.
+    fn cells(
+        &self,
+        from: &Buffer,
+        want: &Buffer,
+        cursor: Option<Position>,
+        out: &mut Vec<u8>,
+    ) -> usize {
         let area = want.area;
         // Positions relative to the frame (ratatui's are the screen's).
         let updates: Vec<(u16, u16, &Cell)> = from
@@ -174,12 +209,21 @@ impl Wire {
             .into_iter()
             .map(|(x, y, c)| (x - area.x, y - area.y, c))
             .collect();
+        let mut rows = 0;
+        let mut last = None;
+        for &(_, y, _) in &updates {
+            if last != Some(y) {
+                rows += 1;
+                last = Some(y);
+            }
+        }
         let mut enc = Encoder::new(out, area.width, self.colour);
         enc.cells(want, &updates);
         enc.reset();
         if let Some(p) = cursor {
             enc.goto(p.x.saturating_sub(area.x), p.y.saturating_sub(area.y));
         }
+        rows
     }
 }
 

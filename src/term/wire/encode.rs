@@ -8,12 +8,70 @@
 //! brighter ("bold is bright"), so that one keeps the long form (`38;5;3`) that ratatui
 //! wrote before, and bold text looks as it did.
 
+use std::cmp::Ordering;
+
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 /// At most this many unchanged cells are written again to join two runs of changes.
 const MAX_FILL: u16 = 8;
+
+/// A few bytes on the stack: an escape sequence, or a move of a few of them (none is
+/// longer: the longest SGR, every attribute and three RGB colours, is 75 bytes).
+#[derive(Clone, Copy)]
+struct Seq {
+    buf: [u8; 96],
+    len: usize,
+}
+
+impl Seq {
+    fn new() -> Seq {
+        Seq {
+            buf: [0; 96],
+            len: 0,
+        }
+    }
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+    fn extend(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.push(b);
+        }
+    }
+    fn num(&mut self, n: u32) {
+        let mut digits = [0u8; 10];
+        let mut i = digits.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.extend(&digits[i..]);
+    }
+    /// `ESC [ n final`, n left out when it is 1 (the default of every move).
+    fn csi(&mut self, n: u32, fin: u8) {
+        self.extend(b"\x1b[");
+        if n != 1 {
+            self.num(n);
+        }
+        self.push(fin);
+    }
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
 
 /// The terminal's graphic rendition as the bytes so far have left it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,7 +110,7 @@ impl Pen {
 }
 
 /// The 16 named colours as the terminal's palette numbers, as crossterm numbers them.
-fn ansi(c: Color) -> Option<u8> {
+pub(super) fn ansi(c: Color) -> Option<u8> {
     Some(match c {
         Color::Black => 0,
         Color::Red => 1,
@@ -75,40 +133,33 @@ fn ansi(c: Color) -> Option<u8> {
 }
 
 /// `base` 30 (text), 40 (background) or 50 (underline, long forms only).
-fn colour(params: &mut Vec<u8>, c: Color, base: u8, long: bool) {
-    let num = |params: &mut Vec<u8>, n: u32| params.extend_from_slice(n.to_string().as_bytes());
+fn colour(params: &mut Seq, c: Color, base: u8, long: bool) {
+    let base = u32::from(base);
     sep(params);
     match (c, ansi(c)) {
-        (Color::Reset, _) => num(params, u32::from(base) + 9),
+        (Color::Reset, _) => params.num(base + 9),
         (_, Some(n)) if base < 50 && !long => {
             let n = u32::from(n);
-            num(
-                params,
-                if n < 8 {
-                    u32::from(base) + n
-                } else {
-                    u32::from(base) + 52 + n
-                },
-            );
+            params.num(if n < 8 { base + n } else { base + 52 + n });
         }
         (_, Some(n)) | (Color::Indexed(n), None) => {
-            num(params, u32::from(base) + 8);
-            params.extend_from_slice(b";5;");
-            num(params, u32::from(n));
+            params.num(base + 8);
+            params.extend(b";5;");
+            params.num(u32::from(n));
         }
         (Color::Rgb(r, g, b), None) => {
-            num(params, u32::from(base) + 8);
+            params.num(base + 8);
             for v in [2, r, g, b] {
                 params.push(b';');
-                num(params, u32::from(v));
+                params.num(u32::from(v));
             }
         }
         // Every other colour is one of the above.
-        _ => num(params, u32::from(base) + 9),
+        _ => params.num(base + 9),
     }
 }
 
-fn sep(params: &mut Vec<u8>) {
+fn sep(params: &mut Seq) {
     if !params.is_empty() {
         params.push(b';');
     }
@@ -137,49 +188,45 @@ const OFF: [(Modifier, &[u8]); 7] = [
     (Modifier::CROSSED_OUT, b"29"),
 ];
 
-fn modifiers_on(params: &mut Vec<u8>, m: Modifier) {
+fn modifiers_on(params: &mut Seq, m: Modifier) {
     for (bit, code) in ON {
         if m.contains(bit) {
             sep(params);
-            params.extend_from_slice(code);
+            params.extend(code);
         }
     }
 }
 
 /// The parameters of one SGR sequence from `from` to `to`: the change itself, or a reset
 /// and `to` whole, whichever is shorter. Empty when nothing changes.
-fn sgr_params(from: Pen, to: Pen) -> Vec<u8> {
+fn sgr_params(from: Pen, to: Pen) -> Seq {
     if from == to {
-        return Vec::new();
+        return Seq::new();
     }
     // From scratch: `ESC[m` alone resets; else `0;` and what `to` has.
-    let mut fresh = Vec::new();
+    let mut fresh = Seq::new();
     if !to.plain() {
-        fresh.extend_from_slice(b"0");
+        fresh.push(b'0');
         modifiers_on(&mut fresh, to.modifier);
         push_colours(&mut fresh, Pen::default(), to);
     }
-    let mut step = Vec::new();
+    let mut step = Seq::new();
     let mut add = to.modifier - from.modifier;
     for (bits, code) in OFF {
         let gone = from.modifier.intersection(bits) - to.modifier;
         if !gone.is_empty() {
             sep(&mut step);
-            step.extend_from_slice(code);
+            step.extend(code);
             // The code turned off what `to` keeps of the same group: on again.
             add |= to.modifier.intersection(bits);
         }
     }
     modifiers_on(&mut step, add);
     push_colours(&mut step, from, to);
-    if fresh.len() < step.len() {
-        fresh
-    } else {
-        step
-    }
+    if fresh.len < step.len { fresh } else { step }
 }
 
-fn push_colours(params: &mut Vec<u8>, from: Pen, to: Pen) {
+fn push_colours(params: &mut Seq, from: Pen, to: Pen) {
     if (from.fg, from.fg_long) != (to.fg, to.fg_long) {
         colour(params, to.fg, 30, to.fg_long);
     }
@@ -196,7 +243,7 @@ fn sgr_len(from: Pen, to: Pen) -> usize {
     if from == to {
         0
     } else {
-        sgr_params(from, to).len() + 3
+        sgr_params(from, to).len + 3
     }
 }
 
@@ -252,11 +299,11 @@ impl<'a> Encoder<'a> {
             return false;
         }
         let area = want.area;
+        let gap = || (cx..x).map(|gx| want.cell((area.x + gx, area.y + y)));
         let mut pen = self.pen;
         let mut cost = 0;
-        let mut cells = Vec::with_capacity(usize::from(x - cx));
-        for gx in cx..x {
-            let Some(cell) = want.cell((area.x + gx, area.y + y)) else {
+        for cell in gap() {
+            let Some(cell) = cell else {
                 return false;
             };
             #[allow(deprecated)]
@@ -267,14 +314,14 @@ impl<'a> Encoder<'a> {
             let p = self.pen_of(cell);
             cost += sgr_len(pen, p) + cell.symbol().len();
             pen = p;
-            cells.push((cell, p));
         }
         cost += sgr_len(pen, next);
         let moved = self.move_len(x, y) + sgr_len(self.pen, next);
         if cost >= moved {
             return false;
         }
-        for (cell, p) in cells {
+        for cell in gap().flatten() {
+            let p = self.pen_of(cell);
             self.put(cell, p);
         }
         true
@@ -300,7 +347,7 @@ impl<'a> Encoder<'a> {
         }
         let params = sgr_params(self.pen, pen);
         self.out.extend_from_slice(b"\x1b[");
-        self.out.extend_from_slice(&params);
+        self.out.extend_from_slice(params.bytes());
         self.out.push(b'm');
         self.pen = pen;
     }
@@ -316,7 +363,7 @@ impl<'a> Encoder<'a> {
             return;
         }
         let path = self.path(x, y);
-        self.out.extend_from_slice(&path);
+        self.out.extend_from_slice(path.bytes());
         self.x = Some(x);
         self.y = Some(y);
     }
@@ -325,42 +372,46 @@ impl<'a> Encoder<'a> {
         if self.x == Some(x) && self.y == Some(y) {
             0
         } else {
-            self.path(x, y).len()
+            self.path(x, y).len
         }
     }
 
     /// The bytes of the shortest way to (x, y).
-    fn path(&self, x: u16, y: u16) -> Vec<u8> {
+    fn path(&self, x: u16, y: u16) -> Seq {
         let mut best = cup(x, y);
         let Some(cy) = self.y else {
             return best;
         };
-        // Down by line feeds (never at the last row: no scroll), up or down by CUU/CUD.
-        let vertical = if y == cy {
-            Vec::new()
-        } else if y > cy && y - cy <= 2 {
-            vec![b'\n'; usize::from(y - cy)]
-        } else if y > cy {
-            format!("\x1b[{}B", y - cy).into_bytes()
-        } else {
-            format!("\x1b[{}A", cy - y).into_bytes()
-        };
-        let mut consider = |p: Vec<u8>| {
-            if p.len() < best.len() {
+        // Down by line feeds (never past the last row, so never a scroll), else by
+        // CUU/CUD.
+        let mut vertical = Seq::new();
+        match y.cmp(&cy) {
+            Ordering::Equal => {}
+            Ordering::Greater if y - cy <= 2 => {
+                for _ in cy..y {
+                    vertical.push(b'\n');
+                }
+            }
+            Ordering::Greater => vertical.csi(u32::from(y - cy), b'B'),
+            Ordering::Less => vertical.csi(u32::from(cy - y), b'A'),
+        }
+        let mut consider = |p: Seq| {
+            if p.len < best.len {
                 best = p;
             }
         };
         // From the first column: a carriage return first (it also ends a pending wrap).
-        let mut from_cr = vec![b'\r'];
-        from_cr.extend_from_slice(&vertical);
-        from_cr.extend_from_slice(&horizontal(0, x));
+        let mut from_cr = Seq::new();
+        from_cr.push(b'\r');
+        from_cr.extend(vertical.bytes());
+        horizontal(&mut from_cr, 0, x);
         consider(from_cr);
         if let Some(cx) = self.x {
-            let mut rel = vertical.clone();
-            rel.extend_from_slice(&horizontal(cx, x));
+            let mut rel = vertical;
+            horizontal(&mut rel, cx, x);
             consider(rel);
             let mut cha = vertical;
-            cha.extend_from_slice(format!("\x1b[{}G", x + 1).as_bytes());
+            cha.csi(u32::from(x) + 1, b'G');
             consider(cha);
         }
         best
@@ -368,23 +419,25 @@ impl<'a> Encoder<'a> {
 }
 
 /// Absolute: `ESC[row;colH`, the column left out when it is the first.
-fn cup(x: u16, y: u16) -> Vec<u8> {
-    match x {
-        0 => format!("\x1b[{}H", y + 1),
-        _ => format!("\x1b[{};{}H", y + 1, x + 1),
+fn cup(x: u16, y: u16) -> Seq {
+    let mut s = Seq::new();
+    s.extend(b"\x1b[");
+    s.num(u32::from(y) + 1);
+    if x > 0 {
+        s.push(b';');
+        s.num(u32::from(x) + 1);
     }
-    .into_bytes()
+    s.push(b'H');
+    s
 }
 
 /// Along the row from column `from` to `to`.
-fn horizontal(from: u16, to: u16) -> Vec<u8> {
-    use std::cmp::Ordering::*;
+fn horizontal(s: &mut Seq, from: u16, to: u16) {
     match to.cmp(&from) {
-        Equal => Vec::new(),
-        Greater if to - from == 1 => b"\x1b[C".to_vec(),
-        Greater => format!("\x1b[{}C", to - from).into_bytes(),
-        Less if from - to == 1 => vec![8],
-        Less => format!("\x1b[{}D", from - to).into_bytes(),
+        Ordering::Equal => {}
+        Ordering::Greater => s.csi(u32::from(to - from), b'C'),
+        Ordering::Less if from - to == 1 => s.push(8),
+        Ordering::Less => s.csi(u32::from(from - to), b'D'),
     }
 }
 
@@ -401,7 +454,7 @@ mod tests {
     }
 
     fn sgr(from: Pen, to: Pen) -> String {
-        String::from_utf8(sgr_params(from, to)).unwrap()
+        String::from_utf8(sgr_params(from, to).bytes().to_vec()).unwrap()
     }
 
     #[test]

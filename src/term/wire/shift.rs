@@ -15,17 +15,23 @@
 //! or reverse index at its top (down), then the region reset. Every terminal since the
 //! VT100 has them, the Linux console included (which lacks `CSI S`/`CSI T`).
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
+use ratatui::style::Color;
+
+use super::encode::ansi;
 
 /// What a scroll costs, in the units of [`row_cost`]: its bytes.
 const SCROLL_COST: i32 = 20;
-/// What a cursor move to a run of changes costs, about (`ESC[12C`).
-const RUN_COST: i32 = 5;
+/// What a cursor move to a run of changes costs, about (`ESC[12C`, less a byte).
+const RUN_COST: i32 = 4;
 /// Shifts by up to this many rows are weighed cell by cell (rows that only resemble the
 /// rows they replace count for what they save); longer ones by whole rows that match.
 const NEAR: usize = 3;
+/// How many of the shifts the plan weighs best the wire writes out to compare (the
+/// plan's costs are estimates: multi-byte symbols and styles are not in them).
+const CANDIDATES: usize = 2;
 
 /// Rows `top..bottom` of the screen move by `by` rows, up or down; the rows that come in
 /// are blank.
@@ -75,61 +81,97 @@ impl Fx {
     }
 }
 
-fn hash(cells: &[Cell]) -> u64 {
+/// A cell as one word, for comparing rows fast: its symbol, colours, modifiers and diff
+/// option mixed, and in the low three bits the bytes of its symbol (what writing it
+/// costs). Equal cells have equal keys; unequal ones almost always differ (when not, a
+/// plan is a little off, never the screen: the diff compares cells).
+pub(super) fn key(c: &Cell) -> u64 {
+    let s = c.symbol().as_bytes();
+    let symbol = if s.len() <= 8 {
+        let mut word = [0u8; 8];
+        word[..s.len()].copy_from_slice(s);
+        u64::from_le_bytes(word)
+    } else {
+        let mut h = Fx(0);
+        h.write(s);
+        h.finish()
+    };
+    let style = colour(c.fg) | colour(c.bg) << 25 | u64::from(c.modifier.bits()) << 50;
+    let diff = match c.diff_option {
+        CellDiffOption::None => 0,
+        CellDiffOption::Skip => 1,
+        CellDiffOption::AlwaysUpdate => 2,
+        CellDiffOption::ForcedWidth(n) => 3 | u64::from(n.get()) << 2,
+    };
+    #[allow(deprecated)]
+    let extra = colour(c.underline_color) | (diff << 1 | u64::from(c.skip)) << 25;
+    let mixed = symbol.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ style.wrapping_mul(0xc2b2_ae3d_27d4_eb4f).rotate_left(21)
+        ^ extra.wrapping_mul(0x1656_67b1_9e37_79f9).rotate_left(42);
+    (mixed & !7) | s.len().min(7) as u64
+}
+
+fn colour(c: Color) -> u64 {
+    match (c, ansi(c)) {
+        (Color::Reset, _) => 0,
+        (_, Some(n)) => 1 + u64::from(n),
+        (Color::Indexed(n), None) => 0x100 | u64::from(n),
+        (Color::Rgb(r, g, b), None) => {
+            0x100_0000 | u64::from(r) << 16 | u64::from(g) << 8 | u64::from(b)
+        }
+        _ => 0x1ff_ffff,
+    }
+}
+
+/// The keys of `b`'s cells, row after row, into `out`.
+pub(super) fn keys(b: &Buffer, out: &mut Vec<u64>) {
+    out.clear();
+    out.extend(b.content.iter().map(key));
+}
+
+fn row_hash(keys: &[u64]) -> u64 {
     let mut h = Fx(0);
-    cells.hash(&mut h);
+    for &k in keys {
+        h.add(k);
+    }
     h.finish()
 }
 
-fn rows(b: &Buffer) -> impl Iterator<Item = &[Cell]> {
-    b.content.chunks(usize::from(b.area.width.max(1)))
-}
-
-/// Row `y` of `b`'s cells (empty past its end).
-pub(super) fn row(b: &Buffer, y: u16) -> &[Cell] {
-    let w = usize::from(b.area.width);
-    let start = usize::from(y) * w;
-    b.content.get(start..start + w).unwrap_or(&[])
-}
-
-/// What it costs to turn row `from` into row `to`, about: a byte a changed cell and
-/// [`RUN_COST`] a run of them.
-fn row_cost(from: &[Cell], to: &[Cell]) -> i32 {
+/// What it costs to turn row `from` into row `to`, about: the symbol's bytes a changed
+/// cell and [`RUN_COST`] a run of them.
+fn row_cost(from: &[u64], to: &[u64]) -> i32 {
     let mut cost = 0;
     let mut inside = false;
     for (a, b) in from.iter().zip(to) {
         let differs = a != b;
         if differs {
-            cost += if inside { 1 } else { 1 + RUN_COST };
+            cost += (b & 7) as i32 + if inside { 0 } else { RUN_COST };
         }
         inside = differs;
     }
     cost
 }
 
-/// How many of the shifts the plan weighs best the wire writes out to compare (the
-/// plan's costs are estimates: multi-byte symbols and styles are not in them).
-const CANDIDATES: usize = 4;
-
 /// The shifts that make the diff after them cheapest, best first, when they save more
-/// than they cost:
-/// rows that match a row `d` away, and for short shifts also rows that only resemble it
-/// (the goal tree beside a list in the grid: its rows differ from their neighbours in a
-/// few cells, the list's rows in most).
-pub(super) fn plan(shown: &Buffer, want: &Buffer) -> Vec<Shift> {
-    if shown.area != want.area || shown.area.width == 0 || shown.area.height < 3 {
+/// than they cost: rows that match a row `d` away, and for short shifts also rows that
+/// only resemble it (the goal tree beside a list in the grid: its rows differ from their
+/// neighbours in a few cells, the list's in most). `shown` and `want` are the [`keys`]
+/// of the screen and of the frame, `width` cells a row.
+pub(super) fn plan(shown: &[u64], want: &[u64], width: usize) -> Vec<Shift> {
+    if width == 0 || shown.len() != want.len() || want.len() < 3 * width {
         return Vec::new();
     }
-    let h = usize::from(want.area.height);
-    let (old, new): (Vec<&[Cell]>, Vec<&[Cell]>) = (rows(shown).collect(), rows(want).collect());
+    let h = want.len() / width;
+    let (old, new): (Vec<&[u64]>, Vec<&[u64]>) =
+        (shown.chunks(width).collect(), want.chunks(width).collect());
     // What each row costs as it is; a scroll needs rows to win.
     let base: Vec<i32> = (0..h).map(|y| row_cost(old[y], new[y])).collect();
     if base.iter().filter(|&&c| c > 0).count() < 3 {
         return Vec::new();
     }
-    let hs: Vec<u64> = old.iter().map(|r| hash(r)).collect();
-    let hw: Vec<u64> = new.iter().map(|r| hash(r)).collect();
-    let blank_row = vec![Cell::EMPTY; usize::from(want.area.width)];
+    let hs: Vec<u64> = old.iter().map(|r| row_hash(r)).collect();
+    let hw: Vec<u64> = new.iter().map(|r| row_hash(r)).collect();
+    let blank_row = vec![key(&Cell::EMPTY); width];
     // What a row gains by coming in blank.
     let b: Vec<i32> = (0..h)
         .map(|y| base[y] - row_cost(&blank_row, new[y]))
@@ -137,7 +179,7 @@ pub(super) fn plan(shown: &Buffer, want: &Buffer) -> Vec<Shift> {
     let pb = prefix(&b);
     // What row y gains from the row `from` of the screen.
     let gain_from = |y: usize, from: usize, d: usize| {
-        if hw[y] == hs[from] && new[y] == old[from] {
+        if hw[y] == hs[from] {
             base[y]
         } else if d <= NEAR {
             base[y] - row_cost(old[from], new[y])
@@ -204,26 +246,70 @@ fn prefix(v: &[i32]) -> Vec<i32> {
     p
 }
 
-/// Move the rows in the mirror as the terminal moves them.
-pub(super) fn apply(shown: &mut Buffer, s: Shift) {
-    let w = usize::from(shown.area.width);
-    let (top, bottom, by) = (
-        usize::from(s.top) * w,
-        usize::from(s.bottom) * w,
-        usize::from(s.by) * w,
-    );
-    let Some(band) = shown.content.get_mut(top..bottom) else {
-        return;
+/// Move the rows of the mirror as the terminal moves them; the rows that went out, for
+/// [`undo`].
+pub(super) fn apply(shown: &mut Buffer, s: Shift) -> Vec<Cell> {
+    let Some((band, by)) = band(shown, s) else {
+        return Vec::new();
     };
-    let by = by.min(band.len());
+    let n = band.len();
+    let gone = if s.up { 0..by } else { n - by..n };
+    let out = band[gone].to_vec();
     if s.up {
         band.rotate_left(by);
-        let n = band.len();
         band[n - by..].fill(Cell::EMPTY);
     } else {
         band.rotate_right(by);
         band[..by].fill(Cell::EMPTY);
     }
+    out
+}
+
+/// Put the rows back as they were before [`apply`] moved them.
+pub(super) fn undo(shown: &mut Buffer, s: Shift, gone: &[Cell]) {
+    let Some((band, by)) = band(shown, s) else {
+        return;
+    };
+    let n = band.len();
+    if gone.len() != by {
+        return;
+    }
+    if s.up {
+        band[n - by..].clone_from_slice(gone);
+        band.rotate_right(by);
+    } else {
+        band[..by].clone_from_slice(gone);
+        band.rotate_left(by);
+    }
+}
+
+/// The cells of the rows `s` moves, and how many cells it moves them by.
+fn band(b: &mut Buffer, s: Shift) -> Option<(&mut [Cell], usize)> {
+    let w = usize::from(b.area.width);
+    let (top, bottom) = (usize::from(s.top) * w, usize::from(s.bottom) * w);
+    let band = b.content.get_mut(top..bottom)?;
+    let by = (usize::from(s.by) * w).min(band.len());
+    Some((band, by))
+}
+
+/// How many rows of `s`'s band still differ from the frame's after it moved them (the
+/// rows it brought in, and those it moved with a neighbour that did not move).
+pub(super) fn mended(shown: &[u64], want: &[u64], width: usize, s: Shift) -> usize {
+    let blank = vec![key(&Cell::EMPTY); width];
+    fn row(keys: &[u64], width: usize, y: usize) -> &[u64] {
+        keys.get(y * width..(y + 1) * width).unwrap_or(&[])
+    }
+    let (top, bottom, by) = (usize::from(s.top), usize::from(s.bottom), usize::from(s.by));
+    (top..bottom)
+        .filter(|&y| {
+            let from = if s.up {
+                (y + by < bottom).then(|| row(shown, width, y + by))
+            } else {
+                (y >= top + by).then(|| row(shown, width, y - by))
+            };
+            from.unwrap_or(&blank) != row(want, width, y)
+        })
+        .count()
 }
 
 /// The bytes that move the rows on the terminal. The style must be the plain one (the
@@ -251,13 +337,23 @@ mod tests {
         Buffer::with_lines(lines.iter().copied())
     }
 
+    fn plan(shown: &Buffer, want: &Buffer) -> Vec<Shift> {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        keys(shown, &mut a);
+        keys(want, &mut b);
+        if shown.area != want.area {
+            return Vec::new();
+        }
+        super::plan(&a, &b, usize::from(want.area.width))
+    }
+
     #[test]
     fn a_list_that_scrolled_up_by_one_moves_its_rows_and_only_those() {
         let shown = screen(&[
-            "title", "a    ", "b    ", "c    ", "d    ", "e    ", "foot ",
+            "title   ", "a aaaaa ", "b bbbbb ", "c ccccc ", "d ddddd ", "e eeeee ", "foot    ",
         ]);
         let want = screen(&[
-            "title", "b    ", "c    ", "d    ", "e    ", "f    ", "foot ",
+            "title   ", "b bbbbb ", "c ccccc ", "d ddddd ", "e eeeee ", "f fffff ", "foot    ",
         ]);
         let s = plan(&shown, &want)[0];
         assert_eq!(
@@ -270,8 +366,10 @@ mod tests {
             }
         );
         let mut moved = shown.clone();
-        apply(&mut moved, s);
-        assert_eq!(moved.diff(&want).len(), 1, "only the new row's letter");
+        let gone = apply(&mut moved, s);
+        assert_eq!(moved.diff(&want).len(), 6, "only the new row's letters");
+        undo(&mut moved, s, &gone);
+        assert_eq!(moved, shown, "put back as it was");
         let mut bytes = Vec::new();
         write(&mut bytes, s);
         assert_eq!(bytes, b"\x1b[2;6r\x1b[6H\n\x1b[r");
@@ -284,8 +382,10 @@ mod tests {
         let s = plan(&shown, &want)[0];
         assert_eq!((s.top, s.bottom, s.by, s.up), (0, 5, 2, false));
         let mut moved = shown.clone();
-        apply(&mut moved, s);
+        let gone = apply(&mut moved, s);
         assert_eq!(moved.diff(&want).len(), 6, "the two new rows");
+        undo(&mut moved, s, &gone);
+        assert_eq!(moved, shown, "put back as it was");
     }
 
     #[test]
