@@ -98,9 +98,6 @@ impl Both {
             .expect("drawn")
             .buffer
             .clone();
-        if std::env::var("WIRE_DEBUG").is_ok() {
-            eprintln!("{step}: {:?}", String::from_utf8_lossy(&self.last));
-        }
         same_screen(self.vt.screen(), &want, step);
         let b = self.reference.backend_mut();
         let visible = b.cursor_visible();
@@ -190,21 +187,21 @@ fn same_screen(screen: &vt100::Screen, want: &Buffer, step: &str) {
                     m.contains(Modifier::REVERSED),
                 ],
             );
-            if seen != meant {
-                let wrow: String = (0..area.width).map(|x| want[(x, y)].symbol()).collect();
-                let vrow: String = (0..area.width)
-                    .map(|x| screen.cell(y, x).map_or("?", |c| c.contents()).to_string())
-                    .map(|s| if s.is_empty() { "_".to_string() } else { s })
-                    .collect();
-                eprintln!("want {wrow}\ngot  {vrow}");
-            }
-            assert_eq!(seen, meant, "{step}: cell ({x}, {y}) of\n{}", rows(screen));
+            assert_eq!(
+                seen,
+                meant,
+                "{step}: cell ({x}, {y}); the frame's row:\n{}\nthe screen:\n{}",
+                frame_row(want, y),
+                screen.contents()
+            );
         }
     }
 }
 
-fn rows(screen: &vt100::Screen) -> String {
-    screen.contents()
+fn frame_row(want: &Buffer, y: u16) -> String {
+    (0..want.area.width)
+        .map(|x| want[(x, y)].symbol())
+        .collect()
 }
 
 /// Keys and what they are, for the messages.
