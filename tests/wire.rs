@@ -238,6 +238,14 @@ fn keys() -> Vec<(KeyCode, &'static str)> {
         (KeyCode::Char('?'), "?"),
         (KeyCode::Char('j'), "j (help)"),
         (KeyCode::Esc, "Esc"),
+        (KeyCode::Char('5'), "5 (balance)"),
+        (KeyCode::Char('j'), "j (balance)"),
+        (KeyCode::Char('3'), "3 (risks)"),
+        (KeyCode::Char('j'), "j (risks)"),
+        (KeyCode::Char('2'), "2 (projects)"),
+        (KeyCode::Char('t'), "t (triage)"),
+        (KeyCode::Enter, "Enter (next in triage)"),
+        (KeyCode::Esc, "Esc"),
     ]);
     k
 }
