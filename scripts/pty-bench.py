@@ -297,7 +297,9 @@ def bytes_report(path, moves, quiet, before):
                        now["scrolled"] is not None and now["scrolled"] <= 300)]
         else:
             checks = [(f"{label}: row move <= 2000 bytes (median of {moves} from the top)",
-                       now["all"] <= 2000)]
+                       now["all"] <= 2000),
+                      (f"{label}: row move that scrolls <= 2000 bytes (median)",
+                       now["scrolled"] is None or now["scrolled"] <= 2000)]
         for name, ok in checks:
             print(f"  {'ok  ' if ok else 'MISS'} {name}")
             if not ok:
