@@ -30,11 +30,11 @@ use crate::ui::{self, Theme};
 
 use wire::{Term, Wire};
 
-/// Standard output, buffered and written once per frame. ratatui and crossterm flush after
-/// each cursor command (show, move, hide), which over SSH can mean a packet each; this
-/// writer ignores their flushes, and the event loop sends the whole frame with
-/// [`FrameOut::send`] (through a second handle to the same buffer) after drawing it.
-/// Dropping the last handle sends what is left.
+/// Standard output, buffered and written once per frame: the wire ([`wire::Wire`]) puts a
+/// frame's bytes in, and the event loop sends them with [`FrameOut::send`] (through a
+/// second handle to the same buffer) after drawing it, so that a frame is one write, not
+/// a packet per cursor command over SSH. Its own `flush` does nothing. Dropping the last
+/// handle sends what is left.
 #[derive(Clone)]
 pub struct FrameOut(Rc<RefCell<BufWriter<Stdout>>>);
 
@@ -389,9 +389,8 @@ fn event_loop(
     }
 }
 
-/// Forget what ratatui thinks is on screen (something was painted past it), so the
-/// next frame is drawn whole. Not `Terminal::clear`, which asks the terminal where the
-/// cursor is (see [`take_back`]).
+/// Forget what is on screen (something was painted past the wire's mirror of it), so
+/// the next frame clears the screen and is drawn whole (see [`take_back`]).
 fn redraw_whole(terminal: &mut Term) -> io::Result<()> {
     let area = terminal.size()?.into();
     terminal.resize(area)
@@ -424,10 +423,10 @@ fn take_back(terminal: &mut Term) -> io::Result<()> {
     if MOUSE_WANTED.load(Ordering::SeqCst) {
         set_mouse(true)?;
     }
-    // The editor drew over everything (and the window may have changed size): clear it
-    // and forget what ratatui thinks is on screen, so the next frame is drawn whole.
-    // Not `Terminal::clear`: in ratatui 0.30 it first asks the terminal where the cursor
-    // is (ESC [6n) and fails when no answer comes; `resize` clears without asking.
+    // The editor drew over everything (and the window may have changed size): forget
+    // what is on screen, so the next frame clears it and is drawn whole. `resize` at the
+    // terminal's size does that through the wire's sink (a clear voids its mirror);
+    // `Terminal::clear` would first ask the backend where the cursor is.
     let area = terminal.size()?.into();
     terminal.resize(area)
 }

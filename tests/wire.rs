@@ -80,15 +80,11 @@ impl Both {
         update(a, Action::Resize(w, h));
     }
 
-    /// Draw `a` both ways and compare the screens.
+    /// Draw `a` into the `TestBackend`, send that frame through the wire, and compare
+    /// the emulator's screen with it. One frame for both: triage and the meeting clock
+    /// show seconds, and two draws could fall on either side of one.
     fn frame(&mut self, a: &App, step: &str) {
         let theme = self.theme;
-        let mut bytes = Vec::new();
-        self.wire
-            .draw(&mut self.term, &mut bytes, |f| ui::draw(f, a, &theme))
-            .expect("drawn");
-        self.vt.process(&bytes);
-        self.last = bytes;
         // The frame as drawn, not the TestBackend's buffer: that one applies ratatui's
         // diffs without what a terminal does when a wide symbol covers the next cell (it
         // wipes it), so after a wide symbol it can keep a letter no terminal shows.
@@ -98,24 +94,28 @@ impl Both {
             .expect("drawn")
             .buffer
             .clone();
-        if std::env::var("WIRE_DEBUG").is_ok() {
-            eprintln!("{step}: {:?}", String::from_utf8_lossy(&self.last));
-        }
+        let b = self.reference.backend();
+        let cursor = b.cursor_visible().then(|| b.cursor_position());
+        let mut bytes = Vec::new();
+        self.wire
+            .draw(&mut self.term, &mut bytes, |f| {
+                f.buffer_mut().clone_from(&want);
+                if let Some(p) = cursor {
+                    f.set_cursor_position(p);
+                }
+            })
+            .expect("drawn");
+        self.vt.process(&bytes);
+        self.last = bytes;
         same_screen(self.vt.screen(), &want, step);
-        let b = self.reference.backend_mut();
-        let visible = b.cursor_visible();
+        let screen = self.vt.screen();
         assert_eq!(
-            !self.vt.screen().hide_cursor(),
-            visible,
+            !screen.hide_cursor(),
+            cursor.is_some(),
             "{step}: cursor shown"
         );
-        if visible {
-            let p = b.cursor_position();
-            assert_eq!(
-                self.vt.screen().cursor_position(),
-                (p.y, p.x),
-                "{step}: cursor"
-            );
+        if let Some(p) = cursor {
+            assert_eq!(screen.cursor_position(), (p.y, p.x), "{step}: cursor");
         }
     }
 }
@@ -190,21 +190,21 @@ fn same_screen(screen: &vt100::Screen, want: &Buffer, step: &str) {
                     m.contains(Modifier::REVERSED),
                 ],
             );
-            if seen != meant {
-                let wrow: String = (0..area.width).map(|x| want[(x, y)].symbol()).collect();
-                let vrow: String = (0..area.width)
-                    .map(|x| screen.cell(y, x).map_or("?", |c| c.contents()).to_string())
-                    .map(|s| if s.is_empty() { "_".to_string() } else { s })
-                    .collect();
-                eprintln!("want {wrow}\ngot  {vrow}");
-            }
-            assert_eq!(seen, meant, "{step}: cell ({x}, {y}) of\n{}", rows(screen));
+            assert_eq!(
+                seen,
+                meant,
+                "{step}: cell ({x}, {y}); the frame's row:\n{}\nthe screen:\n{}",
+                frame_row(want, y),
+                screen.contents()
+            );
         }
     }
 }
 
-fn rows(screen: &vt100::Screen) -> String {
-    screen.contents()
+fn frame_row(want: &Buffer, y: u16) -> String {
+    (0..want.area.width)
+        .map(|x| want[(x, y)].symbol())
+        .collect()
 }
 
 /// Keys and what they are, for the messages.
@@ -240,6 +240,14 @@ fn keys() -> Vec<(KeyCode, &'static str)> {
         (KeyCode::Esc, "Esc"),
         (KeyCode::Char('?'), "?"),
         (KeyCode::Char('j'), "j (help)"),
+        (KeyCode::Esc, "Esc"),
+        (KeyCode::Char('5'), "5 (balance)"),
+        (KeyCode::Char('j'), "j (balance)"),
+        (KeyCode::Char('3'), "3 (risks)"),
+        (KeyCode::Char('j'), "j (risks)"),
+        (KeyCode::Char('2'), "2 (projects)"),
+        (KeyCode::Char('t'), "t (triage)"),
+        (KeyCode::Enter, "Enter (next in triage)"),
         (KeyCode::Esc, "Esc"),
     ]);
     k

@@ -5,9 +5,10 @@
 //! [`Wire`] then compares the finished frame with its own mirror of what the terminal
 //! shows, and writes the difference:
 //!
-//! - when a band of whole rows moved (a full-width list that scrolled), it moves them on
-//!   the terminal with a scroll region and in the mirror, so that the diff after writes
-//!   the rows that came in, not every row of the list (`shift`);
+//! - when a band of rows moved (a list that scrolled), it moves them on the terminal with
+//!   a scroll region and in the mirror, so that the diff after writes the rows that came
+//!   in, not every row of the list; in the grid, where the list shares its rows with the
+//!   goal tree, it does so when mending the tree after is shorter (`shift`);
 //! - the changed cells go with the shortest cursor moves, and the few unchanged cells
 //!   between two runs of changes are written again when that is shorter than a move;
 //!   styles change by one sequence from the terminal's style to the next cell's,
