@@ -12,7 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::width::{pad, width};
+use super::width::{pad, pad_left, width};
 use super::{Theme, clean, fit, pane_block};
 use crate::app::panes::balance::{At, Computed};
 use crate::app::{App, Pane, ScrollMemo};
@@ -222,7 +222,7 @@ impl MatrixLayout {
             };
             let text = format!("{mark}{}", fit(&label, self.widths[k] - width(mark)));
             spans.push(Span::styled(
-                pad(&right(&text, self.widths[k]), self.widths[k] + GAP),
+                pad(&pad_left(&text, self.widths[k]), self.widths[k] + GAP),
                 t.header,
             ));
         }
@@ -234,11 +234,11 @@ impl MatrixLayout {
             let label = clean(&m.col_keys[k].label(m.cols, l));
             let text = format!("{}›", fit(&label, self.widths[k] - 1));
             spans.push(Span::styled(
-                pad(&right(&text, self.widths[k]), self.widths[k] + GAP),
+                pad(&pad_left(&text, self.widths[k]), self.widths[k] + GAP),
                 t.header,
             ));
         }
-        spans.push(Span::styled(right(total, self.total), t.header));
+        spans.push(Span::styled(pad_left(total, self.total), t.header));
         Line::from(spans)
     }
 
@@ -286,14 +286,17 @@ impl MatrixLayout {
                 shade(m, cell, t)
             };
             spans.push(Span::styled(
-                right(&cell_text(l, cell), self.widths[k]),
+                pad_left(&cell_text(l, cell), self.widths[k]),
                 style,
             ));
             spans.push(Span::raw(" ".repeat(GAP)));
         }
         let total = if is_total { &m.total } else { &m.row_totals[r] };
         let style = if here(nc) { t.selected } else { t.header };
-        spans.push(Span::styled(right(&cell_text(l, total), self.total), style));
+        spans.push(Span::styled(
+            pad_left(&cell_text(l, total), self.total),
+            style,
+        ));
         Line::from(spans)
     }
 }
@@ -308,11 +311,6 @@ fn shade(m: &Matrix, cell: &Cell, t: &Theme) -> Style {
         s if s > 0.10 => t.shade[1],
         _ => t.shade[0],
     }
-}
-
-/// `s` right-aligned in `w` columns (never cut: `s` is as wide as `w` or narrower).
-fn right(s: &str, w: usize) -> String {
-    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
 }
 
 /// The funding table's heading, and its header, programme and total lines.
@@ -414,7 +412,7 @@ fn funding_lines(
         let mut spans = vec![Span::styled(pad(&fit(&name, label), label), style)];
         for (i, n) in nums.iter().enumerate() {
             spans.push(Span::raw(" ".repeat(gap)));
-            spans.push(Span::styled(right(n, widths[i]), number_style));
+            spans.push(Span::styled(pad_left(n, widths[i]), number_style));
         }
         Line::from(spans)
     };

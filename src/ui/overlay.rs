@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
-use super::width::{clusters, pad, width};
+use super::width::{clusters, pad, pad_left, width};
 use super::{Theme, clean, fit};
 use crate::app::hits::Hit;
 use crate::app::picker::{self, Target};
@@ -138,11 +138,6 @@ fn palette(f: &mut Frame, area: Rect, app: &App, t: &Theme, field: &TextField, c
     let listed = Rect::new(inner.x, inner.y + 1, inner.width, room as u16);
     super::hit_rows(app, listed, off, matches.len(), Hit::Entry);
     place_cursor(f, inner, field);
-}
-
-/// `s` right-aligned in `w` columns.
-fn pad_left(s: &str, w: usize) -> String {
-    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
 }
 
 fn picker_title(app: &App, kind: PickerKind) -> String {

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::overlay::place_cursor_at;
-use super::width::{pad, width};
+use super::width::{pad, pad_left, width};
 use super::{Theme, clean, fit, pane_block};
 use crate::app::panes::whatif::{Answer, Row, WhatIf};
 use crate::app::{App, Pane, ScrollMemo};
@@ -168,8 +168,8 @@ fn draw_list(f: &mut Frame, area: Rect, app: &App, w: &WhatIf, a: &Answer, t: &T
     let header = format!(
         "  {}{} {} {}",
         pad(l.pick("Prosjekt", "Project"), name_w),
-        right(l.pick("Kostnad", "Cost"), cost_w),
-        right(l.pick("Score", "Score"), score_w),
+        pad_left(l.pick("Kostnad", "Cost"), cost_w),
+        pad_left(l.pick("Score", "Score"), score_w),
         pad(l.pick(" Fest", " Pin"), pin_w)
     );
     let mut lines = vec![Line::styled(header, t.header)];
@@ -201,8 +201,8 @@ fn draw_list(f: &mut Frame, area: Rect, app: &App, w: &WhatIf, a: &Answer, t: &T
             "{} {}{} {} {}",
             mark,
             pad(&fit(&name, name_w), name_w),
-            right(&l.short_amount(item.map_or(0, |it| it.cost)), cost_w),
-            right(&score, score_w),
+            pad_left(&l.short_amount(item.map_or(0, |it| it.cost)), cost_w),
+            pad_left(&score, score_w),
             pad(&format!(" {pin}"), pin_w)
         );
         let line_style = if w.in_list && i == w.cursor {
@@ -222,10 +222,6 @@ fn draw_list(f: &mut Frame, area: Rect, app: &App, w: &WhatIf, a: &Answer, t: &T
         ));
     }
     f.render_widget(Paragraph::new(lines), area);
-}
-
-fn right(s: &str, w: usize) -> String {
-    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
 }
 
 /// "○ etter kuttet": the goal tree's mark for a goal the what-if would leave without a

@@ -91,6 +91,11 @@ pub fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
 
+/// `s` right-aligned in `w` columns (by columns, as [`pad`]); never cut.
+pub fn pad_left(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
+}
+
 /// Spans cut to `room` columns; the span that does not fit ends with an ellipsis.
 pub fn fit_spans(spans: Vec<Span<'static>>, room: usize) -> Vec<Span<'static>> {
     let mut out = Vec::new();
