@@ -22,6 +22,7 @@ mod optional;
 mod parse_error;
 pub mod progress;
 pub mod record;
+pub mod round;
 pub mod save;
 #[cfg(test)]
 pub(crate) mod save_strategy;
