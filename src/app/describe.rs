@@ -32,6 +32,11 @@ fn field(app: &App, l: Lang, e: &Edit) -> String {
         }
         Edit::Decision { .. } => l.pick("vedtak", "decision").into(),
         Edit::Note { .. } => l.pick("notat", "note").into(),
+        Edit::Ratings { ratings, .. } => format!(
+            "{} ({})",
+            l.pick("medlemmenes score", "the seats' scores"),
+            ratings.len()
+        ),
         Edit::Health { .. } => l.pick("helse", "health").into(),
         Edit::Status { .. } => "status".into(),
         Edit::RiskProbability { .. } => l.pick("sannsynlighet", "probability").into(),

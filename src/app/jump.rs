@@ -112,7 +112,7 @@ fn go_to(app: &mut App, s: &Stepped) -> bool {
                 app.criterion_cursor = ci;
             }
         }
-        Edit::Decision { .. } | Edit::Note { .. } => {
+        Edit::Decision { .. } | Edit::Note { .. } | Edit::Ratings { .. } => {
             app.pane = Pane::Evaluation;
             app.detail = false;
         }

@@ -107,15 +107,11 @@ fn count(a: &Value, b: &Value) -> usize {
 }
 
 /// A whole item added or removed: one, except an evaluation, which counts what it
-/// holds (two scores and a decision are three).
+/// holds (two scores and a decision are three), and a member's rating, which counts its
+/// scores.
 fn item(v: &Value) -> usize {
     match v {
-        Value::Struct("Evaluation", fields) => fields
-            .iter()
-            .filter(|(k, _)| !matches!(*k, "date" | "by"))
-            .map(|(_, v)| leaves(v))
-            .sum::<usize>()
-            .max(1),
+        Value::Struct("Evaluation" | "Rating", _) => leaves(v).max(1),
         Value::None => 0,
         _ => 1,
     }
@@ -127,7 +123,18 @@ fn leaves(v: &Value) -> usize {
         Value::None => 0,
         Value::Seq(x) => x.iter().map(leaves).sum(),
         Value::Map(x) => x.iter().map(|(_, v)| leaves(v)).sum(),
-        Value::Struct(_, x) => x.iter().map(|(_, v)| leaves(v)).sum(),
+        // Who and when are not items of their own: an evaluation's date and author, the
+        // name a rating is by.
+        Value::Struct(name, x) => x
+            .iter()
+            .filter(|(k, _)| {
+                !matches!(
+                    (*name, *k),
+                    ("Evaluation", "date" | "by") | ("Rating", "by")
+                )
+            })
+            .map(|(_, v)| leaves(v))
+            .sum(),
     }
 }
 

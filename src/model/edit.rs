@@ -11,13 +11,14 @@ pub use super::history::History;
 pub use super::record::{MeetingRecord, Stamp};
 use super::types::{
     Date, Decision, Evaluation, FollowUp, Funding, Goal, Health, MeasuredResult, Portfolio,
-    Project, Risk, RiskStatus, Status,
+    Project, Rating, Risk, RiskStatus, Status,
 };
 pub use fields::{GoalField, ProjectField, RiskField};
 
 mod error;
 pub(crate) mod fields;
 mod items;
+mod ratings;
 pub mod structure;
 
 pub use error::EditError;
@@ -40,6 +41,13 @@ pub enum Edit {
         project: String,
         date: Date,
         note: Option<String>,
+    },
+    /// Set the members' own scores from a scoring round in the meeting's evaluation
+    /// (its `ratings`; an empty list clears them). Kept sorted by name, one per person.
+    Ratings {
+        project: String,
+        date: Date,
+        ratings: Vec<Rating>,
     },
     Health {
         project: String,
@@ -196,6 +204,7 @@ impl Edit {
             Edit::Score { project, .. }
             | Edit::Decision { project, .. }
             | Edit::Note { project, .. }
+            | Edit::Ratings { project, .. }
             | Edit::Health { project, .. }
             | Edit::Status { project, .. }
             | Edit::RiskProbability { project, .. }
@@ -276,12 +285,12 @@ impl Edit {
         }
     }
 
-    /// Whether the edit is held by the meeting's evaluation (score, decision, note)
-    /// rather than by the change log.
+    /// Whether the edit is held by the meeting's evaluation (score, decision, note,
+    /// the members' ratings) rather than by the change log.
     pub fn is_evaluation(&self) -> bool {
         matches!(
             self,
-            Edit::Score { .. } | Edit::Decision { .. } | Edit::Note { .. }
+            Edit::Score { .. } | Edit::Decision { .. } | Edit::Note { .. } | Edit::Ratings { .. }
         )
     }
 
@@ -294,6 +303,7 @@ impl Edit {
             } => format!("evaluations.{date}.scores.{criterion}"),
             Edit::Decision { date, .. } => format!("evaluations.{date}.decision"),
             Edit::Note { date, .. } => format!("evaluations.{date}.note"),
+            Edit::Ratings { date, .. } => format!("evaluations.{date}.ratings"),
             Edit::Health { .. } => "health".into(),
             Edit::Status { .. } => "status".into(),
             Edit::RiskProbability { risk, .. } => format!("risks.{risk}.probability"),
@@ -347,6 +357,7 @@ impl Edit {
             Edit::Score { score, .. } => score.map(|s| s.to_string()),
             Edit::Decision { decision, .. } => decision.map(|d| format!("{d:?}")),
             Edit::Note { note, .. } => text(note),
+            Edit::Ratings { ratings: r, .. } => (!r.is_empty()).then(|| ratings::written(r)),
             Edit::Health { health, .. } => health.map(|h| format!("{h:?}")),
             Edit::Status { status, .. } => Some(format!("{status:?}")),
             Edit::RiskProbability { value, .. } | Edit::RiskConsequence { value, .. } => {
@@ -416,6 +427,10 @@ impl Edit {
         {
             return Err(EditError::NoCriterion(criterion.clone()));
         }
+        let kept = match self {
+            Edit::Ratings { ratings: r, .. } => Some(ratings::checked(r, &p.criteria)?),
+            _ => None,
+        };
         let criteria_order: Vec<String> = p.criteria.iter().map(|c| c.id.clone()).collect();
         let pr = &mut p.projects[pi];
         if items::apply(self, pr)? {
@@ -455,6 +470,9 @@ impl Edit {
             }
             Edit::Note { date, note, .. } => {
                 meeting_evaluation(pr, *date).note = note.clone().filter(|n| !n.is_empty());
+            }
+            Edit::Ratings { date, .. } => {
+                meeting_evaluation(pr, *date).ratings = kept.unwrap_or_default();
             }
             Edit::Health { health, .. } => pr.health = *health,
             Edit::Status { status, .. } => pr.status = *status,
@@ -504,10 +522,12 @@ impl Edit {
             // Handled above: structural edits, items, and the meeting record (no project).
             _ => return Ok(Some(pi)),
         }
-        // Cleared back to nothing (a score taken back, no decision, no note): the day's
-        // evaluation goes, so the file is as it was and nothing counts as unsaved.
-        if let Edit::Score { date, .. } | Edit::Decision { date, .. } | Edit::Note { date, .. } =
-            self
+        // Cleared back to nothing (a score taken back, no decision, no note, no ratings):
+        // the day's evaluation goes, so the file is as it was and nothing counts as unsaved.
+        if let Edit::Score { date, .. }
+        | Edit::Decision { date, .. }
+        | Edit::Note { date, .. }
+        | Edit::Ratings { date, .. } = self
             && pr.evaluations.last().is_some_and(|e| {
                 e.date == *date
                     && e.scores.is_empty()

@@ -42,6 +42,8 @@ pub enum EditError {
     BadSdg,
     #[error("a project is added or removed on its own, not with other edits")]
     Reshape,
+    #[error("{0} rates twice; keep one rating per person")]
+    RatesTwice(String),
 }
 
 /// The words an [`EditError`] names a field with, in bokmål.
@@ -55,6 +57,7 @@ fn nb_what(what: &str) -> &'static str {
         "a result's name" => "et resultats navn",
         "a funding line's source" => "en finansierings kilde",
         "a goal's title" => "et måls tittel",
+        "a rating's name" => "navnet i en vurdering",
         _ => "feltet",
     }
 }
@@ -139,6 +142,13 @@ impl EditError {
                 "måltreet kan ha høyst 31 nivåer"
             ),
             EditError::Invalid(m) => m.clone(),
+            EditError::RatesTwice(by) => {
+                let by = c(by);
+                msg!(
+                    "{by} rates twice; keep one rating per person",
+                    "{by} har to vurderinger; behold én vurdering per person"
+                )
+            }
             EditError::BadSdg => msg!(
                 "an SDG must be between 1 and 17",
                 "et bærekraftsmål må være mellom 1 og 17"

@@ -267,3 +267,72 @@ fn a_file_with_a_byte_order_mark_keeps_it_on_save() {
     assert!(out.starts_with("\u{feff}// top\n"), "{out:?}");
     assert!(out.contains("health: Red,"));
 }
+
+fn ratings(project: &str, date: &str, by: &[(&str, &[(&str, i64)])]) -> Edit {
+    Edit::Ratings {
+        project: project.into(),
+        date: Date::parse(date).unwrap(),
+        ratings: by
+            .iter()
+            .map(|(name, scores)| crate::model::Rating {
+                by: name.to_string(),
+                scores: scores.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn the_members_ratings_are_saved_losslessly_in_the_evaluation_they_belong_to() {
+    // Into the evaluation B has (one line), and into a new one of A's (a list made).
+    let edits = [
+        ratings(
+            "B",
+            "2026-01-01",
+            &[
+                ("Ola «o»", &[("goals", 2)]),
+                ("Kari", &[("goals", 4), ("results", 5)]),
+            ],
+        ),
+        ratings("A", "2026-11-26", &[("Ida", &[("goals", 3)])]),
+    ];
+    let out = saved(SMALL, &edits);
+    assert!(
+        out.contains(
+            r#"Evaluation(date: "2026-01-01", scores: {"goals": 3}, ratings: [Rating(by: "Kari", scores: {"goals": 4, "results": 5}), Rating(by: "Ola «o»", scores: {"goals": 2})])"#
+        ),
+        "{out}"
+    );
+    assert!(out.contains(r#"by: "Ida""#), "{out}");
+    for c in ["// top", "// the name", "// running"] {
+        assert!(out.contains(c), "lost {c}: {out}");
+    }
+    // Read back, it is what was recorded; and it checks clean.
+    let back = crate::model::load_str(&out);
+    assert_eq!(back.errors(), 0, "{:?}", back.diagnostics);
+    let mut want = parse(SMALL).unwrap();
+    for e in &edits {
+        e.apply(&mut want).unwrap();
+    }
+    assert_eq!(back.portfolio.unwrap(), want);
+    // Only B's evaluation line changed, and A's new evaluation was added.
+    let (added, removed) = changed_lines(SMALL, &out);
+    assert_eq!(
+        removed, 2,
+        "B's line, and A's closing `goals` line: {added:#?}"
+    );
+    // Taken back out, the file loads as it was (the lists stay, empty), comments kept.
+    let clear = [
+        ratings("B", "2026-01-01", &[]),
+        ratings("A", "2026-11-26", &[]),
+    ];
+    let p = parse(&out).unwrap();
+    let mut q = p.clone();
+    for e in &clear {
+        e.apply(&mut q).unwrap();
+    }
+    let cleared = save_text(&out, &p, &q).unwrap();
+    assert_eq!(parse(&cleared).unwrap(), parse(SMALL).unwrap(), "{cleared}");
+    assert!(!cleared.contains("Rating("), "{cleared}");
+    assert!(cleared.contains("// running"), "{cleared}");
+}
