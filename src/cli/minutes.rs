@@ -3,9 +3,10 @@
 //!
 //! 1. who chaired, kept the record, came and sent apologies, and the meeting's note;
 //! 2. each project the meeting dealt with, in the agenda's order (then the rest in file
-//!    order): its evaluation of the day (scores, weighted total, decision, note, who
-//!    recorded it), every field the day's change log changed (health, status, risks) as
-//!    first → last, and the follow-ups it raised, changed and reported done;
+//!    order): its evaluation of the day (scores, weighted total, the members' own scores
+//!    from a scoring round, decision, note, who recorded it), every field the day's
+//!    change log changed (health, status, risks) as first → last, and the follow-ups it
+//!    raised, changed and reported done;
 //! 3. the changes that name a goal or no project;
 //! 4. every follow-up open at the meeting, overdue ones first;
 //! 5. the projects the meeting did not deal with.
@@ -19,6 +20,7 @@ mod words;
 use std::fmt::Write;
 
 use crate::model::figures::score_total;
+use crate::model::round;
 use crate::model::{Change, Date, Evaluation, Goal, Portfolio};
 use crate::text::{Lang, Noun};
 
@@ -240,6 +242,7 @@ fn evaluation(o: &mut String, p: &Portfolio, ev: &Evaluation, l: Lang) {
     // "2.1 · 2 of 3" when not every criterion was scored: one form everywhere.
     let total = l.total(score_total(ev, &p.criteria));
     let _ = writeln!(o, "- {}: {total}", l.pick("Vektet sum", "Weighted total"));
+    ratings(o, p, ev, l);
     let _ = writeln!(
         o,
         "- **{}: {}**",
@@ -252,6 +255,43 @@ fn evaluation(o: &mut String, p: &Portfolio, ev: &Evaluation, l: Lang) {
     }
     if let Some(by) = &ev.by {
         let _ = writeln!(o, "- {}: {}", l.pick("Ført av", "Recorded by"), md(by));
+    }
+}
+
+/// Those who scored in a scoring round, for the minutes' count.
+const SEAT: Noun = Noun {
+    nb: ("medlem", "medlemmer"),
+    en: ("seat", "seats"),
+};
+
+/// The members' own scores from a scoring round, per criterion with any: the group's
+/// score, theirs in name order and the spread, a disagreement in bold.
+fn ratings(o: &mut String, p: &Portfolio, ev: &Evaluation, l: Lang) {
+    if ev.ratings.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "- {}, {}:",
+        l.pick("Vurderingsrunde", "Scoring round"),
+        l.count(ev.ratings.len() as i64, SEAT)
+    );
+    let words = round::Words::of(l);
+    for (c, t) in p
+        .criteria
+        .iter()
+        .zip(round::tally_of(&p.criteria, &ev.ratings))
+    {
+        if t.scores.is_empty() {
+            continue;
+        }
+        let mark = if t.disagree {
+            format!(" · **{}**", words.disagreement)
+        } else {
+            String::new()
+        };
+        let line = t.short(&md(&c.name), ev.scores.get(&c.id).copied(), l);
+        let _ = writeln!(o, "  - {line}{mark}");
     }
 }
 

@@ -114,7 +114,7 @@ pub fn lay_out(app: &App, pi: usize, t: &Theme, width: usize, cur: Option<Stop>)
         .chain(sections::results(&cx, pr))
         .chain(sections::risks(&cx, pr))
         .chain(follow_ups(&cx, pr, width))
-        .chain(sections::evaluations(&cx, pr))
+        .chain(sections::evaluations(&cx, pr, width))
     {
         for line in wrap(lg.spans, width, lg.indent) {
             out.lines.push(line);

@@ -315,3 +315,49 @@ fn a_follow_up_raised_and_done_at_the_same_meeting_says_so_and_is_not_open() {
     );
     assert!(m.contains("## Open follow-ups (1)\n"), "{m}");
 }
+
+#[test]
+fn a_scoring_round_is_written_per_criterion_with_its_spread_and_disagreement_marked() {
+    let file = r#"(name: "Plan", organisation: "Kommune",
+    criteria: [
+        (id: "goals", name: "Måloppnåelse", weight: 40),
+        (id: "x", name: "Fare *fet* | \u{1b}[2J", weight: 30),
+        (id: "budget", name: "Økonomi", weight: 30),
+    ],
+    projects: [
+        (id: "A", name: "Alfa", evaluations: [
+            (date: "2026-11-22", scores: {"goals": 4}, decision: Continue, ratings: [
+                (by: "Knut", scores: {"goals": 5, "x": 1}),
+                (by: "Aisha", scores: {"goals": 3, "x": 2}),
+                (by: "Ida", scores: {"goals": 4}),
+            ]),
+        ]),
+    ],
+    goals: [],
+)"#;
+    let p = parse(file).unwrap();
+    let en = minutes(&p, None, Lang::En);
+    assert!(
+        en.contains(
+            "- Weighted total: 4.0 · 1 of 3\n\
+             - Scoring round, 3 seats:\n  \
+             - Måloppnåelse 4 · seats 3, 4, 5 · spread 2 · **disagreement**\n  \
+             - Fare \\*fet\\* \\| ␛\\[2J – · seats 2, 1 · spread 1\n\
+             - **Decision: Continue**\n"
+        ),
+        "{en}"
+    );
+    let nb = minutes(&p, None, Lang::Nb);
+    assert!(
+        nb.contains(
+            "- Vurderingsrunde, 3 medlemmer:\n  \
+             - Måloppnåelse 4 · medlemmene 3, 4, 5 · sprik 2 · **uenighet**\n"
+        ),
+        "{nb}"
+    );
+    assert!(
+        !nb.contains("Økonomi – · "),
+        "no one scored it: no line\n{nb}"
+    );
+    assert!(!en.contains('\u{1b}'), "{en}");
+}

@@ -4,11 +4,12 @@
 use ratatui::text::Span;
 
 use super::super::theme::band_symbol;
-use super::super::width::{pad, width};
+use super::super::width::{fit_spans, pad, width};
 use super::super::{clean, fit};
 use super::{Cx, Logical, NBSP, dim_line, glue, label, sep, text};
 use crate::app::detail::Stop;
 use crate::model::figures::{results_reached, risk_band, risk_score, score_total};
+use crate::model::round;
 use crate::model::{Evaluation, FundingStatus, Project, RiskStatus};
 
 pub(super) fn budget(cx: &Cx, pr: &Project, pi: usize, room: usize) -> Vec<Logical> {
@@ -292,7 +293,9 @@ pub(super) fn risks(cx: &Cx, pr: &Project) -> Vec<Logical> {
     out
 }
 
-pub(super) fn evaluations(cx: &Cx, pr: &Project) -> Vec<Logical> {
+/// The evaluation history, each line at most `room` columns wide where it is cut rather
+/// than wrapped (a scoring round's lines).
+pub(super) fn evaluations(cx: &Cx, pr: &Project, room: usize) -> Vec<Logical> {
     let (app, t, l) = (cx.app, cx.t, cx.app.lang);
     let mut out = cx.section(
         format!(
@@ -382,9 +385,91 @@ pub(super) fn evaluations(cx: &Cx, pr: &Project) -> Vec<Logical> {
         if scores.len() > 1 {
             out.push(Logical::new(scores, 6).at(stop));
         }
+        out.extend(ratings(cx, ev, room).into_iter().map(|lg| lg.at(stop)));
         if let Some(note) = ev.note.as_deref().filter(|n| !n.trim().is_empty()) {
             out.push(Logical::new(vec![text(format!("      «{}»", clean(note)))], 7).at(stop));
         }
     }
     out
+}
+
+/// A scoring round's members' scores, one line per criterion any of them scored, never
+/// wider than `room`: "Måloppnåelse 4 · medlemmene 3, 4, 5 · sprik 2 ▲ uenighet". When
+/// it does not fit, the criterion's name is cut to 16 columns, then the list of scores:
+/// the group's score, the spread and the disagreement always show.
+fn ratings(cx: &Cx, ev: &Evaluation, room: usize) -> Vec<Logical> {
+    const INDENT: &str = "        ";
+    let (app, t, l) = (cx.app, cx.t, cx.app.lang);
+    if ev.ratings.is_empty() {
+        return Vec::new();
+    }
+    let words = round::Words::of(l);
+    let criteria = &app.portfolio.criteria;
+    let mut out = Vec::new();
+    for (c, tally) in criteria.iter().zip(round::tally_of(criteria, &ev.ratings)) {
+        if tally.scores.is_empty() {
+            continue;
+        }
+        let group = ev
+            .scores
+            .get(&c.id)
+            .map_or_else(|| "–".to_string(), |s| s.to_string());
+        let group = format!("{NBSP}{group}");
+        let seats = format!(" · {} ", words.seats);
+        let spread = format!(
+            " · {}{NBSP}{}",
+            words.spread,
+            tally
+                .spread
+                .map_or_else(|| "–".to_string(), |s| s.to_string())
+        );
+        let mark = if tally.disagree {
+            format!(" ▲{NBSP}{}", words.disagreement)
+        } else {
+            String::new()
+        };
+        let avail = room.saturating_sub(INDENT.len());
+        let fixed = width(&group) + width(&seats) + width(&spread) + width(&mark);
+        let name = clean(&c.name);
+        // The list has the room it needs, unless that leaves the name (whole above, in
+        // the scores' line) fewer than 16 columns; and always at least "3, …".
+        let list = tally.list();
+        let least = width(&list).min(4);
+        let name_room = avail
+            .saturating_sub(fixed + width(&list))
+            .max(width(&name).min(16))
+            .min(avail.saturating_sub(fixed + least))
+            .max(1);
+        let name = fit(&name, name_room);
+        let list = list_in(&tally, avail.saturating_sub(width(&name) + fixed));
+        let spans = vec![
+            text(INDENT),
+            Span::styled(glue(&name), t.dim),
+            Span::styled(group, t.title),
+            Span::styled(seats, t.dim),
+            text(list),
+            Span::styled(spread, t.dim),
+            Span::styled(mark, t.warn),
+        ];
+        out.push(Logical::new(fit_spans(spans, room), 8));
+    }
+    out
+}
+
+/// The tally's scores in `room` columns: whole, or as many as fit and then "…" as one
+/// more ("3, 4, 5, …"), so a cut never looks like a score.
+fn list_in(tally: &round::Tally, room: usize) -> String {
+    let all = tally.list();
+    if width(&all) <= room {
+        return all;
+    }
+    let mut kept = String::new();
+    for (_, s) in &tally.scores {
+        let next = format!("{kept}{s}, ");
+        if width(&next) + 1 > room {
+            break;
+        }
+        kept = next;
+    }
+    format!("{kept}…")
 }
