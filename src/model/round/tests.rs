@@ -274,3 +274,86 @@ fn the_short_form_reads_in_both_languages() {
     );
     assert_eq!(Words::of(Lang::Nb).disagreement, "uenighet");
 }
+
+mod props {
+    use super::*;
+    use crate::model::edit::Edit;
+    use proptest::prelude::*;
+
+    /// One member's score or its taking back: names with and without spaces around them,
+    /// Norwegian letters; the portfolio's criteria and one it does not have; scores in
+    /// and out of range.
+    fn op() -> impl Strategy<Value = (String, String, Option<i64>)> {
+        (
+            prop::sample::select(vec![
+                "Ida", " Ida", "Åse", "Øystein", "aisha", "Aisha", "", "Knut",
+            ]),
+            prop::sample::select(vec!["goals", "results", "budget", "unknown"]),
+            prop::option::of(-1i64..8),
+        )
+            .prop_map(|(b, c, s)| (b.to_string(), c.to_string(), s))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Whatever the members do, the ratings are one per name, sorted, 1–5, for the
+        /// portfolio's criteria in its order; a round taken up from them gives them
+        /// again; and the evaluation takes them as they are.
+        #[test]
+        fn the_ratings_a_round_gives_are_always_valid_and_kept_as_given(
+            ops in prop::collection::vec(op(), 0..40),
+            reveal_at in 0usize..40,
+        ) {
+            let criteria = default_criteria();
+            let mut r = round();
+            for (i, (by, c, s)) in ops.iter().enumerate() {
+                if i == reveal_at {
+                    r.reveal();
+                }
+                let before = r.clone();
+                if r.rate(by, c, *s).is_err() {
+                    prop_assert_eq!(&r, &before, "a refused score changes nothing");
+                }
+            }
+            let ratings = r.ratings(&criteria);
+            for w in ratings.windows(2) {
+                prop_assert_eq!(collate::cmp(&w[0].by, &w[1].by), Ordering::Less);
+            }
+            for x in &ratings {
+                prop_assert!(!x.by.trim().is_empty() && x.by == x.by.trim());
+                prop_assert!(!x.scores.is_empty());
+                prop_assert!(x.scores.values().all(|s| (1..=5).contains(s)));
+                let order: Vec<usize> = x
+                    .scores
+                    .keys()
+                    .map(|k| criteria.iter().position(|c| &c.id == k).unwrap())
+                    .collect();
+                prop_assert!(order.windows(2).all(|w| w[0] < w[1]));
+            }
+            // Before the reveal, the chair sees counts only; after, the tally's scores
+            // are the ratings'.
+            match r.tally(&criteria) {
+                None => prop_assert!(!r.is_revealed()),
+                Some(t) => {
+                    let n: usize = t.iter().map(|t| t.scores.len()).sum();
+                    let m: usize = ratings.iter().map(|x| x.scores.len()).sum();
+                    prop_assert_eq!(n, m);
+                }
+            }
+            let back = Round::from_ratings("P-01".into(), day(), &ratings, r.is_revealed());
+            prop_assert_eq!(back.ratings(&criteria), ratings.clone());
+
+            let mut p = crate::model::parse(include_str!("../../../tests/fixtures/example.ron")).unwrap();
+            let e = Edit::Ratings { project: "P-01".into(), date: day(), ratings: ratings.clone() };
+            prop_assert!(e.apply(&mut p).is_ok());
+            let kept = p.projects[0]
+                .evaluations
+                .iter()
+                .find(|x| x.date == day())
+                .map(|x| x.ratings.clone())
+                .unwrap_or_default();
+            prop_assert_eq!(kept, ratings);
+        }
+    }
+}
