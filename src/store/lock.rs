@@ -95,9 +95,10 @@ pub enum LockState {
 pub fn acquire(doc_path: impl AsRef<Path>) -> io::Result<LockState> {
     let doc = canonical_new(doc_path.as_ref())?;
     let path = lock_path(&doc);
+    let mode = sidecar::meeting_mode(&doc);
     // A holder that is just letting go removes the file; then lock the new one instead.
     for _ in 0..8 {
-        let mut f = match sidecar::create_new(&path, 0o644) {
+        let mut f = match sidecar::create_new_exact(&path, mode) {
             Ok(f) => f,
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                 match sidecar::open(&path, sidecar::Access::Write) {
@@ -150,8 +151,8 @@ pub fn acquire(doc_path: impl AsRef<Path>) -> io::Result<LockState> {
             continue;
         }
         let text = format!("pid={}\nhost={}\n", std::process::id(), host_name());
-        if let Err(e) = f
-            .set_len(0)
+        if let Err(e) = sidecar::set_mode(&f, mode)
+            .and_then(|()| f.set_len(0))
             .and_then(|()| f.write_all(text.as_bytes()))
             .and_then(|()| f.sync_data())
         {

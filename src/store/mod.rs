@@ -34,6 +34,7 @@
 pub mod atomic;
 pub mod journal;
 pub mod kept;
+mod lines;
 pub mod lock;
 pub mod read;
 pub mod sidecar;
