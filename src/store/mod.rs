@@ -18,8 +18,8 @@
 //!   copies, the chair's state and the seats' files are opened through [`sidecar`] only:
 //!   `O_NOFOLLOW`, `O_EXCL` on creation, never into another user's file. Temporary files
 //!   left by a process that died mid-save are removed at the next start or save.
-//! - **Whoever may read the file may follow the meeting.** Journal, lock and [`chair`]
-//!   files take its read permissions ([`sidecar::meeting_mode`]); kept copies not.
+//! - **Whoever may read the file may follow the meeting.** Journal, lock, [`chair`] and
+//!   [`seat`] files take its read permissions ([`sidecar::meeting_mode`]); kept copies not.
 //! - **The file's own protection counts.** A file this user may not write opens
 //!   read-only ([`Document::write_protected`]) and [`save`] refuses it.
 //! - **The file stays the user's.** A save writes into the text styr loaded only what
@@ -40,6 +40,7 @@ pub mod kept;
 mod lines;
 pub mod lock;
 pub mod read;
+pub mod seat;
 pub mod sidecar;
 mod xattr;
 
@@ -63,6 +64,9 @@ pub use journal::{
     replay,
 };
 pub use lock::{Lock, LockState, acquire, acquire_as};
+pub use seat::{
+    JoinOutcome, SEAT_VERSION, Seat, SeatEntry, SeatSeen, is_meeting_file, join, seat_path, seats,
+};
 
 /// FNV-1a, 64 bits: a stable content hash (the same on every machine and every run).
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
