@@ -341,7 +341,12 @@ fn journal_append_read_and_replay_give_the_edited_state() {
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = fs::metadata(j.path()).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600, "the journal holds the meeting's notes");
+        let doc_mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode,
+            0o600 | (doc_mode & 0o044),
+            "the journal is readable by whoever may read the file"
+        );
     }
 
     let rec = store::read_journal(&path).unwrap().expect("a journal");
@@ -553,7 +558,7 @@ fn a_lock_held_by_another_process_is_reported() {
     let mut c = child("lock", &path);
     wait_for(&mut c, |l| l == "locked");
     match store::acquire(&path).unwrap() {
-        LockState::HeldByOther { pid, host } => {
+        LockState::HeldByOther { pid, host, .. } => {
             assert_eq!(pid, Some(c.id()));
             assert!(host.is_some_and(|h| !h.is_empty()));
         }

@@ -46,7 +46,7 @@ impl Session {
         }
         match store::acquire(doc.path()) {
             Ok(LockState::Acquired(lock)) => self.lock = Some(lock),
-            Ok(LockState::HeldByOther { pid, host }) => {
+            Ok(LockState::HeldByOther { pid, host, .. }) => {
                 // Two writers would overwrite each other's journal and file: this one
                 // follows read-only, and the other is told.
                 app.read_only = true;

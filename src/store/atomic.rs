@@ -22,9 +22,33 @@ const TMP_SUFFIX: &str = ".styr-tmp";
 /// permissions, extended attributes and (where the system allows) owner and group.
 /// Returns the new file, open.
 pub fn replace(path: &Path, bytes: &[u8], like: Option<&Metadata>) -> io::Result<File> {
-    let tmp = prepared(path, bytes, like.map(Metadata::permissions), like)?;
+    let tmp = prepared(path, bytes, like.map(Metadata::permissions), like, true)?;
     let f = tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(path);
+    Ok(f)
+}
+
+/// Replace `path` with `bytes` atomically, the new file made with exactly `mode` (a
+/// meeting's file, see [`super::sidecar::meeting_mode`]). With `durable`, the new file and
+/// the folder are synced, as [`replace`] does; without, the rename is still all or nothing
+/// but a crash of the machine (not of styr) may lose it — for what is written often and
+/// matters little, such as the chair's cursor. Returns the new file, open.
+pub fn replace_mode(path: &Path, bytes: &[u8], mode: u32, durable: bool) -> io::Result<File> {
+    #[cfg(unix)]
+    let perms = {
+        use std::os::unix::fs::PermissionsExt;
+        Some(Permissions::from_mode(mode))
+    };
+    #[cfg(not(unix))]
+    let perms = {
+        let _ = mode;
+        None
+    };
+    let tmp = prepared(path, bytes, perms, None, durable)?;
+    let f = tmp.persist(path).map_err(|e| e.error)?;
+    if durable {
+        sync_dir(path);
+    }
     Ok(f)
 }
 
@@ -85,7 +109,7 @@ pub fn write_new(path: &Path, bytes: &[u8], perms: Option<Permissions>) -> io::R
         return Ok(false);
     }
     let perms = new_file_permissions(perms);
-    let tmp = prepared(path, bytes, perms, None)?;
+    let tmp = prepared(path, bytes, perms, None, true)?;
     match tmp.persist_noclobber(path) {
         Ok(_) => {
             sync_dir(path);
@@ -165,12 +189,13 @@ fn owner_tag(pid: u32) -> String {
     )
 }
 
-/// A synced temporary file beside `path` holding `bytes`.
+/// A temporary file beside `path` holding `bytes`, synced if `sync`.
 fn prepared(
     path: &Path,
     bytes: &[u8],
     perms: Option<Permissions>,
     like: Option<&Metadata>,
+    sync: bool,
 ) -> io::Result<NamedTempFile> {
     let mut prefix = tmp_prefix(path);
     prefix.push(owner_tag(std::process::id()));
@@ -194,7 +219,9 @@ fn prepared(
     #[cfg(not(unix))]
     let _ = like;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
+    if sync {
+        tmp.as_file().sync_all()?;
+    }
     Ok(tmp)
 }
 

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::lines::{line_of, parse_lines};
 use super::{Document, Fingerprint, atomic, canonical_new, sidecar, sidecar_path};
 use crate::model::edit::{Edit, History, Stamp};
 use crate::model::{Date, Portfolio};
@@ -128,7 +129,7 @@ impl Journal {
         if self.file.is_none() {
             let mut text = line_of(&self.header())?;
             text.push_str(&line);
-            let mut f = create_private(&self.path)?;
+            let mut f = sidecar::create_new_exact(&self.path, self.mode())?;
             if let Err(e) = f.write_all(text.as_bytes()).and_then(|()| f.sync_all()) {
                 drop(f);
                 let _ = fs::remove_file(&self.path);
@@ -196,6 +197,12 @@ impl Journal {
         }
     }
 
+    /// The journal's mode: it takes the read permissions of the portfolio file, so that
+    /// whoever may read the file may follow the meeting (seats read the chair's journal).
+    fn mode(&self) -> u32 {
+        sidecar::meeting_mode(&self.doc_path)
+    }
+
     fn header(&self) -> JournalHeader {
         JournalHeader {
             styr_journal: VERSION,
@@ -219,7 +226,7 @@ impl Journal {
         for e in &self.entries {
             text.push_str(&line_of(e)?);
         }
-        let written = atomic::replace(&self.path, text.as_bytes(), None)?;
+        let written = atomic::replace_mode(&self.path, text.as_bytes(), self.mode(), true)?;
         // Append through a handle opened without following links, and make sure it is
         // the file just written (nobody swapped the name meanwhile).
         let f = sidecar::open(&self.path, sidecar::Access::Append)?;
@@ -239,22 +246,6 @@ impl Journal {
     pub fn keep_only(&mut self, entries: Vec<JournalEntry>) {
         self.entries = entries;
     }
-}
-
-/// One value as one line of RON (ron escapes newlines in strings, so it stays one line).
-fn line_of<T: Serialize>(value: &T) -> io::Result<String> {
-    let mut s = ron::to_string(value).map_err(io::Error::other)?;
-    if s.contains('\n') {
-        return Err(io::Error::other("a journal line would span lines"));
-    }
-    s.push('\n');
-    Ok(s)
-}
-
-/// Create a file only this user can read (the journal holds the meeting's notes); never
-/// through a link, never over a file that is there.
-fn create_private(path: &Path) -> io::Result<File> {
-    sidecar::create_new(path, 0o600)
 }
 
 /// Remove a journal (or a kept copy) of this user's. Another user's is theirs, and a
@@ -357,44 +348,13 @@ pub fn read_journal(doc_path: impl AsRef<Path>) -> io::Result<Option<Recovered>>
 }
 
 fn parse_journal(path: PathBuf, bytes: &[u8]) -> Recovered {
-    let mut lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
-    // After the last '\n' is either nothing or a line whose write never finished.
-    let tail = lines.pop().unwrap_or_default();
-    let torn_tail = !tail.is_empty();
-    let mut header = None;
-    let mut entries = Vec::new();
-    let mut unreadable = 0;
-    // As the file is read: a project, a risk or a budget in an entry (issue 17) has
-    // fields that take a plain value for an optional one. Older lines read the same.
-    let opts = crate::model::load::ron_options();
-    for (i, raw) in lines.iter().enumerate() {
-        let Ok(text) = std::str::from_utf8(raw) else {
-            unreadable += 1;
-            continue;
-        };
-        if text
-            .trim_matches(|c: char| c.is_whitespace() || c == '\0')
-            .is_empty()
-        {
-            continue;
-        }
-        if i == 0
-            && let Ok(h) = opts.from_str::<JournalHeader>(text)
-        {
-            header = Some(h);
-            continue;
-        }
-        match opts.from_str::<JournalEntry>(text) {
-            Ok(e) => entries.push(e),
-            Err(_) => unreadable += 1,
-        }
-    }
+    let lines = parse_lines::<JournalHeader, JournalEntry>(bytes);
     Recovered {
         path,
-        header,
-        entries,
-        torn_tail,
-        unreadable,
+        header: lines.header,
+        entries: lines.entries,
+        torn_tail: lines.torn_tail,
+        unreadable: lines.unreadable,
         len: bytes.len() as u64,
         owner: None,
     }

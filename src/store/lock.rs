@@ -83,21 +83,32 @@ pub enum LockState {
     HeldByOther {
         pid: Option<u32>,
         host: Option<String>,
+        /// Who chairs the meeting: the name the holder locked as ([`acquire_as`]); `None`
+        /// when it gave none. Text from a file: clean it before it is shown.
+        by: Option<String>,
     },
 }
 
-/// Try to lock the sidecar of `doc_path`. Never waits.
+/// Try to lock the sidecar of `doc_path`. Never waits. [`acquire_as`] with no name.
+pub fn acquire(doc_path: impl AsRef<Path>) -> io::Result<LockState> {
+    acquire_as(doc_path, "")
+}
+
+/// Try to lock the sidecar of `doc_path` as the chair `by` (written as a `by=NAME` line
+/// unless empty, so the seats can say who chairs). Never waits.
 ///
 /// The sidecar is never opened through a link, and another user's is never written into
 /// (see [`sidecar`]): a stale lock of another user (nobody holds it) is removed and a new
 /// one made. The lock's text (`pid=…`, `host=…`) is written completely or not at all: if
 /// writing it fails (a full disk), the lock file is removed again and the error returned.
-pub fn acquire(doc_path: impl AsRef<Path>) -> io::Result<LockState> {
+/// It takes the read permissions of the portfolio file ([`sidecar::meeting_mode`]).
+pub fn acquire_as(doc_path: impl AsRef<Path>, by: &str) -> io::Result<LockState> {
     let doc = canonical_new(doc_path.as_ref())?;
     let path = lock_path(&doc);
+    let mode = sidecar::meeting_mode(&doc);
     // A holder that is just letting go removes the file; then lock the new one instead.
     for _ in 0..8 {
-        let mut f = match sidecar::create_new(&path, 0o644) {
+        let mut f = match sidecar::create_new_exact(&path, mode) {
             Ok(f) => f,
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                 match sidecar::open(&path, sidecar::Access::Write) {
@@ -120,8 +131,8 @@ pub fn acquire(doc_path: impl AsRef<Path>) -> io::Result<LockState> {
             Err(fs::TryLockError::WouldBlock) => {
                 let mut text = String::new();
                 let _ = (&f).take(4096).read_to_string(&mut text);
-                let (pid, host) = parse_owner(&text);
-                return Ok(LockState::HeldByOther { pid, host });
+                let (pid, host, by) = parse_owner(&text);
+                return Ok(LockState::HeldByOther { pid, host, by });
             }
             Err(fs::TryLockError::Error(e)) => return Err(e),
         }
@@ -149,9 +160,12 @@ pub fn acquire(doc_path: impl AsRef<Path>) -> io::Result<LockState> {
             })?;
             continue;
         }
-        let text = format!("pid={}\nhost={}\n", std::process::id(), host_name());
-        if let Err(e) = f
-            .set_len(0)
+        let mut text = format!("pid={}\nhost={}\n", std::process::id(), host_name());
+        if !by.is_empty() {
+            text.push_str(&format!("by={}\n", escape_by(by)));
+        }
+        if let Err(e) = sidecar::set_mode(&f, mode)
+            .and_then(|()| f.set_len(0))
             .and_then(|()| f.write_all(text.as_bytes()))
             .and_then(|()| f.sync_data())
         {
@@ -209,17 +223,36 @@ fn same_file(f: &File, path: &Path) -> bool {
     }
 }
 
-fn parse_owner(text: &str) -> (Option<u32>, Option<String>) {
+/// The holder's pid, host and name, as [`acquire_as`] wrote them.
+pub(crate) fn parse_owner(text: &str) -> (Option<u32>, Option<String>, Option<String>) {
     let mut pid = None;
     let mut host = None;
+    let mut by = None;
     for line in text.lines() {
         if let Some(v) = line.strip_prefix("pid=") {
             pid = v.trim().parse().ok();
         } else if let Some(v) = line.strip_prefix("host=") {
             host = Some(v.trim().to_string()).filter(|h| !h.is_empty());
+        } else if let Some(v) = line.strip_prefix("by=") {
+            by = sidecar::percent_decode(v).filter(|b| !b.is_empty());
         }
     }
-    (pid, host)
+    (pid, host, by)
+}
+
+/// The chair's name on one line of the lock: control characters (a line break would
+/// make a `pid=` line of its own) and `%` are written as `%XX`.
+fn escape_by(by: &str) -> String {
+    sidecar::percent_encode(by, |_, c| !c.is_control())
+}
+
+/// The lock of `doc_path` (canonical) as its holder wrote it: pid, host and name, when
+/// that process is alive on this host; `None` when there is no lock, or its holder is gone.
+pub(crate) fn holder(doc_path: &Path) -> Option<(u32, String, Option<String>)> {
+    let (bytes, _) = sidecar::read(&lock_path(doc_path), 4096).ok().flatten()?;
+    let (pid, host, by) = parse_owner(&String::from_utf8_lossy(&bytes));
+    let (pid, host) = (pid?, host?);
+    (host == host_name() && alive(pid)).then_some((pid, host, by))
 }
 
 /// This machine's name, for the lock and the journal header ("unknown" if not found).
@@ -248,9 +281,10 @@ mod tests {
         };
         assert!(lock.path().exists());
         match acquire(&doc).unwrap() {
-            LockState::HeldByOther { pid, host } => {
+            LockState::HeldByOther { pid, host, by } => {
                 assert_eq!(pid, Some(std::process::id()));
                 assert_eq!(host, Some(host_name()));
+                assert_eq!(by, None, "acquire gives no name");
             }
             LockState::Acquired(_) => panic!("locked twice"),
         }
@@ -280,9 +314,52 @@ mod tests {
     fn owner_lines_are_read_tolerantly() {
         assert_eq!(
             parse_owner("pid=12\nhost=a\n"),
-            (Some(12), Some("a".into()))
+            (Some(12), Some("a".into()), None)
         );
-        assert_eq!(parse_owner(""), (None, None));
-        assert_eq!(parse_owner("pid=x\nhost=\n"), (None, None));
+        assert_eq!(parse_owner(""), (None, None, None));
+        assert_eq!(parse_owner("pid=x\nhost=\nby=\n"), (None, None, None));
+        assert_eq!(
+            parse_owner("by=%ZZ\npid=3\n"),
+            (Some(3), None, None),
+            "a name that is not one styr wrote is no name"
+        );
+    }
+
+    #[test]
+    fn the_lock_says_who_chairs_even_a_name_with_a_line_break() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("p.ron");
+        fs::write(&doc, "x").unwrap();
+        let name = "Ida\npid=1\n100%";
+        let LockState::Acquired(lock) = acquire_as(&doc, name).unwrap() else {
+            panic!("first lock refused");
+        };
+        let text = fs::read_to_string(lock.path()).unwrap();
+        assert_eq!(
+            text.lines().filter(|l| l.starts_with("pid=")).count(),
+            1,
+            "{text}"
+        );
+        match acquire_as(&doc, "Knut").unwrap() {
+            LockState::HeldByOther { pid, by, .. } => {
+                assert_eq!(pid, Some(std::process::id()));
+                assert_eq!(by.as_deref(), Some(name));
+            }
+            LockState::Acquired(_) => panic!("locked twice"),
+        }
+        let doc = fs::canonicalize(&doc).unwrap();
+        assert_eq!(
+            holder(&doc),
+            Some((std::process::id(), host_name(), Some(name.to_string())))
+        );
+        drop(lock);
+        assert_eq!(holder(&doc), None, "released: nobody chairs");
+        // A lock a dead process left (SIGKILL) names nobody either.
+        fs::write(
+            lock_path(&doc),
+            format!("pid={}\nhost={}\nby=Ida\n", u32::MAX - 1, host_name()),
+        )
+        .unwrap();
+        assert_eq!(holder(&doc), None);
     }
 }

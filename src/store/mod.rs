@@ -14,10 +14,12 @@
 //!   attributes) and syncs the folder. A symlink is followed: its target is saved, the
 //!   link stays a link. A file with several hard links is written in place instead,
 //!   through a synced copy, so the links stay (and the user is told).
-//! - **Nothing beside the file follows a link.** Lock, journal, temporary files and kept
-//!   copies are opened through [`sidecar`] only: `O_NOFOLLOW`, `O_EXCL` on creation,
-//!   never into another user's file. Temporary files left by a process that died
-//!   mid-save are removed at the next start or save.
+//! - **Nothing beside the file follows a link.** Lock, journal, temporary files, kept
+//!   copies, the chair's state and the seats' files are opened through [`sidecar`] only:
+//!   `O_NOFOLLOW`, `O_EXCL` on creation, never into another user's file. Temporary files
+//!   left by a process that died mid-save are removed at the next start or save.
+//! - **Whoever may read the file may follow the meeting.** Journal, lock, [`chair`] and
+//!   [`seat`] files take its read permissions ([`sidecar::meeting_mode`]); kept copies not.
 //! - **The file's own protection counts.** A file this user may not write opens
 //!   read-only ([`Document::write_protected`]) and [`save`] refuses it.
 //! - **The file stays the user's.** A save writes into the text styr loaded only what
@@ -32,10 +34,13 @@
 //! allow keeping it.
 
 pub mod atomic;
+pub mod chair;
 pub mod journal;
 pub mod kept;
+mod lines;
 pub mod lock;
 pub mod read;
+pub mod seat;
 pub mod sidecar;
 mod xattr;
 
@@ -51,11 +56,17 @@ use crate::model::progress::{NOBODY, Progress, Stage};
 use crate::model::save::to_ron;
 use crate::model::splice::{self, SpliceError};
 
+pub use chair::{
+    ChairState, RoundState, chair_path, chair_present, read_chair, remove_chair, write_chair,
+};
 pub use journal::{
     Journal, JournalEntry, JournalHeader, Recovered, ReplayReport, discard_journal, read_journal,
     replay,
 };
-pub use lock::{Lock, LockState, acquire};
+pub use lock::{Lock, LockState, acquire, acquire_as};
+pub use seat::{
+    JoinOutcome, SEAT_VERSION, Seat, SeatEntry, SeatSeen, is_meeting_file, join, seat_path, seats,
+};
 
 /// FNV-1a, 64 bits: a stable content hash (the same on every machine and every run).
 pub fn fnv1a64(bytes: &[u8]) -> u64 {

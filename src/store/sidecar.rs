@@ -24,6 +24,9 @@ pub enum Access {
     Write,
     /// Append only.
     Append,
+    /// Read, and append (a seat's own file: what it held is read through the handle that
+    /// holds its lock).
+    ReadAppend,
 }
 
 /// Open the existing sidecar at `path`, never through a link. For `Write` and `Append`,
@@ -34,6 +37,7 @@ pub fn open(path: &Path, access: Access) -> io::Result<File> {
         Access::Read => o.read(true),
         Access::Write => o.read(true).write(true),
         Access::Append => o.append(true),
+        Access::ReadAppend => o.read(true).append(true),
     };
     let f = with_flags(&mut o).open(path).map_err(|e| named(path, e))?;
     let meta = f.metadata()?;
@@ -86,6 +90,86 @@ pub fn create_new(path: &Path, mode: u32) -> io::Result<File> {
     #[cfg(not(unix))]
     let _ = mode;
     with_flags(&mut o).open(path).map_err(|e| named(path, e))
+}
+
+/// The mode of every file of a meeting beside `doc_path` — the chair's journal, its lock
+/// and its state, each seat's file: the owner reads and writes, and group and others may
+/// read where the portfolio file lets them (whoever may read the file may follow the
+/// meeting). 0600 when the portfolio file cannot be looked at.
+pub fn meeting_mode(doc_path: &Path) -> u32 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(doc_path).map_or(0o600, |m| 0o600 | (m.permissions().mode() & 0o044))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = doc_path;
+        0o600
+    }
+}
+
+/// [`create_new`] with exactly `mode`: it is set on the open file after creation, so the
+/// umask does not narrow what the portfolio file grants ([`meeting_mode`]).
+pub fn create_new_exact(path: &Path, mode: u32) -> io::Result<File> {
+    let f = create_new(path, mode)?;
+    if let Err(e) = set_mode(&f, mode) {
+        drop(f);
+        let _ = std::fs::remove_file(path);
+        return Err(named(path, e));
+    }
+    Ok(f)
+}
+
+/// Set the mode of an open file (`fchmod`: never through a name).
+pub fn set_mode(f: &File, mode: u32) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        f.set_permissions(std::fs::Permissions::from_mode(mode))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (f, mode);
+        Ok(())
+    }
+}
+
+/// `s` with every character `keep` refuses written as `%XX` (its UTF-8 bytes), and `%`
+/// itself too, so that [`percent_decode`] gives `s` back.
+pub fn percent_encode(s: &str, keep: impl Fn(usize, char) -> bool) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        if c != '%' && keep(i, c) {
+            out.push(c);
+        } else {
+            for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
+}
+
+/// The text [`percent_encode`] made; `None` if `s` is not such a text.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(s.len());
+    let mut rest = s.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        if b == b'%' {
+            let hex = tail
+                .get(..2)
+                .filter(|h| h.iter().all(u8::is_ascii_hexdigit))?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            bytes.push(u8::from_str_radix(hex, 16).ok()?);
+            rest = &tail[2..];
+        } else {
+            bytes.push(b);
+            rest = tail;
+        }
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// The bytes of the sidecar at `path` (at most `limit`), or `None` if there is none.
@@ -176,6 +260,19 @@ pub fn owner_if_not_me(meta: &Metadata) -> Option<u32> {
     {
         let _ = meta;
         None
+    }
+}
+
+/// The login name of this process's user ([`user_name`] of its effective uid).
+pub fn my_user_name() -> String {
+    #[cfg(unix)]
+    {
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        user_name(unsafe { libc::geteuid() })
+    }
+    #[cfg(not(unix))]
+    {
+        std::env::var("USERNAME").unwrap_or_default()
     }
 }
 
