@@ -583,7 +583,9 @@ fn interactive(args: &Args, lang: Lang) -> i32 {
     };
     progress.finish();
     let date = opened.app.meeting_date;
-    let session = styr::session::Session::new(opened.doc, date).with_progress(progress);
+    let session = styr::session::Session::new(opened.doc, date)
+        .with_progress(progress)
+        .with_seat_name(args.by.clone());
     match screen.run(opened.app, Theme::new(theme), session) {
         Ok(()) => 0,
         Err(e) => terminal_error(e),

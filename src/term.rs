@@ -301,6 +301,11 @@ fn leaves(e: &Event) -> bool {
     }
 }
 
+/// How often the event loop wakes in a meeting of many seats, to look at the files
+/// the chair and the seats write: well inside the 250 ms a chair's edit may take to
+/// reach every seat.
+const MEETING_WAKE: Duration = Duration::from_millis(40);
+
 fn event_loop(
     terminal: &mut Term,
     wire: &mut Wire,
@@ -315,10 +320,15 @@ fn event_loop(
     session.start(app);
     let painter = progress::Painter::start(session.progress(), app.lang);
     let mut pending = pending.into_iter();
+    let mut draw = true;
+    let mut ticked = Instant::now();
     loop {
-        set_mouse(app.mouse)?;
-        wire.draw(terminal, &mut out.clone(), |f| ui::draw(f, app, theme))?;
-        out.send()?;
+        if draw {
+            set_mouse(app.mouse)?;
+            wire.draw(terminal, &mut out.clone(), |f| ui::draw(f, app, theme))?;
+            out.send()?;
+        }
+        draw = true;
         if session.should_quit {
             return Ok(());
         }
@@ -326,15 +336,27 @@ fn event_loop(
         let mut next = pending.next();
         if next.is_none() {
             // Wake up every second in triage (for the timer), else every few seconds to
-            // look for an outside change to the file or another styr following along.
-            let timeout = if app.triage.is_some() {
+            // look for an outside change to the file; in a meeting of many seats often,
+            // to look at what the chair or a seat just wrote (drawn only when there is
+            // something new).
+            let every = if app.triage.is_some() {
                 Duration::from_millis(1000)
             } else {
                 Duration::from_secs(5)
             };
+            let timeout = if session.in_meeting() {
+                MEETING_WAKE
+            } else {
+                every
+            };
             if !event::poll(timeout)? {
                 painter.begin();
-                session.tick(app);
+                draw = session.look(app);
+                if ticked.elapsed() >= every {
+                    ticked = Instant::now();
+                    session.tick(app);
+                    draw = true;
+                }
                 if painter.done() {
                     redraw_whole(terminal)?;
                 }
@@ -368,6 +390,7 @@ fn event_loop(
             // A save or a reload that takes a while shows its progress meanwhile.
             painter.begin();
             session.run_effects(app);
+            session.publish(app);
             if painter.done() {
                 redraw_whole(terminal)?;
             }

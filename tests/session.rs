@@ -4,7 +4,7 @@
 //! never overwrites an outside change, and `--read-only` writes nothing.
 
 mod common;
-use common::session::{date, folder, keys, names, open, press, select};
+use common::session::{date, folder, keys, names, open, open_as, press, select};
 
 use std::fs;
 use std::path::Path;
@@ -344,35 +344,47 @@ fn undo_goes_back_to_the_state_at_load_and_is_journaled() {
 }
 
 #[test]
-fn a_second_styr_on_the_same_file_follows_read_only_and_both_are_told() {
+fn a_second_styr_on_the_same_file_joins_the_meeting_as_a_seat_and_both_are_told() {
     let (dir, path) = folder(FIXTURE);
     let (mut first, mut s1) = open(&path, false);
-    let (mut second, mut s2) = open(&path, false);
+    let (mut second, mut s2) = open_as(&path, "Ida");
     assert!(second.read_only);
+    assert!(second.room.is_seat());
     assert!(
         second
             .message
             .as_deref()
             .unwrap()
-            .contains("open in another styr"),
+            .contains("You are in the meeting as Ida"),
         "{:?}",
         second.message
     );
+    // A seat changes nothing in the portfolio.
     select(&mut second, &mut s2, "T-01");
     keys(&mut second, &mut s2, "H3");
     assert_eq!(second.unsaved, 0);
-    s1.tick(&mut first);
+    keys(&mut second, &mut s2, "u");
     assert!(
-        first
+        second
             .message
             .as_deref()
             .unwrap()
-            .contains("Another styr is following"),
+            .contains("You are a seat"),
         "{:?}",
-        first.message
+        second.message
     );
+    // The chair sees who is in the meeting.
+    s1.look(&mut first);
+    assert_eq!(first.room.seats, ["Ida"]);
+    // Both leave cleanly: nothing of the meeting is left beside the file.
+    keys(&mut second, &mut s2, "q");
+    keys(&mut first, &mut s1, "q");
     drop((s1, s2));
-    assert!(!names(dir.path()).iter().any(|n| n.contains(".styr-")));
+    assert!(
+        !names(dir.path()).iter().any(|n| n.contains(".styr-")),
+        "{:?}",
+        names(dir.path())
+    );
 }
 
 #[test]

@@ -127,6 +127,13 @@ pub enum Action {
     },
     /// `:mouse`: turn clicks and the wheel on or off.
     ToggleMouse,
+    /// `R`: the chair opens a scoring round on the project, reveals it, closes it; a seat
+    /// brings the round's sheet back (see [`super::room`]).
+    Round,
+    /// `F`: a seat follows the chair's pane and project (again: stops).
+    Follow,
+    /// In a revealed round, the chair takes the median as the group's score.
+    TakeMedian,
     /// Nothing (a key that means nothing here).
     Noop,
 }

@@ -23,6 +23,8 @@ pub enum Ctx {
     Picker,
     /// A project's follow-up list (`A`).
     FollowUps,
+    /// A scoring round's sheet, while it is shown (see [`super::room`]).
+    Round,
 }
 
 impl Ctx {
@@ -41,6 +43,10 @@ impl Ctx {
                 "Pickers (decision, health, status, risk, filter)",
             ),
             Ctx::FollowUps => l.pick("Oppfølgingspunktene (A)", "The follow-up list (A)"),
+            Ctx::Round => l.pick(
+                "Vurderingsrunde (R, flere deltakere)",
+                "Scoring round (R, many seats)",
+            ),
         }
     }
 }
@@ -118,6 +124,17 @@ static SHARED: &[Binding] = &[
     b!(Ctx::Triage, [ch('a')], "a", A::AddFollowUp, "nytt oppfølgingspunkt", "add a follow-up", true),
     b!(Ctx::Triage, [ch('A')], "A", A::OpenFollowUps, "oppfølgingspunktene", "the follow-ups", false),
     b!(Ctx::Triage, [key(K::Esc), ch('t')], "Esc/t", A::Back, "avslutt gjennomgang", "leave triage", true),
+    // A scoring round's sheet (many seats).
+    b!(Ctx::Round, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')], "1–5", A::Score(0), "gi score", "score", true),
+    b!(Ctx::Round, [ch('0'), key(K::Backspace)], "0", A::ClearScore, "fjern score", "clear score", false),
+    b!(Ctx::Round, [ch('j'), key(K::Down)], "j/↓", A::Down, "neste kriterium", "next criterion", false),
+    b!(Ctx::Round, [ch('k'), key(K::Up)], "k/↑", A::Up, "forrige kriterium", "previous criterion", false),
+    b!(Ctx::Round, [key(K::Enter)], "Enter", A::TakeMedian, "ordstyrer: medianen som gruppens score", "chair: the median as the group's score", false),
+    b!(Ctx::Round, [ch('R')], "R", A::Round, "ordstyrer: vis alle / avslutt runden", "chair: reveal / end the round", true),
+    b!(Ctx::Round, [ch('d')], "d", A::OpenDecisionPicker, "ordstyrer: vedtak", "chair: decision", false),
+    b!(Ctx::Round, [ch('n')], "n", A::EditNote, "ordstyrer: notat", "chair: note", false),
+    b!(Ctx::Round, [key(K::Esc)], "Esc", A::Back, "skjul arket (R viser det igjen)", "hide the sheet (R shows it again)", true),
+    b!(Ctx::Round, [ch('q')], "q", A::Quit, "avslutt", "quit", false),
     // Everywhere.
     b!(Ctx::Global, [key(K::Tab)], "Tab", A::NextPane, "neste rute", "next pane", false),
     b!(Ctx::Global, [key(K::BackTab)], "Shift-Tab", A::PrevPane, "forrige rute", "previous pane", false),
@@ -138,6 +155,8 @@ static SHARED_TAIL: &[Binding] = &[
     b!(Ctx::Global, [ch('f')], "f", A::OpenFilterMenu, "filter", "filter", true),
     b!(Ctx::Global, [key(K::Esc)], "Esc", A::Back, "lukk / fjern filter", "close / clear filter", false),
     b!(Ctx::Global, [ch('C')], "C", A::ShowMoved, "endringer: bare det som er endret siden sist (--since)", "changes: only what moved since last time (--since)", false),
+    b!(Ctx::Global, [ch('R')], "R", A::Round, "vurderingsrunde: ordstyrer starter / viser alle; deltaker henter arket", "scoring round: the chair starts / reveals; a seat brings the sheet back", false),
+    b!(Ctx::Global, [ch('F')], "F", A::Follow, "følg ordstyreren (en deltaker)", "follow the chair (a seat)", false),
     b!(Ctx::Global, [ch('M')], "M", A::OpenMeeting, "møtereferat: hvem var der", "meeting record: who was there", false),
     b!(Ctx::Global, [ch('t')], "t", A::StartTriage, "gjennomgang (triage)", "triage", true),
     b!(Ctx::Global, [ch('z')], "z", A::ToggleZoom, "zoom ruten", "zoom the pane", false),
@@ -190,6 +209,9 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 /// The contexts that apply to the app as it is now, most specific first: triage's, or
 /// the focused pane's (see [`super::panes::PaneKind::contexts`]), then everywhere's.
 pub fn contexts_now(app: &super::App) -> Vec<Ctx> {
+    if app.room.sheet_shown() {
+        return vec![Ctx::Round, Ctx::Global];
+    }
     if app.triage.is_some() {
         return vec![Ctx::Triage, Ctx::Global];
     }
@@ -256,7 +278,7 @@ pub fn help_order(now: &[Ctx]) -> Vec<Ctx> {
             _ => {}
         }
     }
-    all.extend([Ctx::Triage, Ctx::Picker, Ctx::FollowUps]);
+    all.extend([Ctx::Triage, Ctx::Round, Ctx::Picker, Ctx::FollowUps]);
     let mut out = now.to_vec();
     out.extend(all.into_iter().filter(|c| !now.contains(c)));
     out

@@ -27,6 +27,7 @@ pub mod panes;
 mod partial;
 pub mod picker;
 pub mod remove;
+pub mod room;
 pub mod scoring;
 pub mod since;
 pub mod suggest;
@@ -424,6 +425,8 @@ pub struct App {
     /// project touches (see [`App::edited`]): the reference the tests and benchmarks
     /// hold the partial update to. Off in use.
     pub recompute_all: bool,
+    /// The meeting of many seats: chair or seat, who else is there, the scoring round.
+    pub room: room::Room,
 }
 
 /// Edits a replay had to leave out (their project or risk is gone), and the file
@@ -486,6 +489,14 @@ pub enum Effect {
     Editor(editor::EditTarget),
     /// Write the minutes, the report or the export beside the file, as a new file.
     WriteOutput(output::Output),
+    /// A seat's own score in the scoring round: appended to its seat file and synced,
+    /// then shown (see [`room`]).
+    Rate {
+        project: String,
+        date: Date,
+        criterion: String,
+        score: Option<i64>,
+    },
     Quit,
 }
 
@@ -630,6 +641,7 @@ impl App {
             partial_asked: None,
             removing: None,
             recompute_all: false,
+            room: room::Room::default(),
             view_cache: view::ViewCache::default(),
         };
         app.save_as_default = suggest_save_as(&app.file_label, app.meeting_date);

@@ -15,6 +15,17 @@ use super::{
 
 /// Apply one action to the state.
 pub fn update(app: &mut App, action: Action) {
+    // A seat's own move ends following the chair (see `room`).
+    let before = app.room.following.then(|| (app.pane, app.selected()));
+    apply(app, action);
+    if let Some(before) = before
+        && !matches!(action, Action::Follow | Action::Resize(..) | Action::Noop)
+    {
+        super::room::after_own_move(app, before);
+    }
+}
+
+fn apply(app: &mut App, action: Action) {
     if let Action::Resize(w, h) = action {
         // Whatever is open: the note field wraps to the width, pages follow the height.
         app.screen = (w, h);
@@ -48,6 +59,9 @@ pub fn update(app: &mut App, action: Action) {
     if let Some(field) = app.searching.clone() {
         return overlays::search(app, action, field);
     }
+    if super::room::intercept(app, action) {
+        return;
+    }
     if super::scoring::intercept(app, action) {
         return;
     }
@@ -58,6 +72,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Noop => {}
         Action::Resize(..) | Action::Click { .. } | Action::Scroll { .. } => {}
         Action::ToggleMouse => super::mouse::toggle(app),
+        // The meeting's keys are `room`'s (see its `intercept`).
+        Action::Round | Action::Follow | Action::TakeMedian => {}
         Action::Quit => {
             if app.unsaved > 0 && !app.read_only {
                 app.overlay = Some(Overlay::Question(Question::QuitUnsaved));
@@ -259,7 +275,16 @@ pub fn current_project(app: &App) -> Option<usize> {
 }
 
 pub(crate) fn refuse_read_only(app: &mut App) -> bool {
-    if app.read_only {
+    if app.read_only && app.room.is_seat() {
+        app.message = Some(
+            app.lang
+                .pick(
+                    "Du er deltaker: bare ordstyreren endrer porteføljen (du gir score i vurderingsrunder)",
+                    "You are a seat: only the chair changes the portfolio (you score in scoring rounds)",
+                )
+                .to_string(),
+        );
+    } else if app.read_only {
         app.message = Some(
             app.lang
                 .pick(

@@ -8,7 +8,11 @@
 mod editor;
 mod output;
 mod reload;
+mod room;
 mod start;
+mod watch;
+
+pub use room::seat_name;
 
 pub use editor::{EditorCall, editor_words, line_args, line_of};
 
@@ -50,6 +54,11 @@ pub struct Session {
     editor_command: Option<String>,
     /// What a save or a reload counts as it goes, for the event loop to show.
     progress: Arc<Progress>,
+    /// The meeting of many seats: the watcher, a seat's place in the chair's journal
+    /// and its own file, the chair's state (see [`room`]).
+    meeting_files: room::Meeting,
+    /// The name a seat takes (`--by`; else the login name).
+    seat_by: Option<String>,
 }
 
 impl Session {
@@ -65,6 +74,12 @@ impl Session {
     /// Count saves and reloads in `progress` (the one the file was loaded with).
     pub fn with_progress(mut self, progress: Arc<Progress>) -> Session {
         self.progress = progress;
+        self
+    }
+
+    /// The name to take as a seat of a meeting (`--by`).
+    pub fn with_seat_name(mut self, by: Option<String>) -> Session {
+        self.seat_by = by;
         self
     }
 
@@ -87,7 +102,16 @@ impl Session {
                 Effect::DismissNotApplied => self.dismiss_not_applied(app),
                 Effect::Editor(target) => self.editor(app, target),
                 Effect::WriteOutput(o) => self.write_output(app, o),
-                Effect::Quit => self.should_quit = true,
+                Effect::Rate {
+                    project,
+                    date,
+                    criterion,
+                    score,
+                } => self.rate(app, project, date, criterion, score),
+                Effect::Quit => {
+                    self.leave(app);
+                    self.should_quit = true;
+                }
             }
         }
     }
@@ -114,6 +138,10 @@ impl Session {
         let Some(doc) = &self.doc else {
             return;
         };
+        // A seat's file and journal are followed by `look`.
+        if app.room.is_seat() {
+            return;
+        }
         // Cheap first: only a new length or time makes it worth hashing the file.
         let Ok(meta) = std::fs::metadata(doc.path()) else {
             return;

@@ -17,6 +17,12 @@ impl Session {
         let doc = &doc;
         let name = sidecar::name_of(doc.path());
         if let Some(mode) = doc.write_protected() {
+            // Another's file this user may not write: in a meeting, a seat (scores go
+            // to the seat's own file, not into the portfolio).
+            if store::chair::chair_present(doc.path()).is_some() {
+                self.seat_joins(app, doc, app.read_only);
+                return;
+            }
             app.read_only = true;
             app.protected = true;
             app.message = Some(format!(
@@ -31,6 +37,10 @@ impl Session {
             return;
         }
         if app.read_only {
+            if store::chair::chair_present(doc.path()).is_some() {
+                self.seat_joins(app, doc, true);
+                return;
+            }
             if let Ok(Some(rec)) = store::read_journal(doc.path())
                 && !rec.entries.is_empty()
             {
@@ -44,31 +54,15 @@ impl Session {
             }
             return;
         }
-        match store::acquire(doc.path()) {
-            Ok(LockState::Acquired(lock)) => self.lock = Some(lock),
-            Ok(LockState::HeldByOther { pid, host, .. }) => {
-                // Two writers would overwrite each other's journal and file: this one
-                // follows read-only, and the other is told.
-                app.read_only = true;
-                store::lock::note_reader(doc.path());
-                let who = match (pid, host) {
-                    (Some(pid), Some(host)) => {
-                        format!("pid {pid}, {}", crate::sanitize::clean(&host))
-                    }
-                    (Some(pid), None) => format!("pid {pid}"),
-                    _ => "?".into(),
-                };
-                app.message = Some(format!(
-                    "{} ({who}) {}",
-                    l.pick(
-                        "Filen er åpen i en annen styr",
-                        "The file is open in another styr"
-                    ),
-                    l.pick(
-                        "— du følger med skrivebeskyttet",
-                        "— you follow along read-only"
-                    )
-                ));
+        let chair = app.by.clone().unwrap_or_else(|| super::seat_name(None));
+        match store::lock::acquire_as(doc.path(), &chair) {
+            Ok(LockState::Acquired(lock)) => {
+                self.lock = Some(lock);
+                self.chair_starts(app, doc);
+            }
+            Ok(LockState::HeldByOther { .. }) => {
+                // The chair has the file: this styr is a seat of its meeting.
+                self.seat_joins(app, doc, false);
                 return;
             }
             Err(e) => {
@@ -219,6 +213,8 @@ impl Session {
     /// Go on read-only: no journal, and the lock (if taken) let go for whoever may edit.
     fn follow_read_only(&mut self, app: &mut App) {
         app.read_only = true;
+        app.room.role = crate::app::room::Role::Alone;
+        self.meeting_files = Default::default();
         self.journal = None;
         self.lock = None;
     }

@@ -35,6 +35,7 @@
 
 pub mod atomic;
 pub mod chair;
+pub mod follow;
 pub mod journal;
 pub mod kept;
 mod lines;

@@ -14,6 +14,7 @@ pub mod projects;
 mod questions;
 mod ranking;
 pub mod risks;
+pub mod round;
 pub mod since;
 pub mod spark;
 pub mod status;
@@ -82,6 +83,9 @@ pub fn draw(f: &mut Frame, app: &App, t: &Theme) {
         for (pane, rect) in grid.zip([g, p, r, e]) {
             draw_pane(f, rect, app, t, pane);
         }
+    }
+    if app.room.sheet_shown() {
+        round::draw(f, main, app, t);
     }
     overlay::draw(f, area, app, t);
 }

@@ -162,7 +162,10 @@ fn left_parts(app: &App, t: &Theme, cols: usize) -> Vec<Span<'static>> {
         format!(" {} ", fit(&app.file_name(), 24)),
         t.bar,
     )];
-    if app.read_only {
+    left.extend(room_part(app, t));
+    if app.room.is_seat() {
+        // A seat's own part says what it is; the chair's unsaved edits are the chair's.
+    } else if app.read_only {
         left.push(Span::styled(
             format!(" {} ", l.pick("skrivebeskyttet", "read-only")),
             t.warn,
@@ -183,6 +186,52 @@ fn left_parts(app: &App, t: &Theme, cols: usize) -> Vec<Span<'static>> {
         ));
     }
     left
+}
+
+/// Who is in the meeting: on the chair, its seats ("3 seats: Ida, Knut, Aisha"); on a
+/// seat, its name and the chair's (or that the chair has left), and whether it follows.
+fn room_part(app: &App, t: &Theme) -> Option<Span<'static>> {
+    use crate::app::room::Role;
+    let l = app.lang;
+    let r = &app.room;
+    match r.role {
+        Role::Alone => None,
+        Role::Chair if r.seats.is_empty() => None,
+        Role::Chair => {
+            let names: Vec<String> = r.seats.iter().map(|s| clean(s)).collect();
+            let noun = match (l, r.seats.len()) {
+                (crate::text::Lang::Nb, 1) => "deltaker",
+                (crate::text::Lang::Nb, _) => "deltakere",
+                (crate::text::Lang::En, 1) => "seat",
+                (crate::text::Lang::En, _) => "seats",
+            };
+            Some(Span::styled(
+                format!(" {} {noun}: {} ", r.seats.len(), fit(&names.join(", "), 30)),
+                t.amber,
+            ))
+        }
+        Role::Seat => {
+            let chair = match (&r.chair, r.chair_here) {
+                (_, false) => l
+                    .pick("ordstyreren har gått", "the chair has left")
+                    .to_string(),
+                (Some(c), true) => {
+                    format!("{} {}", l.pick("ordstyrer", "chair"), fit(&clean(c), 16))
+                }
+                (None, true) => l.pick("ordstyrer", "chair").to_string(),
+            };
+            let follow = if r.following {
+                l.pick(" · ▶ følger", " · ▶ following")
+            } else {
+                ""
+            };
+            let style = if r.chair_here { t.amber } else { t.warn };
+            Some(Span::styled(
+                format!(" {} · {chair}{follow} ", fit(&clean(&r.me), 16)),
+                style,
+            ))
+        }
+    }
 }
 
 /// The message in wrapped lines when it does not fit beside [`left_parts`] on one row.

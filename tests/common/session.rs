@@ -43,6 +43,18 @@ pub fn open(path: &Path, read_only: bool) -> (App, Session) {
     (app, s)
 }
 
+/// `open`, as a seat named `by` (`--by`) when another styr has the file.
+#[allow(dead_code)]
+pub fn open_as(path: &Path, by: &str) -> (App, Session) {
+    let (bytes, mut doc) = store::open(path).unwrap();
+    let p = load_bytes(&bytes).portfolio.expect("the file loads");
+    doc.set_base(p.clone());
+    let mut app = App::new(p, path.display().to_string(), Lang::En, date());
+    let mut s = Session::new(Some(doc), date()).with_seat_name(Some(by.to_string()));
+    s.start(&mut app);
+    (app, s)
+}
+
 /// One key as the event loop handles it: key map, update, then the effects (I/O).
 pub fn press(app: &mut App, s: &mut Session, code: KeyCode) {
     let action = key_to_action(app, &ev(code));
