@@ -245,3 +245,54 @@ fn a_name_already_in_the_meeting_is_refused() {
     // The chair counts one Yngve.
     m.wait_status(0, "1 seat: Yngve");
 }
+
+#[test]
+fn a_seat_of_another_login_scores_and_a_stopped_seat_does_not_hold_up_the_chair() {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 || !Path::new("/usr/bin/setpriv").exists() {
+        eprintln!("skipped: needs root and setpriv to run a seat as another user");
+        return;
+    }
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let (dir, file) = copy_of(FILE);
+    // A shared folder (sticky, as /tmp) and a file its group and others may read.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o1777)).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let name = file.to_str().unwrap();
+    let Some(mut m) = meeting(dir.path(), name, &["Zara"]) else {
+        return;
+    };
+    let nora = start!(
+        Run::new(dir.path(), &args(name, "Nora"))
+            .user(65534)
+            .size(80, 24)
+    );
+    m.tuis.push(nora);
+    m.wait_status(2, "chair Kari");
+    m.wait_status(0, "2 seats: Nora, Zara");
+    // Zara's terminal stops (SIGSTOP, as a suspended ssh client's styr would): the
+    // chair goes on at once.
+    m.tuis[1].signal(libc::SIGSTOP);
+    m.send(0, "4");
+    m.send(0, "\r");
+    m.send(0, "3");
+    m.wait_status(0, "unsaved (1)");
+    m.send(0, "\x1b");
+    m.send(0, "R");
+    m.wait_text(2, "Scoring round");
+    m.send(2, "234");
+    m.wait(0, "Nora ✓", |t| t.text().contains("Nora ✓"));
+    // Nora's scores are in a file of her own, which the chair only reads.
+    let seat_file = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap())
+        .find(|e| e.file_name().to_string_lossy().contains("styr-seat-Nora"))
+        .expect("Nora's seat file");
+    assert_eq!(seat_file.metadata().unwrap().uid(), 65534);
+    m.tuis[1].signal(libc::SIGCONT);
+    m.send(0, "R");
+    m.wait_text(2, "spread");
+    m.send(0, "s");
+    m.wait_status(0, "Saved");
+    assert_eq!(ratings(&file), [("Nora".to_string(), vec![2, 3, 4])]);
+}

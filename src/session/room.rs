@@ -76,7 +76,7 @@ impl Session {
     pub(super) fn chair_starts(&mut self, app: &mut App, doc: &Document) {
         app.room.role = Role::Chair;
         app.room.me = app.by.clone().unwrap_or_else(|| seat_name(None));
-        self.meeting_files.watch = Watch::start(doc.path(), watch_filter(doc));
+        self.meeting_files.watch = Watch::start(doc.path(), watch_filter(doc, true));
         if let Ok(Some(st)) = chair::read_chair(doc.path())
             && let Some(r) = st.round
         {
@@ -139,7 +139,7 @@ impl Session {
             }
         }
         self.meeting_files.tail = Tail::new(doc.path()).ok();
-        self.meeting_files.watch = Watch::start(doc.path(), watch_filter(doc));
+        self.meeting_files.watch = Watch::start(doc.path(), watch_filter(doc, false));
         // Following is where a seat starts: on the chair's pane and project.
         app.room.following = true;
         self.look_as_seat(app);
@@ -495,10 +495,22 @@ impl Session {
     }
 }
 
-/// The names in the folder that are the meeting's files for `doc` (and the file).
-fn watch_filter(doc: &Document) -> impl Fn(&std::ffi::OsStr) -> bool + Send + Sync + 'static {
+/// The names in the folder a member of the meeting looks at when they change: the chair
+/// the seats' files (not its own journal and state); a seat the chair's journal, state
+/// and lock (and, in `Watch`, the file itself).
+fn watch_filter(
+    doc: &Document,
+    chair: bool,
+) -> impl Fn(&std::ffi::OsStr) -> bool + Send + Sync + 'static {
     let path = doc.path().to_path_buf();
-    move |name| seat::is_meeting_file(&path, name)
+    move |name| {
+        seat::is_meeting_file(&path, name)
+            && name
+                .as_encoded_bytes()
+                .windows(11)
+                .any(|w| w == b".styr-seat-")
+                == chair
+    }
 }
 
 /// Apply the chair's journal entries on a seat, as the chair applied them.
