@@ -165,8 +165,23 @@ fn seats_follow_the_chair_and_score_a_round_hidden_until_revealed() {
     // The chair takes the median of each criterion as the group's score, and saves.
     m.send(0, "\r\r\r");
     m.wait_text(0, "[4]");
+    // And decides, from the sheet.
+    m.send(0, "d");
+    m.wait_text(0, "1 Continue");
+    m.send(0, "1");
+    m.wait_status(0, "unsaved (11)");
     m.send(0, "s");
     m.wait_status(0, "Saved");
+    let p = on_disk(&file);
+    let ev = p
+        .projects
+        .iter()
+        .flat_map(|pr| pr.evaluations.iter())
+        .find(|e| e.date == Date::parse(DATE).unwrap() && !e.ratings.is_empty())
+        .unwrap();
+    let group: Vec<i64> = ev.scores.values().copied().collect();
+    assert_eq!(group, [4, 5, 4], "the medians, rounded half up");
+    assert_eq!(ev.decision, Some(styr::model::Decision::Continue));
     let mut r = ratings(&file);
     r.sort();
     assert_eq!(

@@ -334,18 +334,27 @@ fn sheet(app: &mut App, action: Action) -> bool {
             focus_round_project(app);
             return false;
         }
-        // What else the sheet shows keys for, saving, undoing and quitting go on; the
-        // rest waits until the sheet is hidden.
-        Action::Save
-        | Action::Undo
-        | Action::Redo
-        | Action::Quit
-        | Action::ForceQuit
-        | Action::ToggleHelp
-        | Action::OpenPalette
-        | Action::Resize(..)
-        | Action::Noop => return false,
-        _ => {}
+        // What would move under the sheet waits until it is hidden; the rest (saving,
+        // undoing, what a picker or the note sends, help, quitting) goes on.
+        Action::NextPane
+        | Action::PrevPane
+        | Action::Focus(_)
+        | Action::Left
+        | Action::Right
+        | Action::Enter
+        | Action::Top
+        | Action::Bottom
+        | Action::PageUp
+        | Action::PageDown
+        | Action::NextProject
+        | Action::PrevProject
+        | Action::StartSearch
+        | Action::OpenFilterMenu
+        | Action::StartTriage
+        | Action::ToggleZoom
+        | Action::Pane(_)
+        | Action::StartScoring => {}
+        _ => return false,
     }
     true
 }
@@ -390,7 +399,6 @@ fn score(app: &mut App, s: Option<i64>, revealed: bool) {
             });
         }
         Role::Chair if revealed => {
-            let before = app.history.len();
             focus_round_project(app);
             edit(
                 app,
@@ -401,7 +409,9 @@ fn score(app: &mut App, s: Option<i64>, revealed: bool) {
                     score: s,
                 },
             );
-            if s.is_some() && app.history.len() > before {
+            // On to the next criterion, also when the score was already so (the
+            // median the chair takes may be the score given before the round).
+            if s.is_some() {
                 app.room.cursor = (ci + 1).min(n - 1);
             }
         }

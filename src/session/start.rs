@@ -83,6 +83,7 @@ impl Session {
             doc.path().to_path_buf(),
             doc.journal_path(),
             kept::not_applied_path(doc.path()),
+            store::chair::chair_path(doc.path()),
         ] {
             store::atomic::remove_stale(&p);
         }

@@ -38,9 +38,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         return;
     };
     let pr = &app.portfolio.projects[pi];
-    let criteria = &app.portfolio.criteria;
-    let h = (criteria.len() as u16 + 7).min(area.height);
-    let rect = centered(area, MAX_WIDTH.min(area.width), h);
+    let rect = centered(area, MAX_WIDTH.min(area.width), area.height);
     let w = (rect.width as usize).saturating_sub(2);
     let title = fit(
         &format!(
@@ -59,6 +57,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         None => lines.extend(hidden_rows(app, t, pi, w)),
         Some(tally) => lines.extend(revealed_rows(app, t, pi, tally, w)),
     }
+    // As high as what it shows (within the panes' area).
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let rect = centered(area, rect.width, h);
     f.render_widget(Clear, rect);
     f.render_widget(Paragraph::new(lines).block(popup(&title, t)), rect);
 }
