@@ -100,8 +100,10 @@ shoot() {
     [ "$lang" = en ] && locale=en_GB.UTF-8
     local theme=()
     [ -n "${THEME:-}" ] && theme=(--theme "$THEME")
+    local by=()
+    [ -n "${SEATS:-}" ] && by=(--by Kari)
     tm new-session -d -s shot -x "$cols" -y "$rows" -c "$dir" \
-        env LANG="$locale" LC_ALL= NO_COLOR= COLORTERM= "$BIN" "$file" --date "$DATE" --lang "$lang" "${theme[@]}"
+        env LANG="$locale" LC_ALL= NO_COLOR= COLORTERM= "$BIN" "$file" --date "$DATE" --lang "$lang" "${theme[@]}" "${by[@]}"
     local size
     size=$(tm display -p -t shot '#{pane_width}x#{pane_height}')
     if [ "$size" != "${cols}x${rows}" ]; then
@@ -109,12 +111,30 @@ shoot() {
         exit 1
     fi
     settle ""
+    # SEATS="Ida Knut": seats of the meeting, each styr in a session of its own (80×24,
+    # in English) on the same file; a step "@Ida 3 4 5" types into Ida's.
+    local seat
+    for seat in ${SEATS:-}; do
+        tm new-session -d -s "seat-$seat" -x 80 -y 24 -c "$dir" \
+            env LANG=en_GB.UTF-8 LC_ALL= "$BIN" "$file" --date "$DATE" --lang en --by "$seat"
+        sleep 1
+    done
     local step before
     for step in "$@"; do
         before=$(capture)
-        # shellcheck disable=SC2086  # the step is split into send-keys arguments on purpose
-        tm send-keys -t shot $step
+        if [[ $step == @* ]]; then
+            seat=${step%% *}
+            # shellcheck disable=SC2086
+            tm send-keys -t "seat-${seat#@}" ${step#* }
+            sleep 0.5
+        else
+            # shellcheck disable=SC2086  # the step is split into send-keys arguments on purpose
+            tm send-keys -t shot $step
+        fi
         settle "$before"
+    done
+    for seat in ${SEATS:-}; do
+        tm kill-session -t "seat-$seat"
     done
     capture >"$dir/screen.ans"
     local cursor=()
@@ -166,6 +186,9 @@ shoot decision 120 40 nb hamar.ron "2" "j j" "4" "d"
 # The balance (pane 5): level × instrument, as seed 000's matrix; the what-if of a fifth less (80 %).
 shoot balance 120 40 nb lillestrom.ron "5" "r"
 shoot whatif 120 40 nb lillestrom.ron "w" "-l 80%"
+# A scoring round with two seats (Ida and Knut, each in a styr of their own): the chair
+# opens it on the project in pane 4, each seat scores, the chair reveals.
+SEATS="Ida Knut" shoot round 120 40 nb hamar.ron "2" "j j" "4" "R" "@Ida 3 4 5" "@Knut 5 5 3" "R"
 # The smallest size: one pane at a time.
 shoot small-80x24 80 24 nb hamar.ron "2" "j j"
 # In English, on the bundled example portfolio.
