@@ -137,3 +137,35 @@ pub enum Action {
     /// Nothing (a key that means nothing here).
     Noop,
 }
+
+impl Action {
+    /// Whether the action changes the portfolio (or saves it): what a read-only styr or a
+    /// seat of a meeting refuses, so the hints do not offer it there.
+    pub fn changes_the_file(self) -> bool {
+        matches!(
+            self,
+            Action::StartScoring
+                | Action::Score(_)
+                | Action::ClearScore
+                | Action::OpenDecisionPicker
+                | Action::EditNote
+                | Action::OpenHealthPicker
+                | Action::OpenStatusPicker
+                | Action::OpenRiskStatusPicker
+                | Action::OpenProbabilityPicker
+                | Action::OpenConsequencePicker
+                | Action::EditMitigation
+                | Action::AddFollowUp
+                | Action::ToggleDone
+                | Action::EditHere
+                | Action::AddHere
+                | Action::RemoveHere
+                | Action::EditBudget
+                | Action::Undo
+                | Action::Redo
+                | Action::Save
+                | Action::EditInEditor
+                | Action::TakeMedian
+        )
+    }
+}

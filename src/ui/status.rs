@@ -132,7 +132,17 @@ pub fn status_line(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         ) = all
             .into_iter()
             .partition(|b| b.action == crate::app::Action::ToggleHelp);
-        for b in rest.into_iter().chain(help) {
+        // What this styr may not do is not offered: a read-only styr's or a seat's edits
+        // (a seat's own scores on the round's sheet are its to give).
+        let on_sheet = ctxs.first() == Some(&crate::app::keymap::Ctx::Round);
+        let offered = |b: &&crate::app::keymap::Binding| {
+            !app.read_only
+                || !b.action.changes_the_file()
+                || (on_sheet
+                    && app.room.is_seat()
+                    && matches!(b.action, crate::app::Action::Score(_)))
+        };
+        for b in rest.into_iter().filter(offered).chain(help) {
             if b.action == crate::app::Action::ToggleHelp {
                 w -= 10;
             }
