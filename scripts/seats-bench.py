@@ -32,8 +32,10 @@ seats, on a fresh copy of the same file: the keystroke-time comparison.
 (generated with target/release/examples/gen_portfolio into a temporary folder under
 /tmp, removed at the end). Every process it starts is killed and every temporary folder
 removed when it ends, also on Ctrl-C or SIGTERM. Python 3.11, standard library only.
-Exit status 1 when a target of issue 12 is missed (the report says which), 2 when the
-measurement could not be made.
+The targets (issue 12): every seat shows each edit within 250 ms (1 s for a file over
+50 MB: the 100,000 projects), and below 50 MB the chair's median keystroke time with the
+seats is at most 2 ms above its median alone (both runs alone together). Exit status 1
+when one is missed (the report says which), 2 when the measurement could not be made.
 """
 
 import argparse
@@ -71,6 +73,9 @@ class Failed(Exception):
 
 
 def cleanup():
+    # A second Ctrl-C must not cut the cleanup short.
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_IGN)
     for p in PROCS:
         p.kill()
     PROCS.clear()
@@ -80,6 +85,7 @@ def cleanup():
 
 
 def on_signal(signum, _frame):
+    print(f"signal {signum}: stopping every styr it started", file=sys.stderr)
     raise SystemExit(128 + signum)
 
 
@@ -255,10 +261,11 @@ def seats_shown(p):
 def criteria_count(path):
     with open(path, encoding="utf-8", errors="replace") as f:
         head = f.read(1 << 20)
+    head = re.sub(r"//[^\n]*", "", head)
     m = re.search(r"\bcriteria:\s*\[(.*?)\]", head, re.S)
     if not m:
-        raise Failed(f"no criteria list at the top of {path}")
-    return max(1, m.group(1).count("Criterion("))
+        return 3  # no list: the default criteria (Måloppnåelse, Resultater, Økonomi)
+    return max(1, len(re.findall(r"\bid:", m.group(1))))
 
 
 def mem_available_kib():
@@ -377,6 +384,8 @@ def run(bin_, path, n_seats, keys, quiet, gap, load_timeout, crit):
                 "unsaved": now_unsaved,
             })
         out["chair_rss_kib"] = chair.rss_kib()
+        out["seat_rss_end_kib"] = [s.rss_kib() or 0 for s in seats]
+        out["mem_available_kib"] = mem_available_kib()
         out["final_chair_status"] = chair.status().strip()
         out["final_seat_status"] = seats[0].status().strip() if seats else ""
         out["final_seat_screen"] = seats[0].text() if seats else ""
@@ -438,6 +447,8 @@ def main():
     ap.add_argument("--no-baseline-after", action="store_true",
                     help="run the chair alone only before the seats, not also after")
     ap.add_argument("--tmp", default="/tmp")
+    ap.add_argument("--verbose", action="store_true",
+                    help="print every key: the chair's time, each run's seats' arrivals")
     ap.add_argument("--show", action="store_true",
                     help="print the chair's and seat01's last screens of each run with seats")
     a = ap.parse_args()
@@ -447,6 +458,8 @@ def main():
         return 2
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, on_signal)
+    # Ctrl-C raises KeyboardInterrupt even where SIGINT came in ignored (a background job).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     failures = []
     rows = []
     try:
@@ -469,6 +482,18 @@ def main():
             alone2 = None if a.no_baseline_after else \
                 run(bin_, path, 0, a.keys, a.quiet, gap, load_timeout, crit)
             took = time.perf_counter() - t0
+            if a.verbose:
+                for what, r in (("alone before", alone), ("with seats", many),
+                                ("alone after", alone2)):
+                    if not r:
+                        continue
+                    print(f"  {what}: key, the digit's place (criterion of its project), "
+                          "chair ms, seats' arrival min / median / max ms")
+                    for i, k in enumerate(r["keys"]):
+                        got = sorted(t for t in k["seats"] if t is not None)
+                        arr = (f"{got[0] * 1000:.1f} / {statistics.median(got) * 1000:.1f} / "
+                               f"{got[-1] * 1000:.1f}") if got else "–"
+                        print(f"    {i + 1:3} c{i % crit + 1}  {ms(k['chair']):>10}  {arr}")
             c0 = [k["chair"] for k in alone["keys"] if k["chair"] is not None]
             c0b = [k["chair"] for k in alone2["keys"] if k["chair"] is not None] if alone2 else []
             c1 = [k["chair"] for k in many["keys"] if k["chair"] is not None]
@@ -497,6 +522,8 @@ def main():
                 "unsaved_end": many["keys"][-1]["unsaved"] if many["keys"] else None,
                 "seat_rss": statistics.median(many["seat_rss_kib"]) if many["seat_rss_kib"] else None,
                 "chair_rss": many.get("chair_rss_kib"), "note": many["note"],
+                "seat_rss_end": statistics.median(many["seat_rss_end_kib"])
+                if many.get("seat_rss_end_kib") else None,
                 "took": took, "load": os.getloadavg(),
             }
             rows.append(row)
@@ -516,8 +543,11 @@ def main():
                   f"unsaved; seat frames that changed nothing: {row['unchanged']}; "
                   f"bytes the seats wrote in 3 s idle: {row['idle']}; "
                   f"chair frames after the first quiet: {row['late']}")
-            print(f"  memory: chair {(row['chair_rss'] or 0) // 1024} MiB, a seat (median) "
-                  f"{int(row['seat_rss'] or 0) // 1024} MiB; the three runs took {took:.0f} s; "
+            print(f"  memory (resident): chair {(row['chair_rss'] or 0) // 1024} MiB at the end; "
+                  f"a seat (median) {int(row['seat_rss'] or 0) // 1024} MiB as it joined, "
+                  f"{int(row['seat_rss_end'] or 0) // 1024} MiB at the end; "
+                  f"{many.get('mem_available_kib', 0) // 1024} MiB available with them all running; "
+                  f"the runs took {took:.0f} s; "
                   f"load average now {os.getloadavg()}")
             print(f"  chair's status: {many.get('final_chair_status', '')}")
             print(f"  seat01's status: {many.get('final_seat_status', '')}", flush=True)
@@ -533,7 +563,9 @@ def main():
             if row["arr_max"] is not None and row["arr_max"] > target:
                 failures.append(f"{name}: an edit reached a seat after {ms(row['arr_max'])} "
                                 f"(target {target * 1000:.0f} ms)")
-            if med1 is not None and base is not None and med1 - base > 0.002:
+            # The 2 ms is issue 12's target for data/ and 1,000 projects; at 100,000 only
+            # the arrival within 1 s is (the difference is printed all the same).
+            if not big and med1 is not None and base is not None and med1 - base > 0.002:
                 failures.append(f"{name}: chair median {ms(med1)} with seats against "
                                 f"{ms(base)} alone (+{(med1 - base) * 1000:.1f} ms, target 2 ms)")
             if row["not_edits"]:
@@ -566,4 +598,6 @@ if __name__ == "__main__":
         sys.exit(main())
     except KeyboardInterrupt:
         cleanup()
+        print("interrupted: every styr it started is stopped, its temporary folders removed",
+              file=sys.stderr)
         sys.exit(130)
