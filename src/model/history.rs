@@ -202,13 +202,18 @@ impl History {
                 now.into_iter().find(|m| !was.contains(m))
             };
             let mut found = None;
+            // Only a new id can make a duplicate one.
+            let ids = edit
+                .parts()
+                .iter()
+                .any(|e| matches!(e, Edit::ProjectRename { .. } | Edit::ProjectAdd { .. }));
             for &i in &named {
-                let now = validate_item::project_errors(p, i);
+                let now = validate_item::edited_errors(p, i, None, ids);
                 if found.is_none() && !now.is_empty() {
                     let was = before
                         .iter()
                         .find(|(j, _)| *j == i)
-                        .map(|(_, pr)| validate_item::errors_of(p, i, pr))
+                        .map(|(_, pr)| validate_item::edited_errors(p, i, Some(pr), ids))
                         .unwrap_or_default();
                     found = new_error(was, now);
                 }

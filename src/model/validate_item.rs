@@ -90,6 +90,13 @@ fn relative(found: Vec<(Severity, String, Msg)>, prefix: &str, skip: Option<&str
 
 /// What check says about `candidate` as project `at` of `p` (`None`: a new one).
 pub fn project(p: &Portfolio, at: Option<usize>, candidate: &Project) -> Vec<Finding> {
+    project_with(p, at, candidate, true)
+}
+
+/// [`project`], looking for another project with the same id only when `ids` (an edit
+/// that cannot change the project's id, a score say, need not: the search reads every
+/// project's id, which at 100,000 projects is most of an edit's time).
+fn project_with(p: &Portfolio, at: Option<usize>, candidate: &Project, ids: bool) -> Vec<Finding> {
     // The project alone, with the file's goal tree (borrowed: not copied per keystroke).
     let mut mini = Portfolio {
         goals: Vec::new(),
@@ -108,7 +115,8 @@ pub fn project(p: &Portfolio, at: Option<usize>, candidate: &Project) -> Vec<Fin
             f.path = ".results".into();
         }
     }
-    if !candidate.id.is_empty()
+    if ids
+        && !candidate.id.is_empty()
         && let Some(other) = p
             .projects
             .iter()
@@ -174,6 +182,15 @@ pub fn project_errors(p: &Portfolio, i: usize) -> Vec<Msg> {
 /// The errors `candidate` would have as project `i` of `p`.
 pub fn errors_of(p: &Portfolio, i: usize, candidate: &Project) -> Vec<Msg> {
     errors(project(p, Some(i), candidate))
+}
+
+/// [`project_errors`] and [`errors_of`] after an edit: the search for a duplicate id only
+/// when the edit could have changed the project's id (`ids`).
+pub fn edited_errors(p: &Portfolio, i: usize, candidate: Option<&Project>, ids: bool) -> Vec<Msg> {
+    match candidate.or_else(|| p.projects.get(i)) {
+        Some(pr) => errors(project_with(p, Some(i), pr, ids)),
+        None => Vec::new(),
+    }
 }
 
 /// The errors of the goal tree, as check would give them.
