@@ -71,7 +71,8 @@ impl App {
         self.portfolio.projects.get(pi).map(|p| p.id.clone())
     }
 
-    fn project_index(&self, id: &str) -> Option<usize> {
+    /// Where the project of this id is in the portfolio.
+    pub(crate) fn project_index(&self, id: &str) -> Option<usize> {
         self.portfolio.projects.iter().position(|p| p.id == id)
     }
 

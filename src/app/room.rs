@@ -17,6 +17,7 @@ use crate::model::round::{Round, Tally, median, tally_of};
 
 use super::update::{current_project, edit};
 use super::{Action, App, Effect, Pane};
+use crate::text::Lang;
 
 /// Who this styr is in the meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -72,6 +73,15 @@ impl Room {
         self.role == Role::Seat
     }
 
+    /// "You cannot score: why", for a seat that may not rate.
+    pub fn cannot_score(&self, l: Lang) -> Option<String> {
+        let why = self.no_rating.as_ref()?;
+        Some(format!(
+            "{}: {why}",
+            l.pick("Du kan ikke gi score", "You cannot score")
+        ))
+    }
+
     /// A round was opened (or moved to another project) by the chair: the sheet opens
     /// at its first criterion. A seat's own scores for it (read back from its file) are
     /// kept.
@@ -91,7 +101,7 @@ impl Room {
     /// the chair recorded in the meeting's evaluation).
     pub fn tally(&self, app: &App) -> Option<Vec<Tally>> {
         let r = self.round.as_ref().filter(|r| r.is_revealed())?;
-        let pr = app.portfolio.projects.iter().find(|p| p.id == r.project)?;
+        let pr = &app.portfolio.projects[app.project_index(&r.project)?];
         let ev = pr.evaluations.iter().find(|e| e.date == r.date)?;
         Some(tally_of(&app.portfolio.criteria, &ev.ratings))
     }
@@ -140,10 +150,7 @@ fn round_key(app: &mut App) {
                         "No scoring round is open; the chair starts one with R",
                     )
                     .into(),
-                (Some(_), Some(why)) => format!(
-                    "{}: {why}",
-                    l.pick("Du kan ikke gi score", "You cannot score")
-                ),
+                (Some(_), Some(_)) => app.room.cannot_score(l).unwrap_or_default(),
                 (Some(_), None) => l
                     .pick(
                         "Bare ordstyreren viser alle scorene",
@@ -182,26 +189,9 @@ fn open_round(app: &mut App) {
     if super::update::refuse_read_only(app) {
         return;
     }
-    let Some(pi) = current_project(app) else {
-        app.message = Some(
-            l.pick(
-                "Ingen prosjekt valgt — velg et i Prosjekter (2)",
-                "No project selected — choose one in Projects (2)",
-            )
-            .into(),
-        );
+    let Some(pi) = super::scoring::scorable_project(app) else {
         return;
     };
-    if app.portfolio.criteria.is_empty() {
-        app.message = Some(
-            l.pick(
-                "Porteføljen har ingen kriterier å score etter",
-                "The portfolio has no criteria to score against",
-            )
-            .into(),
-        );
-        return;
-    }
     app.scoring = false;
     let project = app.portfolio.projects[pi].id.clone();
     app.room.open(Round::new(project, app.meeting_date));
@@ -291,7 +281,7 @@ pub fn go_where_the_chair_is(app: &mut App) {
     app.detail = false;
     app.pane = pane;
     if let Some(id) = project
-        && let Some(pi) = app.portfolio.projects.iter().position(|p| p.id == id)
+        && let Some(pi) = app.project_index(&id)
         && !app.select_project(pi)
     {
         // Filtered out here: the seat's own filter gives way to the chair's project.
@@ -384,11 +374,8 @@ fn score(app: &mut App, s: Option<i64>, revealed: bool) {
             );
         }
         Role::Seat => {
-            if let Some(why) = &app.room.no_rating {
-                app.message = Some(format!(
-                    "{}: {why}",
-                    l.pick("Du kan ikke gi score", "You cannot score")
-                ));
+            if let Some(m) = app.room.cannot_score(l) {
+                app.message = Some(m);
                 return;
             }
             app.effects.push(Effect::Rate {
@@ -473,7 +460,7 @@ fn focus_round_project(app: &mut App) {
         return;
     }
     if app.triage.is_none()
-        && let Some(pi) = app.portfolio.projects.iter().position(|p| p.id == id)
+        && let Some(pi) = app.project_index(&id)
     {
         app.pane = Pane::Evaluation;
         app.select_project(pi);

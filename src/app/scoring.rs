@@ -72,13 +72,24 @@ fn start(app: &mut App) {
     if refuse_read_only(app) {
         return;
     }
-    let l = app.lang;
     if app.triage.is_some() {
         return; // triage scores already
     }
     app.pane = Pane::Evaluation;
     app.detail = false;
-    if current_project(app).is_none() {
+    if scorable_project(app).is_none() {
+        return;
+    }
+    app.scoring = true;
+    app.criterion_cursor = 0;
+}
+
+/// The project there is to score (the selected one, or triage's), or `None` and the
+/// status line says why: none is selected, or the portfolio has no criteria. Scoring
+/// mode and a scoring round (see [`super::room`]) both start from it.
+pub(super) fn scorable_project(app: &mut App) -> Option<usize> {
+    let l = app.lang;
+    let Some(pi) = current_project(app) else {
         app.message = Some(
             l.pick(
                 "Ingen prosjekt valgt — velg et i Prosjekter (2)",
@@ -86,8 +97,8 @@ fn start(app: &mut App) {
             )
             .to_string(),
         );
-        return;
-    }
+        return None;
+    };
     if app.portfolio.criteria.is_empty() {
         app.message = Some(
             l.pick(
@@ -96,8 +107,7 @@ fn start(app: &mut App) {
             )
             .to_string(),
         );
-        return;
+        return None;
     }
-    app.scoring = true;
-    app.criterion_cursor = 0;
+    Some(pi)
 }

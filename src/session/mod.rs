@@ -39,8 +39,7 @@ pub struct Session {
     /// A journal left behind, while the recovery question is open.
     recovered: Option<Recovered>,
     meeting: Option<Date>,
-    /// Readers and outside changes already reported (each is said once).
-    told_readers: Vec<(u32, String)>,
+    /// Outside changes already reported (each is said once).
     told_changed: Option<store::Fingerprint>,
     /// Length and modification time of the file when `tick` last hashed it, so an
     /// outside change is hashed once, not every few seconds.
@@ -116,44 +115,21 @@ impl Session {
         }
     }
 
-    /// Now and then (the event loop calls it when idle): tell the user, once, about
-    /// another styr following along; and when someone else changed the file, show
-    /// their version if nothing here is unsaved (also read-only), else say so once.
+    /// Now and then (the event loop calls it when idle): when someone else changed the
+    /// file, show their version if nothing here is unsaved (also read-only), else say
+    /// so once.
     pub fn tick(&mut self, app: &mut App) {
         let l = app.lang;
-        if let Some(lock) = &self.lock {
-            let readers = lock.readers();
-            if let Some((pid, host)) = readers.iter().find(|r| !self.told_readers.contains(r)) {
-                app.message = Some(format!(
-                    "{} (pid {pid}, {})",
-                    l.pick(
-                        "En annen styr følger med i filen skrivebeskyttet",
-                        "Another styr is following this file read-only"
-                    ),
-                    crate::sanitize::clean(host)
-                ));
-            }
-            self.told_readers = readers;
-        }
-        let Some(doc) = &self.doc else {
-            return;
-        };
         // A seat's file and journal are followed by `look`.
         if app.room.is_seat() {
             return;
         }
-        // Cheap first: only a new length or time makes it worth hashing the file.
-        let Ok(meta) = std::fs::metadata(doc.path()) else {
+        let Some(seen) = self.meta_moved() else {
             return;
         };
-        let fp = doc.fingerprint();
-        let seen = (
-            meta.len(),
-            store::Fingerprint::of(&[], Some(&meta)).mtime_ns,
-        );
-        if seen == (fp.len, fp.mtime_ns) || self.hashed_meta == Some(seen) {
+        let Some(doc) = &self.doc else {
             return;
-        }
+        };
         let quiet = app.unsaved == 0;
         // A question open (recovery, the editor's errors, …) decides about the file
         // first: look again at the next tick.
@@ -176,6 +152,19 @@ impl Session {
             }
             _ => {}
         }
+    }
+
+    /// The file's length and modification time, when they are not the loaded file's nor
+    /// those last hashed: only then is the file worth hashing (see [`tick`](Self::tick)).
+    fn meta_moved(&self) -> Option<(u64, Option<i64>)> {
+        let doc = self.doc.as_ref()?;
+        let meta = std::fs::metadata(doc.path()).ok()?;
+        let fp = doc.fingerprint();
+        let seen = (
+            meta.len(),
+            store::Fingerprint::of(&[], Some(&meta)).mtime_ns,
+        );
+        (seen != (fp.len, fp.mtime_ns) && self.hashed_meta != Some(seen)).then_some(seen)
     }
 
     /// Append one entry to the journal, synced. If that fails the edit is taken back:

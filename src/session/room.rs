@@ -46,11 +46,7 @@ pub fn seat_name(by: Option<&str>) -> String {
     by.map(str::trim)
         .filter(|b| !b.is_empty())
         .map(str::to_string)
-        .unwrap_or_else(|| {
-            // SAFETY: geteuid has no preconditions and cannot fail.
-            let uid = unsafe { libc::geteuid() };
-            store::sidecar::user_name(uid)
-        })
+        .unwrap_or_else(store::sidecar::my_user_name)
 }
 
 /// A pane as the chair's file says it (1–5), and back.
@@ -331,17 +327,9 @@ impl Session {
     /// Whether the file on disk is no longer the one loaded: its length and time first
     /// (cheap, every look), its content only when those moved.
     fn file_changed(&mut self, doc: &Document) -> bool {
-        let Ok(meta) = std::fs::metadata(doc.path()) else {
+        let Some(seen) = self.meta_moved() else {
             return false;
         };
-        let fp = doc.fingerprint();
-        let seen = (
-            meta.len(),
-            store::Fingerprint::of(&[], Some(&meta)).mtime_ns,
-        );
-        if seen == (fp.len, fp.mtime_ns) || self.hashed_meta == Some(seen) {
-            return false;
-        }
         self.hashed_meta = Some(seen);
         matches!(doc.disk_state(), Ok(store::DiskState::Changed(_)))
     }
@@ -439,11 +427,7 @@ impl Session {
     ) {
         let l = app.lang;
         let Some(seat) = self.meeting_files.seat.as_mut() else {
-            let why = app.room.no_rating.clone().unwrap_or_default();
-            app.message = Some(format!(
-                "{}: {why}",
-                l.pick("Du kan ikke gi score", "You cannot score")
-            ));
+            app.message = app.room.cannot_score(l);
             return;
         };
         let entry = SeatEntry::Rate {
@@ -533,9 +517,10 @@ fn apply_chairs(app: &mut App, entries: &[JournalEntry]) {
 }
 
 /// A member's scores for one project's evaluation of one day, as their entries have
-/// them (the last score of each criterion counts; a cleared one is left out).
+/// them: replayed through the round's own rules (the last score of a criterion counts, a
+/// cleared one is left out, one outside 1–5 is not taken).
 fn rating_of(by: &str, entries: &[SeatEntry], project: &str, date: Date) -> Option<Rating> {
-    let mut scores = indexmap::IndexMap::new();
+    let mut round = Round::new(project.to_string(), date);
     for e in entries {
         if let SeatEntry::Rate {
             project: p,
@@ -546,19 +531,12 @@ fn rating_of(by: &str, entries: &[SeatEntry], project: &str, date: Date) -> Opti
             && p == project
             && *d == date
         {
-            match score {
-                Some(s) => {
-                    scores.insert(criterion.clone(), *s);
-                }
-                None => {
-                    scores.shift_remove(criterion);
-                }
-            }
+            let _ = round.rate(by, criterion, *score);
         }
     }
-    (!scores.is_empty()).then(|| Rating {
+    round.own(by).map(|scores| Rating {
         by: by.to_string(),
-        scores,
+        scores: scores.clone(),
     })
 }
 

@@ -13,6 +13,7 @@ use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use super::journal::{JournalEntry, JournalHeader, MAX_JOURNAL_BYTES, journal_path};
+use super::lines::{Lines, parse_lines};
 use super::{canonical_new, sidecar};
 
 /// Where a seat is in the chair's journal.
@@ -87,35 +88,22 @@ impl Tail {
             return Ok(Grown::Same);
         }
         if self.id != Some(id) || len < self.offset {
-            let bytes = read_range(&mut f, 0, len)?;
-            let (lines, used) = complete_lines(&bytes);
-            let mut header = None;
-            let mut entries = Vec::new();
-            for (i, line) in lines.into_iter().enumerate() {
-                if i == 0
-                    && let Some(h) = parse::<JournalHeader>(line)
-                {
-                    header = Some(h);
-                    continue;
-                }
-                entries.extend(parse::<JournalEntry>(line));
-            }
+            let read: Lines<JournalHeader, JournalEntry> =
+                parse_lines(&read_range(&mut f, 0, len)?);
             self.id = Some(id);
-            self.offset = used;
-            self.header = header.clone();
-            return Ok(Grown::Restarted(header, entries));
+            self.offset = read.good_len;
+            self.header = read.header.clone();
+            return Ok(Grown::Restarted(read.header, read.entries));
         }
-        let bytes = read_range(&mut f, self.offset, len)?;
-        let (lines, used) = complete_lines(&bytes);
-        self.offset += used;
-        let entries: Vec<JournalEntry> = lines
-            .into_iter()
-            .filter_map(parse::<JournalEntry>)
-            .collect();
-        Ok(if entries.is_empty() {
+        // A line the chair is still writing is left for the next look; a line that does
+        // not read is left out (the chair's recovery deals with a damaged journal).
+        let read: Lines<JournalHeader, JournalEntry> =
+            parse_lines(&read_range(&mut f, self.offset, len)?);
+        self.offset += read.good_len;
+        Ok(if read.entries.is_empty() {
             Grown::Same
         } else {
-            Grown::More(entries)
+            Grown::More(read.entries)
         })
     }
 }
@@ -137,29 +125,6 @@ fn read_range(f: &mut File, from: u64, to: u64) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(to.saturating_sub(from) as usize);
     f.take(to.saturating_sub(from)).read_to_end(&mut bytes)?;
     Ok(bytes)
-}
-
-/// The complete lines in `bytes` (a line the chair is still writing is left for the next
-/// look), and how many bytes they take.
-fn complete_lines(bytes: &[u8]) -> (Vec<&[u8]>, u64) {
-    let Some(end) = bytes.iter().rposition(|&b| b == b'\n') else {
-        return (Vec::new(), 0);
-    };
-    (
-        bytes[..end].split(|&b| b == b'\n').collect(),
-        end as u64 + 1,
-    )
-}
-
-/// One line as the journal's reader reads it; a line that does not read is left out
-/// (the chair's recovery deals with a damaged journal, not the seats).
-fn parse<T: serde::de::DeserializeOwned>(line: &[u8]) -> Option<T> {
-    let text = std::str::from_utf8(line).ok()?;
-    let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\0');
-    if text.is_empty() {
-        return None;
-    }
-    crate::model::load::ron_options().from_str(text).ok()
 }
 
 #[cfg(test)]

@@ -29,30 +29,6 @@ impl Lock {
         &self.path
     }
 
-    /// Other styr processes that have the file open read-only (they found it locked and
-    /// said so, see [`note_reader`]) and are still running: (pid, host).
-    pub fn readers(&self) -> Vec<(u32, String)> {
-        let me = host_name();
-        let text = sidecar::read(&self.path, 1 << 20)
-            .ok()
-            .flatten()
-            .map(|(b, _)| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default();
-        let mut out: Vec<(u32, String)> = text
-            .lines()
-            .filter_map(|l| l.strip_prefix("reader="))
-            .filter_map(|r| {
-                let (pid, host) = r.split_once('@')?;
-                Some((pid.trim().parse().ok()?, host.trim().to_string()))
-            })
-            // A reader on another machine cannot be checked: keep it.
-            .filter(|(pid, host)| *host != me || alive(*pid))
-            .collect();
-        out.sort();
-        out.dedup();
-        out
-    }
-
     /// Release the lock now.
     pub fn release(mut self) {
         self.unlock();
@@ -187,19 +163,6 @@ pub fn acquire_as(doc_path: impl AsRef<Path>, by: &str) -> io::Result<LockState>
     )))
 }
 
-/// Tell the holder of the lock on `doc_path` that this process has the file open too
-/// (read-only): a `reader=PID@HOST` line appended to the lock file, which the holder
-/// reads with [`Lock::readers`]. Best effort, and only into a lock file of this user's
-/// (never through a link, never into another user's file).
-pub fn note_reader(doc_path: impl AsRef<Path>) {
-    let Ok(doc) = canonical_new(doc_path.as_ref()) else {
-        return;
-    };
-    if let Ok(mut f) = sidecar::open(&lock_path(&doc), sidecar::Access::Append) {
-        let _ = writeln!(f, "reader={}@{}", std::process::id(), host_name());
-    }
-}
-
 /// Is process `pid` on this machine alive? Where that cannot be known, yes.
 pub(crate) fn alive(pid: u32) -> bool {
     let proc = Path::new("/proc");
@@ -269,7 +232,6 @@ pub fn host_name() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::fs::OpenOptions;
 
     #[test]
     fn a_second_lock_in_the_same_process_is_refused_until_released() {
@@ -291,23 +253,6 @@ mod tests {
         lock.release();
         assert!(!lock_path(&fs::canonicalize(&doc).unwrap()).exists());
         assert!(matches!(acquire(&doc).unwrap(), LockState::Acquired(_)));
-    }
-
-    #[test]
-    fn readers_are_listed_while_alive() {
-        let dir = tempfile::tempdir().unwrap();
-        let doc = dir.path().join("p.ron");
-        fs::write(&doc, "x").unwrap();
-        let LockState::Acquired(lock) = acquire(&doc).unwrap() else {
-            panic!("first lock refused");
-        };
-        assert!(lock.readers().is_empty());
-        note_reader(&doc);
-        assert_eq!(lock.readers(), [(std::process::id(), host_name())]);
-        // A reader that is gone (no such pid) is not listed.
-        let mut f = OpenOptions::new().append(true).open(lock.path()).unwrap();
-        writeln!(f, "reader={}@{}", u32::MAX - 1, host_name()).unwrap();
-        assert_eq!(lock.readers().len(), 1);
     }
 
     #[test]

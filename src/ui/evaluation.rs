@@ -241,6 +241,18 @@ pub fn evidence(app: &App, t: &Theme, pi: usize, kind: Evidence, room: usize) ->
     Span::styled(fit(&text, room), style)
 }
 
+/// A criterion's row of a sheet, cut to `w` columns; on the cursor's row the bar spans
+/// the whole row (the score sheet's and a scoring round's).
+pub fn criterion_row(spans: Vec<Span<'static>>, on: bool, w: usize, t: &Theme) -> Line<'static> {
+    let mut spans = fit_spans(spans, w);
+    if !on {
+        return Line::from(spans);
+    }
+    let used = spans_width(&spans);
+    spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));
+    Line::from(spans).style(t.selected)
+}
+
 /// How a score sheet is drawn.
 #[derive(Debug, Clone, Copy)]
 pub struct SheetOpts {
@@ -435,14 +447,7 @@ pub fn score_sheet(app: &App, t: &Theme, pi: usize, o: SheetOpts) -> Vec<Line<'s
         if room > 0 {
             spans.push(evidence(app, t, pi, Evidence::of(c), room));
         }
-        let mut spans = fit_spans(spans, w);
-        if on {
-            // The cursor's bar spans the whole row.
-            let used = spans_width(&spans);
-            spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));
-        }
-        let line = Line::from(spans);
-        out.push(if on { line.style(t.selected) } else { line });
+        out.push(criterion_row(spans, on, w, t));
     }
 
     // The weighted totals, and where the latest puts the project in the ranking: a

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::Theme;
-use super::evaluation::{Evidence, evidence};
+use super::evaluation::{Evidence, criterion_row, evidence};
 use super::overlay::{centered, popup};
 use super::width::{fit, pad, pad_left, spans_width, width};
 use crate::app::App;
@@ -29,12 +29,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, t: &Theme) {
         return;
     };
     let l = app.lang;
-    let Some(pi) = app
-        .portfolio
-        .projects
-        .iter()
-        .position(|p| p.id == round.project)
-    else {
+    let Some(pi) = app.project_index(&round.project) else {
         return;
     };
     let pr = &app.portfolio.projects[pi];
@@ -185,7 +180,7 @@ fn hidden_rows(app: &App, t: &Theme, pi: usize, w: usize) -> Vec<Line<'static>> 
                 spans.push(Span::raw(" "));
                 spans.push(evidence(app, t, pi, Evidence::of(c), room));
             }
-            row(spans, on, w, t)
+            criterion_row(spans, on, w, t)
         })
         .collect()
 }
@@ -260,19 +255,7 @@ fn revealed_rows(app: &App, t: &Theme, pi: usize, tally: &[Tally], w: usize) -> 
             .and_then(|e| e.scores.get(&c.id))
             .map_or("[ ]".into(), |s| format!("[{s}]"));
         spans.push(Span::styled(pad_left(&g, 7), t.key));
-        out.push(row(spans, on, w, t));
+        out.push(criterion_row(spans, on, w, t));
     }
     out
-}
-
-/// One row, cut to the width; the cursor's row is marked across the sheet.
-fn row(spans: Vec<Span<'static>>, on: bool, w: usize, t: &Theme) -> Line<'static> {
-    let mut spans = super::width::fit_spans(spans, w);
-    if on {
-        let used = spans_width(&spans);
-        spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));
-        Line::from(spans).style(t.selected)
-    } else {
-        Line::from(spans)
-    }
 }
