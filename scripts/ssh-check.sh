@@ -14,10 +14,9 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 [ "$(id -u)" -eq 0 ] || { echo "ssh-check.sh must run as root (it starts an sshd)" >&2; exit 1; }
-if [ ! -x /usr/sbin/sshd ]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-server openssh-client >/dev/null
-fi
+# shellcheck source=scripts/sshd.sh
+. "$ROOT/scripts/sshd.sh"
+sshd_install
 command -v tmux >/dev/null || { echo "ssh-check.sh needs tmux" >&2; exit 1; }
 
 (cd "$ROOT" && cargo build --release --quiet)
@@ -32,26 +31,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-ssh-keygen -q -t ed25519 -N '' -f "$T/host_key"
-ssh-keygen -q -t ed25519 -N '' -f "$T/id"
-cp "$T/id.pub" "$T/authorized_keys"
+sshd_start "$T" "$T/authorized_keys" "PermitRootLogin prohibit-password"
 chmod 600 "$T/authorized_keys"
-cat >"$T/sshd_config" <<EOF
-Port $PORT
-ListenAddress 127.0.0.1
-HostKey $T/host_key
-AuthorizedKeysFile $T/authorized_keys
-PermitRootLogin prohibit-password
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-UsePAM no
-StrictModes no
-PidFile $T/sshd.pid
-EOF
-mkdir -p /run/sshd
-/usr/sbin/sshd -f "$T/sshd_config" -E "$T/sshd.log"
-for _ in $(seq 50); do [ -s "$T/sshd.pid" ] && break; sleep 0.1; done
 
 mkdir "$T/work"
 cp "$ROOT/data/hamar.ron" "$T/work/"
@@ -61,12 +42,6 @@ STYR="$BIN hamar.ron --date 2026-11-26 --lang en"
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 screen() { tm capture-pane -p -t ssh; }
 show() { tm display -p -t ssh "$1"; }
-failures=0
-check() { # check WHAT COMMAND...
-    local what=$1
-    shift
-    if "$@"; then echo "PASS  $what"; else echo "FAIL  $what"; failures=$((failures + 1)); fi
-}
 # wait_for TEXT: until the screen shows TEXT (at most 20 s); wait_for -E REGEX likewise
 wait_for() {
     local how=-F
@@ -116,7 +91,7 @@ done
 # The connection drops with edits unsaved: the ssh client is killed.
 tm send-keys -t ssh "clear; $STYR" Enter
 wait_for "HA-01" >/dev/null
-tm send-keys -t ssh 4 3 5
+tm send-keys -t ssh 4 Enter 3 5
 check "two scores recorded" wait_for "unsaved (2)"
 kill -9 "$(show '#{pane_pid}')"
 gone() {

@@ -38,10 +38,9 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ "$(id -u)" -eq 0 ] || { echo "ssh-seats.sh must run as root (it starts an sshd, adds users)" >&2; exit 1; }
-if [ ! -x /usr/sbin/sshd ]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-server openssh-client >/dev/null
-fi
+# shellcheck source=scripts/sshd.sh
+. "$ROOT/scripts/sshd.sh"
+sshd_install
 command -v tmux >/dev/null || { echo "ssh-seats.sh needs tmux" >&2; exit 1; }
 if [ -z "$BIN" ]; then
     (cd "$ROOT" && CARGO_BUILD_JOBS=1 cargo build --release -j1 --quiet)
@@ -97,27 +96,9 @@ chmod 755 "$T"
 mkdir "$T/bin" "$T/keys"
 cp "$BIN" "$T/bin/styr"
 chmod 755 "$T/bin/styr"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-ssh-keygen -q -t ed25519 -N '' -f "$T/host_key"
-ssh-keygen -q -t ed25519 -N '' -f "$T/id"
-cp "$T/id.pub" "$T/keys/authorized_keys"
 chmod 755 "$T/keys"
+sshd_start "$T" "$T/keys/authorized_keys" "AllowUsers $CHAIR_USER $SEAT_USER"
 chmod 644 "$T/keys/authorized_keys"
-cat >"$T/sshd_config" <<EOF
-Port $PORT
-ListenAddress 127.0.0.1
-HostKey $T/host_key
-AuthorizedKeysFile $T/keys/authorized_keys
-AllowUsers $CHAIR_USER $SEAT_USER
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-UsePAM no
-StrictModes no
-PidFile $T/sshd.pid
-EOF
-mkdir -p /run/sshd
-/usr/sbin/sshd -f "$T/sshd_config" -E "$T/sshd.log"
-for _ in $(seq 50); do [ -s "$T/sshd.pid" ] && break; sleep 0.1; done
 
 MEET="$T/meet"
 mkdir "$MEET"
@@ -132,12 +113,6 @@ SEATFILE="$MEET/.hamar.ron.styr-seat-$SEAT_USER"
 SSHOPTS="-t -i $T/id -p $PORT -o StrictHostKeyChecking=no -o UserKnownHostsFile=$T/known_hosts -o LogLevel=ERROR"
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 screen() { tm capture-pane -p -t "$1"; }
-failures=0
-check() { # check WHAT COMMAND...
-    local what=$1
-    shift
-    if "$@"; then echo "PASS  $what"; else echo "FAIL  $what"; failures=$((failures + 1)); fi
-}
 # wait_for SESSION [-E] TEXT: until that screen shows TEXT (at most 20 s)
 wait_for() {
     local s=$1 how=-F
